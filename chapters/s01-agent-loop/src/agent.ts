@@ -1,0 +1,37 @@
+// The s01 chapter: a system prompt, a message history and the loop, wired to the terminal.
+import { runAgentLoop } from "./agent-loop.ts";
+import type { Chapter } from "./chapter-cli.ts";
+import { appendUserContent, type MessageParam } from "./messages.ts";
+import { createEventPrinter } from "./print-events.ts";
+
+export function buildSystemPrompt(workspace: string): string {
+  return [
+    "You are a coding agent working in a terminal.",
+    `The workspace is ${workspace}. Use the bash tool to inspect and change it; prefer small, verifiable steps.`,
+    "When the task is done, answer briefly with what you did.",
+  ].join("\n");
+}
+
+export const s01Chapter: Chapter = {
+  id: "s01",
+  title: "agent loop",
+  createAgent({ client, config, workspace, output }) {
+    const messages: MessageParam[] = [];
+    const print = createEventPrinter(output);
+    return {
+      async runTurn(prompt, signal) {
+        appendUserContent(messages, prompt);
+        await runAgentLoop(messages, {
+          client,
+          model: config.model,
+          maxTokens: config.maxTokens,
+          system: buildSystemPrompt(workspace),
+          workspace,
+          signal,
+          onEvent: print,
+        });
+        print({ type: "agent_end" });
+      },
+    };
+  },
+};

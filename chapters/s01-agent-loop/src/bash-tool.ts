@@ -1,0 +1,54 @@
+// The one tool of s01: `bash`, described for the model and executed through runShell.
+import type Anthropic from "@anthropic-ai/sdk";
+import { capOutput } from "./cap-output.ts";
+import { deniedReason } from "./dangerous-commands.ts";
+import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, runShell, type ShellRun } from "./run-shell.ts";
+
+export const BASH_TOOL: Anthropic.Tool = {
+  name: "bash",
+  description:
+    "Run a shell command in the workspace and return its combined stdout and stderr plus the exit code. " +
+    `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, maximum ${MAX_SHELL_TIMEOUT_MS / 1000} s (timeout_ms). ` +
+    "Output over 50,000 characters keeps its head and tail: pipe through head/tail/grep to see less. " +
+    "Commands such as sudo, rm -rf /, shutdown or writes to raw devices are refused.",
+  input_schema: {
+    type: "object",
+    properties: {
+      command: { type: "string", description: "The command line to run." },
+      timeout_ms: { type: "integer", description: "Timeout in milliseconds (max 600000)." },
+    },
+    required: ["command"],
+  },
+};
+
+export interface BashResult {
+  text: string;
+  isError: boolean;
+}
+
+/** Formats a finished shell run the way the model reads it. */
+export function describeShellRun(run: ShellRun, timeoutMs: number): BashResult {
+  const output = capOutput(run.output.trimEnd());
+  if (run.aborted) return { text: `${output}\n[interrupted by user; process group killed]`.trim(), isError: true };
+  if (run.timedOut) {
+    return {
+      text: `${output}\n[timed out after ${timeoutMs} ms; process group killed. Raise timeout_ms or run it in the background]`.trim(),
+      isError: true,
+    };
+  }
+  const status = run.exitCode === null ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
+  return { text: `${output || "(no output)"}\n[${status}]`, isError: run.exitCode !== 0 };
+}
+
+/** Runs the bash tool for s01's loop. Never throws. */
+export async function runBashTool(input: unknown, cwd: string, signal: AbortSignal): Promise<BashResult> {
+  const { command, timeout_ms: timeoutMs } = (input ?? {}) as { command?: unknown; timeout_ms?: unknown };
+  if (typeof command !== "string" || command.trim() === "") {
+    return { text: "Invalid input: `command` must be a non-empty string.", isError: true };
+  }
+  const reason = deniedReason(command);
+  if (reason) return { text: `Refused: ${reason}. Find a safer command that does what you need.`, isError: true };
+  const timeout = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : DEFAULT_SHELL_TIMEOUT_MS;
+  const run = await runShell(command, { cwd, timeoutMs: timeout, signal });
+  return describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS));
+}

@@ -1,0 +1,136 @@
+// The shell every chapter's `start` and `demo` share: config, workspace, banner, REPL, offline demo.
+import { Readable } from "node:stream";
+import type Anthropic from "@anthropic-ai/sdk";
+import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";
+import {
+  createModelClient,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MODEL,
+  hasCredentials,
+  loadDotenv,
+  type ModelConfig,
+  missingKeyMessage,
+  readModelConfig,
+} from "./config.ts";
+import { runRepl } from "./repl.ts";
+import { resolveWorkspace, WorkspaceError } from "./workspace.ts";
+
+export interface ChapterContext {
+  client: Anthropic;
+  config: ModelConfig;
+  workspace: string;
+  output: NodeJS.WritableStream;
+}
+
+export interface ChapterAgent {
+  /** Runs one user prompt to completion; honours the signal (Ctrl-C). */
+  runTurn(prompt: string, signal: AbortSignal): Promise<void>;
+}
+
+export interface Chapter {
+  id: string;
+  title: string;
+  createAgent(context: ChapterContext): ChapterAgent | Promise<ChapterAgent>;
+}
+
+/** A scripted offline session: the prompts a user types and the model's scripted answers. */
+export interface DemoScenario {
+  prompts: string[];
+  script: Script;
+  files?: Record<string, string>;
+  git?: boolean;
+}
+
+export interface ChapterIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  sigintSource?: NodeJS.EventEmitter;
+}
+
+/** `pnpm --filter sNN start`: resolves the workspace, requires a key, runs the REPL. Returns the exit code. */
+export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<number> {
+  let workspace: string;
+  try {
+    workspace = resolveWorkspace(io.argv, io.env, io.cwd);
+  } catch (error) {
+    if (!(error instanceof WorkspaceError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  loadDotenv(workspace, io.env);
+  const config = readModelConfig(io.env);
+  if (!hasCredentials(config)) {
+    io.stderr.write(`${missingKeyMessage(chapter.id)}\n`);
+    return 1;
+  }
+  const client = createModelClient(config);
+  io.stdout.write(`${chapter.id} · ${chapter.title} · model ${config.model}\nworkspace: ${workspace}\n`);
+  io.stdout.write("Ctrl-C interrupts a turn; Ctrl-C on an empty prompt or Ctrl-D exits.\n\n");
+  const agent = await chapter.createAgent({ client, config, workspace, output: io.stdout });
+  await runRepl({
+    input: io.stdin,
+    output: io.stdout,
+    prompt: `${chapter.id} > `,
+    onLine: (line, signal) => agent.runTurn(line, signal),
+    ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
+  });
+  return 0;
+}
+
+export interface ScenarioRun {
+  requests: RecordedRequest[];
+  workspace: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Runs a chapter's real agent against the testkit fake API with the scenario's script, typing the
+ * scenario's prompts into the same REPL `start` uses. The caller cleans up the temp workspace.
+ */
+export async function runScenario(
+  chapter: Chapter,
+  scenario: DemoScenario,
+  output: NodeJS.WritableStream,
+): Promise<ScenarioRun> {
+  const temp = await createTempWorkspace({
+    ...(scenario.files ? { files: scenario.files } : {}),
+    ...(scenario.git ? { git: true } : {}),
+  });
+  const fake = await startFakeApi({ script: scenario.script });
+  output.write(`workspace: ${temp.dir}\n\n`);
+  try {
+    const config: ModelConfig = {
+      apiKey: "demo-key",
+      baseURL: fake.baseURL,
+      model: DEFAULT_MODEL,
+      maxTokens: DEFAULT_MAX_TOKENS,
+    };
+    const client = createModelClient(config, { maxRetries: 0 });
+    const agent = await chapter.createAgent({ client, config, workspace: temp.dir, output });
+    await runRepl({
+      input: Readable.from(scenario.prompts.map((prompt) => `${prompt}\n`)),
+      output,
+      prompt: `${chapter.id} > `,
+      onLine: (line, signal) => agent.runTurn(line, signal),
+    });
+    return { requests: fake.requests, workspace: temp.dir, cleanup: temp.cleanup };
+  } catch (error) {
+    await temp.cleanup();
+    throw error;
+  } finally {
+    await fake.close();
+  }
+}
+
+/** `pnpm --filter sNN demo`: the scenario, offline, printed exactly as `start` would print it. */
+export async function runChapterDemo(chapter: Chapter, scenario: DemoScenario, io: ChapterIo): Promise<number> {
+  io.stdout.write(`${chapter.id} · ${chapter.title} · offline demo (scripted model, no key needed)\n`);
+  const run = await runScenario(chapter, scenario, io.stdout);
+  io.stdout.write("\n(demo workspace removed)\n");
+  await run.cleanup();
+  return 0;
+}

@@ -1,0 +1,37 @@
+// History helpers that keep the pairing invariant: never two consecutive messages of one role.
+import type Anthropic from "@anthropic-ai/sdk";
+
+export type MessageParam = Anthropic.MessageParam;
+export type UserContentBlock = Anthropic.ContentBlockParam;
+
+/**
+ * Appends user content to the history. If the last message is already a user message (a prompt
+ * after an interrupted turn, a reminder after tool results) the blocks join it, so two user
+ * messages are never sent in a row and tool results stay first.
+ */
+export function appendUserContent(messages: MessageParam[], content: string | UserContentBlock[]): void {
+  const blocks: UserContentBlock[] = typeof content === "string" ? [{ type: "text", text: content }] : content;
+  const last = messages.at(-1);
+  if (last?.role === "user") {
+    const existing: UserContentBlock[] =
+      typeof last.content === "string" ? [{ type: "text", text: last.content }] : last.content;
+    last.content = [...existing, ...blocks];
+    return;
+  }
+  messages.push({ role: "user", content: blocks });
+}
+
+/** Concatenated text of an assistant message's text blocks. */
+export function textOf(content: readonly Anthropic.ContentBlock[] | readonly Anthropic.ContentBlockParam[]): string {
+  return content
+    .map((block) => (block.type === "text" ? block.text : ""))
+    .join("")
+    .trim();
+}
+
+/** After an abort mid-stream: the text already shown, as an assistant message (never a half tool call). */
+export function partialAssistantMessage(partial: Anthropic.Message | undefined): MessageParam | undefined {
+  const texts = partial?.content.flatMap((block) => (block.type === "text" && block.text ? [block.text] : [])) ?? [];
+  if (texts.length === 0) return undefined;
+  return { role: "assistant", content: texts.map((text) => ({ type: "text", text })) };
+}

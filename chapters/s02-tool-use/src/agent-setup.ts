@@ -1,0 +1,47 @@
+// How chapters stack: each chapter takes the previous chapter's setup and adds prompt, tools and hooks.
+import type Anthropic from "@anthropic-ai/sdk";
+import type { ChapterContext } from "@lcc/s01";
+import type { CallModel } from "./call-model.ts";
+import type { EmitEvent } from "./events.ts";
+import { type AgentHooks, combineHooks } from "./hooks.ts";
+import { createToolRegistry, type ToolRegistry } from "./registry.ts";
+import type { Tool } from "./tool.ts";
+
+/** What a chapter's setup builder receives. */
+export interface SetupContext extends ChapterContext {
+  callModel: CallModel;
+  emit: EmitEvent;
+}
+
+/** Everything that defines an agent besides its history: prompt sections, tools, hooks. */
+export interface AgentSetup {
+  systemSections: string[];
+  tools: Tool[];
+  hooks: AgentHooks[];
+}
+
+/** Adds a chapter's pieces to an earlier chapter's setup (tools append, hooks run after earlier ones). */
+export function extendSetup(base: AgentSetup, addition: Partial<AgentSetup>): AgentSetup {
+  return {
+    systemSections: [...base.systemSections, ...(addition.systemSections ?? [])],
+    tools: [...base.tools, ...(addition.tools ?? [])],
+    hooks: [...base.hooks, ...(addition.hooks ?? [])],
+  };
+}
+
+export interface ResolvedSetup {
+  system: string;
+  registry: ToolRegistry;
+  hooks: AgentHooks;
+  apiTools: Anthropic.Tool[];
+}
+
+export function resolveSetup(setup: AgentSetup): ResolvedSetup {
+  const registry = createToolRegistry(setup.tools);
+  return {
+    system: setup.systemSections.join("\n\n"),
+    registry,
+    hooks: combineHooks(...setup.hooks),
+    apiTools: registry.apiTools(),
+  };
+}

@@ -1,0 +1,34 @@
+// The s02 chapter: the s01 agent on the tool contract, with file tools and the seams.
+import type { Chapter } from "@lcc/s01";
+import type { AgentSetup, SetupContext } from "./agent-setup.ts";
+import { createSessionAgent } from "./session-agent.ts";
+import { createBashTool } from "./tools/bash.ts";
+import { createEditFileTool } from "./tools/edit-file.ts";
+import { createReadFileTool } from "./tools/read-file.ts";
+import { createWriteFileTool } from "./tools/write-file.ts";
+
+export function baseSystemSections(workspace: string): string[] {
+  return [
+    [
+      "You are a coding agent working in a terminal, in the user's project.",
+      `The workspace is ${workspace}; file tools take paths relative to it and cannot leave it.`,
+      "Read before you edit. Prefer read_file/write_file/edit_file for files and bash for running things.",
+      "Work in small, verifiable steps, and answer briefly with what you did when the task is done.",
+    ].join("\n"),
+  ];
+}
+
+/** s02's setup: the four core tools. Every later chapter starts from this. */
+export function createToolUseSetup(context: Pick<SetupContext, "workspace">): AgentSetup {
+  return {
+    systemSections: baseSystemSections(context.workspace),
+    tools: [createBashTool(), createReadFileTool(), createWriteFileTool(), createEditFileTool()],
+    hooks: [],
+  };
+}
+
+export const s02Chapter: Chapter = {
+  id: "s02",
+  title: "tool use",
+  createAgent: (context) => createSessionAgent(createToolUseSetup, context),
+};

@@ -1,0 +1,59 @@
+// The tool contract: a tool is data (name, description, zod schema) plus one async run function.
+import type Anthropic from "@anthropic-ai/sdk";
+import { z } from "zod";
+
+/** What a tool gets besides its input. Capabilities a tool needs come through its factory. */
+export interface ToolContext {
+  workspace: string;
+  /** Aborts when the user interrupts the turn; tools pass it to spawn, fetch and fs calls. */
+  signal: AbortSignal;
+  toolUseId: string;
+}
+
+/** `content` is what the model reads; `details` is typed data for the UI, logs and tests. */
+export interface ToolResult {
+  content: string | Array<Anthropic.TextBlockParam | Anthropic.ImageBlockParam>;
+  isError?: boolean;
+  details?: unknown;
+}
+
+export interface Tool<Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  /** Written for the model: what it does, its limits, how to page. */
+  description: string;
+  input: Schema;
+  /** Never mutates the workspace (used by plan mode, subagents and parallel execution later). */
+  readOnly?: boolean;
+  /** Throws ToolError (or anything) on failure; the loop turns it into an is_error result. */
+  run(input: z.infer<Schema>, context: ToolContext): Promise<ToolResult | string>;
+}
+
+/** A failure the model should read as-is (the message tells it its next move). */
+export class ToolError extends Error {
+  override name = "ToolError";
+}
+
+/** Identity helper that infers the input type from the schema. */
+export function defineTool<Schema extends z.ZodType>(tool: Tool<Schema>): Tool<Schema> {
+  return tool;
+}
+
+/** The tool as the Messages API expects it; the JSON schema is derived from the zod schema. */
+export function toApiTool(tool: Tool): Anthropic.Tool {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.input, { io: "input" }) as Record<string, unknown>;
+  return {
+    name: tool.name,
+    description: tool.description,
+    input_schema: schema as Anthropic.Tool.InputSchema,
+  };
+}
+
+export function normalizeResult(result: ToolResult | string): ToolResult {
+  return typeof result === "string" ? { content: result } : result;
+}
+
+/** Plain text of a result's content (images are shown as a placeholder). */
+export function resultText(result: ToolResult): string {
+  if (typeof result.content === "string") return result.content;
+  return result.content.map((block) => (block.type === "text" ? block.text : "[image]")).join("\n");
+}
