@@ -1,10 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+// One run covers every package. CI asks for a JSON report too (VITEST_JSON_REPORT) to print its summary line.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   test: {
     include: ["testkit/src/**/*.test.ts", "chapters/*/src/**/*.test.ts", "full/src/**/*.test.ts", "scripts/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    ...(jsonReport ? { reporters: ["default", "json"], outputFile: { json: jsonReport } } : {}),
   },
 });

@@ -46,8 +46,19 @@ export async function runAgentLoop(messages: MessageParam[], options: LoopOption
         : block.name === "bash"
           ? await runBashTool(block.input, options.workspace, signal)
           : { text: `Unknown tool "${block.name}". The only tool is bash.`, isError: true };
-      onEvent({ type: "tool_end", id: block.id, name: block.name, output: result.text, isError: result.isError });
-      results.push({ type: "tool_result", tool_use_id: block.id, content: result.text, is_error: result.isError });
+      onEvent({
+        type: "tool_end",
+        id: block.id,
+        name: block.name,
+        output: result.text,
+        isError: result.isError,
+      });
+      results.push({
+        type: "tool_result",
+        tool_use_id: block.id,
+        content: result.text,
+        is_error: result.isError,
+      });
     }
     appendUserContent(messages, results);
     if (signal.aborted) return "aborted";

@@ -29,7 +29,8 @@ export interface BashResult {
 /** Formats a finished shell run the way the model reads it. */
 export function describeShellRun(run: ShellRun, timeoutMs: number): BashResult {
   const output = capOutput(run.output.trimEnd());
-  if (run.aborted) return { text: `${output}\n[interrupted by user; process group killed]`.trim(), isError: true };
+  if (run.aborted)
+    return { text: `${output}\n[interrupted by user; process group killed]`.trim(), isError: true };
   if (run.timedOut) {
     return {
       text: `${output}\n[timed out after ${timeoutMs} ms; process group killed. Raise timeout_ms or run it in the background]`.trim(),
@@ -47,7 +48,8 @@ export async function runBashTool(input: unknown, cwd: string, signal: AbortSign
     return { text: "Invalid input: `command` must be a non-empty string.", isError: true };
   }
   const reason = deniedReason(command);
-  if (reason) return { text: `Refused: ${reason}. Find a safer command that does what you need.`, isError: true };
+  if (reason)
+    return { text: `Refused: ${reason}. Find a safer command that does what you need.`, isError: true };
   const timeout = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : DEFAULT_SHELL_TIMEOUT_MS;
   const run = await runShell(command, { cwd, timeoutMs: timeout, signal });
   return describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS));

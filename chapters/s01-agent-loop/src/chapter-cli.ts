@@ -127,7 +127,11 @@ export async function runScenario(
 }
 
 /** `pnpm --filter sNN demo`: the scenario, offline, printed exactly as `start` would print it. */
-export async function runChapterDemo(chapter: Chapter, scenario: DemoScenario, io: ChapterIo): Promise<number> {
+export async function runChapterDemo(
+  chapter: Chapter,
+  scenario: DemoScenario,
+  io: ChapterIo,
+): Promise<number> {
   io.stdout.write(`${chapter.id} · ${chapter.title} · offline demo (scripted model, no key needed)\n`);
   const run = await runScenario(chapter, scenario, io.stdout);
   io.stdout.write("\n(demo workspace removed)\n");

@@ -1,7 +1,8 @@
 // Public surface of s01: the loop, the shell runner and the chapter shell later chapters reuse.
-export { runAgentLoop, type LoopEvent, type LoopOptions } from "./agent-loop.ts";
+
 export { buildSystemPrompt, s01Chapter } from "./agent.ts";
-export { BASH_TOOL, describeShellRun, runBashTool, type BashResult } from "./bash-tool.ts";
+export { type LoopEvent, type LoopOptions, runAgentLoop } from "./agent-loop.ts";
+export { BASH_TOOL, type BashResult, describeShellRun, runBashTool } from "./bash-tool.ts";
 export { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 export {
   type Chapter,

@@ -10,7 +10,8 @@ export type UserContentBlock = Anthropic.ContentBlockParam;
  * messages are never sent in a row and tool results stay first.
  */
 export function appendUserContent(messages: MessageParam[], content: string | UserContentBlock[]): void {
-  const blocks: UserContentBlock[] = typeof content === "string" ? [{ type: "text", text: content }] : content;
+  const blocks: UserContentBlock[] =
+    typeof content === "string" ? [{ type: "text", text: content }] : content;
   const last = messages.at(-1);
   if (last?.role === "user") {
     const existing: UserContentBlock[] =
@@ -22,7 +23,9 @@ export function appendUserContent(messages: MessageParam[], content: string | Us
 }
 
 /** Concatenated text of an assistant message's text blocks. */
-export function textOf(content: readonly Anthropic.ContentBlock[] | readonly Anthropic.ContentBlockParam[]): string {
+export function textOf(
+  content: readonly Anthropic.ContentBlock[] | readonly Anthropic.ContentBlockParam[],
+): string {
   return content
     .map((block) => (block.type === "text" ? block.text : ""))
     .join("")
@@ -31,7 +34,8 @@ export function textOf(content: readonly Anthropic.ContentBlock[] | readonly Ant
 
 /** After an abort mid-stream: the text already shown, as an assistant message (never a half tool call). */
 export function partialAssistantMessage(partial: Anthropic.Message | undefined): MessageParam | undefined {
-  const texts = partial?.content.flatMap((block) => (block.type === "text" && block.text ? [block.text] : [])) ?? [];
+  const texts =
+    partial?.content.flatMap((block) => (block.type === "text" && block.text ? [block.text] : [])) ?? [];
   if (texts.length === 0) return undefined;
   return { role: "assistant", content: texts.map((text) => ({ type: "text", text })) };
 }

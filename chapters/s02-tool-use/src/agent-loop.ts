@@ -28,7 +28,11 @@ export interface LoopResult {
 }
 
 /** Runs model rounds until the model stops calling tools. Never throws for model or tool failures. */
-export async function runAgentLoop(state: AgentState, options: AgentLoopOptions, signal: AbortSignal): Promise<LoopResult> {
+export async function runAgentLoop(
+  state: AgentState,
+  options: AgentLoopOptions,
+  signal: AbortSignal,
+): Promise<LoopResult> {
   const emit = options.onEvent ?? (() => {});
   const hooks = options.hooks ?? {};
   const callModel = hooks.wrapCallModel?.(options.callModel) ?? options.callModel;
@@ -50,14 +54,18 @@ export async function runAgentLoop(state: AgentState, options: AgentLoopOptions,
     state.lastUsage = message.usage;
     emit({ type: "turn_end", turn, message });
     const calls = toolCallsOf(message);
-    if (message.stop_reason !== "tool_use" || calls.length === 0) return end(message.stop_reason ?? "end_turn", turn);
+    if (message.stop_reason !== "tool_use" || calls.length === 0)
+      return end(message.stop_reason ?? "end_turn", turn);
     const results = await executeToolCalls(calls, { registry: options.tools, hooks, context });
     appendUserContent(state.messages, results);
     if (signal.aborted) return end("aborted", turn);
   }
 }
 
-type Response = { kind: "message"; message: Anthropic.Message } | { kind: "aborted" } | { kind: "error"; error: unknown };
+type Response =
+  | { kind: "message"; message: Anthropic.Message }
+  | { kind: "aborted" }
+  | { kind: "error"; error: unknown };
 
 async function streamAssistantResponse(
   state: AgentState,
@@ -67,7 +75,12 @@ async function streamAssistantResponse(
   emit: (event: AgentEvent) => void,
 ): Promise<Response> {
   const system = typeof options.system === "function" ? options.system() : options.system;
-  const request = { model: options.model, max_tokens: options.maxTokens, system, tools: options.tools.apiTools() };
+  const request = {
+    model: options.model,
+    max_tokens: options.maxTokens,
+    system,
+    tools: options.tools.apiTools(),
+  };
   try {
     const onTextDelta = (text: string) => emit({ type: "text_delta", text });
     const message = await callModel({ ...request, messages: state.messages }, { signal, onTextDelta });

@@ -39,6 +39,8 @@ export interface AgentEventMap {
   notice: { source: string; text: string; level?: "info" | "warn" };
 }
 
-export type AgentEvent = { [Type in keyof AgentEventMap]: { type: Type } & AgentEventMap[Type] }[keyof AgentEventMap];
+export type AgentEvent = {
+  [Type in keyof AgentEventMap]: { type: Type } & AgentEventMap[Type];
+}[keyof AgentEventMap];
 
 export type EmitEvent = (event: AgentEvent) => void;

@@ -37,7 +37,12 @@ export async function executeToolCalls(
       details: result.details,
       durationMs: Date.now() - started,
     });
-    blocks.push({ type: "tool_result", tool_use_id: call.id, content: result.content, is_error: Boolean(result.isError) });
+    blocks.push({
+      type: "tool_result",
+      tool_use_id: call.id,
+      content: result.content,
+      is_error: Boolean(result.isError),
+    });
   }
   return blocks;
 }
@@ -63,7 +68,9 @@ export async function executeToolCall(call: ToolCall, options: ExecuteOptions): 
   let result: ToolResult;
   try {
     context.signal.throwIfAborted();
-    result = normalizeResult(await tool.run(input, { workspace: context.workspace, signal: context.signal, toolUseId: call.id }));
+    result = normalizeResult(
+      await tool.run(input, { workspace: context.workspace, signal: context.signal, toolUseId: call.id }),
+    );
   } catch (error) {
     result = { content: describeFailure(tool.name, error, context.signal), isError: true };
   }
@@ -80,6 +87,8 @@ function describeFailure(toolName: string, error: unknown, signal: AbortSignal):
 
 function capResult(result: ToolResult): ToolResult {
   if (typeof result.content === "string") return { ...result, content: capOutput(result.content) };
-  const content = result.content.map((block) => (block.type === "text" ? { ...block, text: capOutput(block.text) } : block));
+  const content = result.content.map((block) =>
+    block.type === "text" ? { ...block, text: capOutput(block.text) } : block,
+  );
   return { ...result, content };
 }

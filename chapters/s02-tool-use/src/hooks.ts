@@ -28,7 +28,10 @@ export interface ToolCall {
 }
 
 /** Block the call with a reason the model reads, or rewrite its input (revalidated before run). */
-export type BeforeToolCallResult = { kind: "block"; reason: string } | { kind: "rewrite"; input: unknown } | undefined;
+export type BeforeToolCallResult =
+  | { kind: "block"; reason: string }
+  | { kind: "rewrite"; input: unknown }
+  | undefined;
 
 export interface AgentHooks {
   /** Before each model call. The returned array becomes the history (compaction, reminders). */
@@ -49,7 +52,8 @@ export function combineHooks(...list: AgentHooks[]): AgentHooks {
   return {
     async transformContext(messages, context) {
       let current = messages;
-      for (const hooks of list) if (hooks.transformContext) current = await hooks.transformContext(current, context);
+      for (const hooks of list)
+        if (hooks.transformContext) current = await hooks.transformContext(current, context);
       return current;
     },
     async beforeToolCall(call, context) {
@@ -67,7 +71,8 @@ export function combineHooks(...list: AgentHooks[]): AgentHooks {
     },
     async afterToolCall(call, result, context) {
       let current = result;
-      for (const hooks of list) if (hooks.afterToolCall) current = await hooks.afterToolCall(call, current, context);
+      for (const hooks of list)
+        if (hooks.afterToolCall) current = await hooks.afterToolCall(call, current, context);
       return current;
     },
     wrapCallModel(next) {

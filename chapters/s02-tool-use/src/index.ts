@@ -1,7 +1,14 @@
 // Public surface of s02: the tool contract, the registry, the loop with its seams, the file tools.
-export { type AgentSetup, extendSetup, type ResolvedSetup, resolveSetup, type SetupContext } from "./agent-setup.ts";
+
 export { baseSystemSections, createToolUseSetup, s02Chapter } from "./agent.ts";
 export { type AgentLoopOptions, type LoopResult, runAgentLoop } from "./agent-loop.ts";
+export {
+  type AgentSetup,
+  extendSetup,
+  type ResolvedSetup,
+  resolveSetup,
+  type SetupContext,
+} from "./agent-setup.ts";
 export { writeFileAtomic } from "./atomic-write.ts";
 export {
   type CallModel,
@@ -12,7 +19,12 @@ export {
   type SystemPrompt,
 } from "./call-model.ts";
 export type { AgentEvent, AgentEventMap, EmitEvent, LoopEndReason } from "./events.ts";
-export { type ExecuteOptions, executeToolCall, executeToolCalls, INTERRUPTED_MESSAGE } from "./execute-tool.ts";
+export {
+  type ExecuteOptions,
+  executeToolCall,
+  executeToolCalls,
+  INTERRUPTED_MESSAGE,
+} from "./execute-tool.ts";
 export {
   type AgentHooks,
   type AgentState,
@@ -22,7 +34,12 @@ export {
   type ToolCall,
 } from "./hooks.ts";
 export { createToolRegistry, type ToolRegistry } from "./registry.ts";
-export { createSessionAgent, createTerminalPrinter, type SessionAgent, type SessionAgentOptions } from "./session-agent.ts";
+export {
+  createSessionAgent,
+  createTerminalPrinter,
+  type SessionAgent,
+  type SessionAgentOptions,
+} from "./session-agent.ts";
 export {
   defineTool,
   normalizeResult,

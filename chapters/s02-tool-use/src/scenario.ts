@@ -4,12 +4,19 @@ import { reply, text, toolUse } from "@lcc/testkit";
 
 export const s02Scenario: DemoScenario = {
   files: {
-    "greet.js": 'function greet(name) {\n  return "Hello, " + name;\n}\nconsole.log(greet("world"));\nconsole.log(greet("reader"));\n',
+    "greet.js":
+      'function greet(name) {\n  return "Hello, " + name;\n}\nconsole.log(greet("world"));\nconsole.log(greet("reader"));\n',
   },
   prompts: ["Make greet.js use a template literal, then run it."],
   script: [
     reply(text("I'll read the file first."), toolUse("read_file", { path: "greet.js" })),
-    reply(toolUse("edit_file", { path: "greet.js", old_text: "console.log(greet(", new_text: "console.info(greet(" })),
+    reply(
+      toolUse("edit_file", {
+        path: "greet.js",
+        old_text: "console.log(greet(",
+        new_text: "console.info(greet(",
+      }),
+    ),
     reply(
       text("That text is not unique; I'll edit the return line instead."),
       toolUse("edit_file", { path: "greet.js", old_text: '"Hello, " + name', new_text: "`Hello, ${name}`" }),

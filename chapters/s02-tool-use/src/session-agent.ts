@@ -1,8 +1,8 @@
 // Turns a setup into a chapter agent: one history, one loop run per prompt, events to the printer.
 import { appendUserContent, type ChapterAgent, type ChapterContext, createEventPrinter } from "@lcc/s01";
+import { runAgentLoop } from "./agent-loop.ts";
 import type { AgentSetup, SetupContext } from "./agent-setup.ts";
 import { resolveSetup } from "./agent-setup.ts";
-import { runAgentLoop } from "./agent-loop.ts";
 import { createStreamingCallModel } from "./call-model.ts";
 import type { AgentEvent } from "./events.ts";
 import type { AgentState } from "./hooks.ts";

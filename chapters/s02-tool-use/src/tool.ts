@@ -40,7 +40,10 @@ export function defineTool<Schema extends z.ZodType>(tool: Tool<Schema>): Tool<S
 
 /** The tool as the Messages API expects it; the JSON schema is derived from the zod schema. */
 export function toApiTool(tool: Tool): Anthropic.Tool {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.input, { io: "input" }) as Record<string, unknown>;
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.input, { io: "input" }) as Record<
+    string,
+    unknown
+  >;
   return {
     name: tool.name,
     description: tool.description,

@@ -18,7 +18,10 @@ function describeIssues(toolName: string, issues: readonly z.core.$ZodIssue[], i
   let received = JSON.stringify(input);
   if (received === undefined) received = "undefined";
   if (received.length > 500) received = `${received.slice(0, 500)}…`;
-  return [`Invalid input for ${toolName}:`, ...lines, `Received: ${received}`, "Fix the fields above and call the tool again."].join(
-    "\n",
-  );
+  return [
+    `Invalid input for ${toolName}:`,
+    ...lines,
+    `Received: ${received}`,
+    "Fix the fields above and call the tool again.",
+  ].join("\n");
 }

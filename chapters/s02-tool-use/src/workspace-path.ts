@@ -25,7 +25,9 @@ export async function resolveInWorkspace(workspace: string, requested: string): 
       const target = await realpath(existing).catch(() => undefined);
       if (!target) {
         const link = await readlink(existing).catch(() => "?");
-        throw new ToolError(`"${requested}" is a symlink to "${link}", which does not exist. Refusing to follow it.`);
+        throw new ToolError(
+          `"${requested}" is a symlink to "${link}", which does not exist. Refusing to follow it.`,
+        );
       }
       if (!isInside(workspace, target)) throw outside(requested, workspace, target);
       break;
@@ -42,5 +44,7 @@ export async function resolveInWorkspace(workspace: string, requested: string): 
 
 function outside(requested: string, workspace: string, target?: string): ToolError {
   const via = target ? ` (it resolves to ${target})` : "";
-  return new ToolError(`Path "${requested}" is outside the workspace ${workspace}${via}. Use a path inside the workspace.`);
+  return new ToolError(
+    `Path "${requested}" is outside the workspace ${workspace}${via}. Use a path inside the workspace.`,
+  );
 }

@@ -14,7 +14,12 @@ export const editFileInput = z.object({
 
 export function countOccurrences(haystack: string, needle: string): number {
   let count = 0;
-  for (let index = haystack.indexOf(needle); index !== -1; index = haystack.indexOf(needle, index + needle.length)) count++;
+  for (
+    let index = haystack.indexOf(needle);
+    index !== -1;
+    index = haystack.indexOf(needle, index + needle.length)
+  )
+    count++;
   return count;
 }
 
@@ -28,7 +33,8 @@ export function createEditFileTool() {
     async run({ path, old_text, new_text, replace_all }, { workspace }) {
       const absolute = await resolveInWorkspace(workspace, path);
       const stats = await stat(absolute).catch(() => undefined);
-      if (!stats?.isFile()) throw new ToolError(`File not found: ${path}. Use write_file to create a new file.`);
+      if (!stats?.isFile())
+        throw new ToolError(`File not found: ${path}. Use write_file to create a new file.`);
       const original = await readFile(absolute, "utf8");
       let search = old_text;
       let replacement = new_text;

@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createTempWorkspace } from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { runBashTool } from "./bash-tool.ts";
+import { capOutput } from "./cap-output.ts";
+import { deniedReason } from "./dangerous-commands.ts";
+import { runShell } from "./run-shell.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup() {
+  const workspace = await createTempWorkspace();
+  cleanups.push(workspace.cleanup);
+  return workspace.dir;
+}
+
+/** A killed process whose parent has not reaped it yet is a zombie: it is dead for our purposes. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilDead(pid: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+describe("runShell", () => {
+  it("combines stdout and stderr and reports the exit code", async () => {
+    const cwd = await setup();
+    const run = await runShell("echo out; echo err >&2; exit 3", { cwd });
+    expect(run.output).toContain("out");
+    expect(run.output).toContain("err");
+    expect(run.exitCode).toBe(3);
+  });
+
+  it("runs in the workspace directory", async () => {
+    const cwd = await setup();
+    expect((await runShell("pwd", { cwd })).output.trim()).toBe(cwd);
+  });
+
+  it("kills the child and its grandchildren when the timeout passes", async () => {
+    const cwd = await setup();
+    const started = Date.now();
+    const run = await runShell("sleep 30 & echo $! > grandchild.pid; sleep 30", { cwd, timeoutMs: 300 });
+    expect(run.timedOut).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const grandchild = Number((await readFile(join(cwd, "grandchild.pid"), "utf8")).trim());
+    expect(await waitUntilDead(grandchild)).toBe(true);
+  });
+
+  it("kills the process group when the signal aborts", async () => {
+    const cwd = await setup();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const run = await runShell("sleep 30 & echo $! > grandchild.pid; wait", {
+      cwd,
+      signal: controller.signal,
+    });
+    expect(run.aborted).toBe(true);
+    const grandchild = Number((await readFile(join(cwd, "grandchild.pid"), "utf8")).trim());
+    expect(await waitUntilDead(grandchild)).toBe(true);
+  });
+
+  it("keeps memory bounded on huge output and says how much was cut", async () => {
+    const cwd = await setup();
+    const run = await runShell("yes line | head -n 200000", { cwd, maxChars: 10_000 });
+    expect(run.output.length).toBeLessThan(12_000);
+    expect(run.droppedChars).toBeGreaterThan(0);
+    expect(run.output).toContain("characters of output cut");
+  });
+});
+
+describe("bash tool", () => {
+  it("reports a timeout as an error that tells the model what to do", async () => {
+    const cwd = await setup();
+    const result = await runBashTool(
+      { command: "sleep 5", timeout_ms: 100 },
+      cwd,
+      new AbortController().signal,
+    );
+    expect(result.isError).toBe(true);
+    expect(result.text).toContain("timed out after 100 ms");
+  });
+
+  it.each([
+    ["sudo rm -rf /tmp/x", true],
+    ["rm -rf /", true],
+    ["rm -fr ~", true],
+    ["shutdown -h now", true],
+    ["dd if=/dev/zero of=/dev/sda", true],
+    ["echo hi > /dev/nvme0n1", true],
+    ["mkfs.ext4 /dev/sdb1", true],
+    ["rm -rf ./build", false],
+    ["ls /", false],
+    ["echo sudoku", false],
+    ["git log --oneline", false],
+  ])("deny-list: %s → refused=%s", (command, refused) => {
+    expect(Boolean(deniedReason(command))).toBe(refused);
+  });
+
+  it("refuses a denied command with an explanation and does not run it", async () => {
+    const cwd = await setup();
+    const result = await runBashTool({ command: "sudo touch owned" }, cwd, new AbortController().signal);
+    expect(result).toMatchObject({ isError: true });
+    expect(result.text).toContain("Refused: sudo runs commands as root");
+  });
+});
+
+describe("capOutput", () => {
+  it("keeps short text unchanged", () => {
+    expect(capOutput("short", 100)).toBe("short");
+  });
+
+  it("keeps head and tail and says how much was cut", () => {
+    const text = `${"a".repeat(5000)}${"b".repeat(5000)}`;
+    const capped = capOutput(text, 1000, "Full text: /tmp/x.txt");
+    expect(capped.length).toBeLessThan(1100);
+    expect(capped.startsWith("aaa")).toBe(true);
+    expect(capped.endsWith("bbb")).toBe(true);
+    expect(capped).toMatch(
+      /\[\.\.\. \d+ characters cut from the middle of 10000 \.\.\. Full text: \/tmp\/x\.txt\]/,
+    );
+  });
+});
