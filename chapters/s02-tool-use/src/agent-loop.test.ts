@@ -78,9 +78,8 @@ describe("s02 tool contract in the loop", () => {
   it("derives input_schema from the zod schema without $schema", async () => {
     const { run, fake } = await setup([reply(text("hi"))]);
     await run();
-    const readFile = fake
-      .messageRequests()[0]!
-      .body.tools!.find((tool) => tool.name === "read_file") as Anthropic.Tool;
+    const tools = fake.messageRequests()[0]!.body.tools as Anthropic.Tool[];
+    const readFile = tools.find((tool) => tool.name === "read_file")!;
     expect(readFile.input_schema).toMatchObject({ type: "object", required: ["path"] });
     expect(readFile.input_schema).not.toHaveProperty("$schema");
   });
