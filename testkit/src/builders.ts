@@ -1,0 +1,52 @@
+// Small builders so scripted scenarios read like conversations: reply(text("…"), toolUse("bash", {…})).
+// Each returns plain data; nothing here talks to the server.
+
+import type { FakeBlock, FakeReply } from "./types.ts";
+
+/** A text block. */
+export function text(text: string): FakeBlock {
+  return { type: "text", text };
+}
+
+/** A tool_use block; without `id` the fake assigns `toolu_fake_<n>` when it serves the reply. */
+export function toolUse(name: string, input: unknown, id?: string): FakeBlock {
+  return id === undefined ? { type: "tool_use", name, input } : { type: "tool_use", id, name, input };
+}
+
+/** A reply made of these blocks; its stop_reason defaults from the blocks (tool_use or end_turn). */
+export function reply(...blocks: FakeBlock[]): FakeReply {
+  return { content: blocks };
+}
+
+/** Replies that fail the way the real API fails. */
+export const faults = {
+  /** 429 rate_limit_error with a `retry-after` header (default 1 second). */
+  rateLimit(retryAfterSeconds?: number): FakeReply {
+    return {
+      fault:
+        retryAfterSeconds === undefined ? { kind: "rate_limit" } : { kind: "rate_limit", retryAfterSeconds },
+    };
+  },
+  /** 529 overloaded_error. */
+  overloaded(): FakeReply {
+    return { fault: { kind: "overloaded" } };
+  },
+  /** 500 api_error. */
+  serverError(): FakeReply {
+    return { fault: { kind: "server_error" } };
+  },
+  /** 400 invalid_request_error "prompt is too long: N tokens > M maximum". */
+  promptTooLong(): FakeReply {
+    return { fault: { kind: "prompt_too_long" } };
+  },
+  /** 401 authentication_error. */
+  auth(): FakeReply {
+    return { fault: { kind: "auth" } };
+  },
+  /** Starts the SSE stream, sends text deltas (default 16 characters), then destroys the socket. */
+  dropMidStream(afterChars?: number): FakeReply {
+    return {
+      fault: afterChars === undefined ? { kind: "drop_mid_stream" } : { kind: "drop_mid_stream", afterChars },
+    };
+  },
+};

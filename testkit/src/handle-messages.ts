@@ -1,0 +1,124 @@
+// POST /v1/messages: validate, ask the script for a reply, then answer with a fault, a Message
+// JSON or an SSE stream, with usage from the prompt-cache simulation.
+
+import type { ServerResponse } from "node:http";
+import { type ApiErrorResponse, apiError, faultResponse } from "./api-errors.ts";
+import { buildAssistantMessage } from "./assistant-message.ts";
+import { pause, sendApiError, sendJson, writeEventStream } from "./http-io.ts";
+import { estimatePromptTokens, flattenPrompt } from "./prompt-blocks.ts";
+import { countBreakpoints, MAX_CACHE_BREAKPOINTS, type PromptCache } from "./prompt-cache.ts";
+import { buildStreamEvents } from "./sse-events.ts";
+import type { FakeReply, RecordedRequest, Script } from "./types.ts";
+
+/** The state one fake server shares across its message requests. */
+export interface MessagesState {
+  script: Script;
+  chunkSize: number;
+  cache: PromptCache;
+  /** Replies handed out so far (the script's `index`). */
+  replyCount: number;
+  messageCount: number;
+  toolUseCount: number;
+}
+
+/** Text a drop_mid_stream fault streams when the reply has no text of its own. */
+const DROP_FILLER =
+  "This reply is cut off by the fake API partway through streaming, as a flaky network would.";
+
+/** How many text characters a drop_mid_stream fault sends by default. */
+const DEFAULT_DROP_AFTER_CHARS = 16;
+
+/** Answers one recorded POST /v1/messages. Never throws; stops writing once `signal` aborts. */
+export async function handleMessages(
+  state: MessagesState,
+  request: RecordedRequest,
+  response: ServerResponse,
+  signal: AbortSignal,
+): Promise<void> {
+  const { body } = request;
+  const invalid = validateBody(request);
+  if (invalid) return sendApiError(response, invalid);
+
+  const blocks = flattenPrompt(body);
+  const breakpoints = countBreakpoints(blocks);
+  if (breakpoints > MAX_CACHE_BREAKPOINTS) {
+    const message = `A maximum of ${MAX_CACHE_BREAKPOINTS} blocks with cache_control may be provided. Found ${breakpoints}.`;
+    return sendApiError(response, apiError(400, "invalid_request_error", message));
+  }
+
+  const next = await nextReply(state, request);
+  if ("error" in next) return sendApiError(response, next.error);
+  const { reply } = next;
+  if (!(await pause(reply.delayMs ?? 0, signal))) return;
+
+  const fault = reply.fault;
+  if (fault && fault.kind !== "drop_mid_stream") {
+    return sendApiError(response, faultResponse(fault, estimatePromptTokens(body)));
+  }
+
+  const plan = state.cache.plan(String(body.model), blocks);
+  plan.commit();
+  state.messageCount += 1;
+  const shown = fault && !reply.content?.some((block) => block.type === "text") ? withFiller(reply) : reply;
+  const message = buildAssistantMessage(shown, {
+    id: `msg_fake_${state.messageCount}`,
+    model: String(body.model),
+    inputUsage: plan.usage,
+    nextToolUseId: () => {
+      state.toolUseCount += 1;
+      return `toolu_fake_${state.toolUseCount}`;
+    },
+  });
+  request.usage = message.usage;
+
+  if (body.stream !== true) {
+    if (fault) {
+      response.destroy();
+      return;
+    }
+    return sendJson(response, 200, JSON.stringify(message));
+  }
+  await writeEventStream(response, buildStreamEvents(message, state.chunkSize), {
+    signal,
+    chunkDelayMs: reply.chunkDelayMs ?? 0,
+    ...(fault ? { dropAfterChars: fault.afterChars ?? DEFAULT_DROP_AFTER_CHARS } : {}),
+  });
+}
+
+/** The real SDK always sends model, max_tokens and messages; anything else fails loudly. */
+function validateBody(request: RecordedRequest): ApiErrorResponse | undefined {
+  const body: Record<string, unknown> = { ...request.body };
+  if (
+    typeof body.model !== "string" ||
+    typeof body.max_tokens !== "number" ||
+    !Array.isArray(body.messages)
+  ) {
+    return apiError(400, "invalid_request_error", "fake API: body needs model, max_tokens and messages");
+  }
+  return undefined;
+}
+
+async function nextReply(
+  state: MessagesState,
+  request: RecordedRequest,
+): Promise<{ reply: FakeReply } | { error: ApiErrorResponse }> {
+  const index = state.replyCount;
+  state.replyCount += 1;
+  const { script } = state;
+  if (Array.isArray(script)) {
+    const reply = script[index];
+    if (reply) return { reply };
+    const message = `fake API: script exhausted after ${script.length} requests`;
+    return { error: apiError(400, "invalid_request_error", message) };
+  }
+  try {
+    return { reply: await script(request, index) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: apiError(500, "api_error", message) };
+  }
+}
+
+function withFiller(reply: FakeReply): FakeReply {
+  return { ...reply, content: [{ type: "text", text: DROP_FILLER }, ...(reply.content ?? [])] };
+}

@@ -1,0 +1,22 @@
+// The public surface of @lcc/testkit: the fake Messages API, its builders and the test helpers.
+// No side effects on import.
+
+export { faults, reply, text, toolUse } from "./builders.ts";
+export { estimateTokens } from "./estimate-tokens.ts";
+export { startFakeApi } from "./fake-api.ts";
+export { assertPairingInvariant, pairingProblems } from "./pairing.ts";
+export { estimatePromptTokens } from "./prompt-blocks.ts";
+export { runCli, tsxBin } from "./run-cli.ts";
+export { createTempWorkspace } from "./temp-workspace.ts";
+export type {
+  FakeApi,
+  FakeApiOptions,
+  FakeBlock,
+  FakeReply,
+  FakeStopReason,
+  FakeUsage,
+  Fault,
+  MessagesRequestBody,
+  RecordedRequest,
+  Script,
+} from "./types.ts";

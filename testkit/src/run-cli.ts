@@ -1,0 +1,106 @@
+// Runs a real child process the way a user would: arguments, working directory, piped stdin,
+// collected output, and a timeout that kills the child's whole process group.
+
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** Absolute path of the repository's `node_modules/.bin/tsx`, to run a chapter's `main.ts`. */
+export const tsxBin: string = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+
+/** Options of {@link runCli}. */
+export interface RunCliOptions {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** Added to the inherited environment (see {@link runCli} for what is left out). */
+  env?: Record<string, string>;
+  /** A string, or lines each followed by "\n"; stdin is closed afterwards (also when absent). */
+  stdin?: string | string[];
+  /** Default 20 000 ms. */
+  timeoutMs?: number;
+}
+
+/** What the child printed and how it ended. */
+export interface RunCliResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  signal: string | null;
+}
+
+/** Inherited variables that would make a test depend on the developer's shell. */
+const HERMETIC_PREFIXES = ["ANTHROPIC_"];
+const HERMETIC_NAMES = new Set(["MODEL_ID", "MAX_TOKENS", "LCC_HOME", "INIT_CWD"]);
+
+/**
+ * Spawns `command` in its own process group and resolves when it exits. The child inherits this
+ * process's environment minus ANTHROPIC_*, MODEL_ID, MAX_TOKENS, LCC_HOME and INIT_CWD (so a real
+ * key never leaks into a test and pnpm's INIT_CWD never overrides `cwd`), plus `env`. On timeout
+ * the group gets SIGKILL and the promise rejects with the output collected so far.
+ */
+export function runCli(options: RunCliOptions): Promise<RunCliResult> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: { ...inheritedEnv(), ...options.env },
+      detached: true,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      killGroup(child.pid);
+      const command = [options.command, ...options.args].join(" ");
+      reject(
+        new Error(
+          `runCli: "${command}" timed out after ${timeoutMs} ms\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`,
+        ),
+      );
+    }, timeoutMs);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      if (!settled) reject(error);
+      settled = true;
+    });
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      if (!settled) resolve({ stdout, stderr, code, signal });
+      settled = true;
+    });
+
+    // The child may exit without reading its input; that EPIPE is not the test's failure.
+    child.stdin.on("error", () => undefined);
+    const input = Array.isArray(options.stdin)
+      ? options.stdin.map((line) => `${line}\n`).join("")
+      : options.stdin;
+    child.stdin.end(input ?? "");
+  });
+}
+
+function inheritedEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    const hermetic = HERMETIC_NAMES.has(name) || HERMETIC_PREFIXES.some((prefix) => name.startsWith(prefix));
+    if (value !== undefined && !hermetic) env[name] = value;
+  }
+  return env;
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // The group is already gone.
+  }
+}
