@@ -1,6 +1,6 @@
 // The one tool of s01: `bash`, described for the model and executed through runShell.
 import type Anthropic from "@anthropic-ai/sdk";
-import { capOutput } from "./cap-output.ts";
+import { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
 import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, runShell, type ShellRun } from "./run-shell.ts";
 
@@ -26,9 +26,13 @@ export interface BashResult {
   isError: boolean;
 }
 
-/** Formats a finished shell run the way the model reads it. */
-export function describeShellRun(run: ShellRun, timeoutMs: number): BashResult {
-  const output = capOutput(run.output.trimEnd());
+/** Formats a finished shell run the way the model reads it; output is capped at `maxChars`. */
+export function describeShellRun(
+  run: ShellRun,
+  timeoutMs: number,
+  maxChars = MAX_TOOL_OUTPUT_CHARS,
+): BashResult {
+  const output = capOutput(run.output.trimEnd(), maxChars);
   if (run.aborted)
     return { text: `${output}\n[interrupted by user; process group killed]`.trim(), isError: true };
   if (run.timedOut) {
@@ -41,8 +45,17 @@ export function describeShellRun(run: ShellRun, timeoutMs: number): BashResult {
   return { text: `${output || "(no output)"}\n[${status}]`, isError: run.exitCode !== 0 };
 }
 
-/** Runs the bash tool for s01's loop. Never throws. */
-export async function runBashTool(input: unknown, cwd: string, signal: AbortSignal): Promise<BashResult> {
+/**
+ * Runs the bash tool for s01's loop. Never throws. `maxOutputChars` (default 50,000) bounds the
+ * output kept; a later chapter raises it when it saves long output to a file instead.
+ */
+export async function runBashTool(
+  input: unknown,
+  cwd: string,
+  signal: AbortSignal,
+  options: { maxOutputChars?: number } = {},
+): Promise<BashResult> {
+  const maxChars = options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS;
   const { command, timeout_ms: timeoutMs } = (input ?? {}) as { command?: unknown; timeout_ms?: unknown };
   if (typeof command !== "string" || command.trim() === "") {
     return { text: "Invalid input: `command` must be a non-empty string.", isError: true };
@@ -51,6 +64,6 @@ export async function runBashTool(input: unknown, cwd: string, signal: AbortSign
   if (reason)
     return { text: `Refused: ${reason}. Find a safer command that does what you need.`, isError: true };
   const timeout = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : DEFAULT_SHELL_TIMEOUT_MS;
-  const run = await runShell(command, { cwd, timeoutMs: timeout, signal });
-  return describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS));
+  const run = await runShell(command, { cwd, timeoutMs: timeout, signal, maxChars });
+  return describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS), maxChars);
 }

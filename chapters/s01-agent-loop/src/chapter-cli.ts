@@ -20,6 +20,8 @@ export interface ChapterContext {
   config: ModelConfig;
   workspace: string;
   output: NodeJS.WritableStream;
+  /** The process environment (LCC_HOME and friends); absent in tests that do not need it. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ChapterAgent {
@@ -70,7 +72,7 @@ export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<n
   const client = createModelClient(config);
   io.stdout.write(`${chapter.id} · ${chapter.title} · model ${config.model}\nworkspace: ${workspace}\n`);
   io.stdout.write("Ctrl-C interrupts a turn; Ctrl-C on an empty prompt or Ctrl-D exits.\n\n");
-  const agent = await chapter.createAgent({ client, config, workspace, output: io.stdout });
+  const agent = await chapter.createAgent({ client, config, workspace, output: io.stdout, env: io.env });
   await runRepl({
     input: io.stdin,
     output: io.stdout,

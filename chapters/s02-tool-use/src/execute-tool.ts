@@ -69,7 +69,12 @@ export async function executeToolCall(call: ToolCall, options: ExecuteOptions): 
   try {
     context.signal.throwIfAborted();
     result = normalizeResult(
-      await tool.run(input, { workspace: context.workspace, signal: context.signal, toolUseId: call.id }),
+      await tool.run(input, {
+        workspace: context.workspace,
+        signal: context.signal,
+        toolUseId: call.id,
+        tools: registry,
+      }),
     );
   } catch (error) {
     result = { content: describeFailure(tool.name, error, context.signal), isError: true };

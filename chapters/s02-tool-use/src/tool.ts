@@ -1,6 +1,7 @@
 // The tool contract: a tool is data (name, description, zod schema) plus one async run function.
 import type Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
+import type { ToolRegistry } from "./registry.ts";
 
 /** What a tool gets besides its input. Capabilities a tool needs come through its factory. */
 export interface ToolContext {
@@ -8,6 +9,8 @@ export interface ToolContext {
   /** Aborts when the user interrupts the turn; tools pass it to spawn, fetch and fs calls. */
   signal: AbortSignal;
   toolUseId: string;
+  /** The registry this call was dispatched from (the agent tool derives a child's tools from it). */
+  tools?: ToolRegistry;
 }
 
 /** `content` is what the model reads; `details` is typed data for the UI, logs and tests. */

@@ -14,7 +14,8 @@ export const bashInput = z.object({
     .describe(`Timeout in milliseconds (default ${DEFAULT_SHELL_TIMEOUT_MS}, max ${MAX_SHELL_TIMEOUT_MS}).`),
 });
 
-export function createBashTool() {
+/** `maxOutputChars` (default 50,000) bounds the output the tool returns (s06 raises it and saves long output). */
+export function createBashTool(options: { maxOutputChars?: number } = {}) {
   return defineTool({
     name: "bash",
     description:
@@ -24,7 +25,7 @@ export function createBashTool() {
       "sudo, rm -rf /, shutdown and raw-device writes are refused.",
     input: bashInput,
     async run(input, { workspace, signal }) {
-      const result = await runBashTool(input, workspace, signal);
+      const result = await runBashTool(input, workspace, signal, options);
       return { content: result.text, isError: result.isError };
     },
   });

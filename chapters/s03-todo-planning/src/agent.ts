@@ -1,0 +1,36 @@
+// The s03 chapter: the s02 agent plus a session plan (todo_write) and a reminder when the plan goes stale.
+import type { Chapter } from "@lcc/s01";
+import {
+  type AgentSetup,
+  createSessionAgent,
+  createToolUseSetup,
+  extendSetup,
+  type SetupContext,
+} from "@lcc/s02";
+import { createPlanReminder, REMINDER_AFTER_ROUNDS } from "./plan-reminder.ts";
+import { createTodoPrinter } from "./print-plan.ts";
+import { createTodoPlan } from "./todo-plan.ts";
+import { createTodoWriteTool } from "./todo-write-tool.ts";
+
+export const planningSection = [
+  "Planning: for any task with 3 or more steps, first write a short plan with todo_write, then keep it",
+  "current: exactly one item in_progress while you work on it, completed as soon as it is done. The plan",
+  `lives only in this session. If you leave it untouched for ${REMINDER_AFTER_ROUNDS} rounds while items are open you will get a reminder.`,
+].join("\n");
+
+/** s03's setup: s02's tools plus todo_write and the stale-plan reminder, sharing one in-memory plan. */
+export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit">): AgentSetup {
+  const plan = createTodoPlan();
+  return extendSetup(createToolUseSetup(context), {
+    systemSections: [planningSection],
+    tools: [createTodoWriteTool({ plan, emit: context.emit })],
+    hooks: [createPlanReminder(plan)],
+  });
+}
+
+export const s03Chapter: Chapter = {
+  id: "s03",
+  title: "todo planning",
+  createAgent: (context) =>
+    createSessionAgent(createTodoSetup, context, { print: createTodoPrinter(context.output) }),
+};

@@ -1,0 +1,170 @@
+// End to end: the s04 agent against the fake API — isolation, no recursion, tool restriction, the demo.
+import { PassThrough } from "node:stream";
+import type Anthropic from "@anthropic-ai/sdk";
+import { runScenario } from "@lcc/s01";
+import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { s04Chapter } from "./agent.ts";
+import { s04Scenario } from "./scenario.ts";
+import {
+  delegate,
+  isChild,
+  lastBlocks,
+  startTestAgent,
+  type TestAgentOptions,
+  toolNamesOf,
+} from "./test-agent.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup(script: Script, options: TestAgentOptions = {}) {
+  const agent = await startTestAgent(script, options);
+  cleanups.push(agent.cleanup);
+  return agent;
+}
+
+describe("s04 subagent isolation", () => {
+  it("keeps the child's messages out of the parent's history; only the answer and a usage line return", async () => {
+    const { agent, run, requests } = await setup([
+      delegate({ agent_type: "explore" }),
+      reply(text("Reading it."), toolUse("read_file", { path: "notes.txt" }, "child_read")),
+      reply(text("The note says: remember the milk.")),
+      reply(text("Your note is about milk.")),
+    ]);
+    await run();
+    const parent = requests().filter((request) => !isChild(request));
+    const child = requests().filter(isChild);
+    expect(parent).toHaveLength(2);
+    expect(child).toHaveLength(2);
+    expect(child[0]!.body.messages).toEqual([{ role: "user", content: "Read notes.txt and report." }]);
+    for (const request of parent) {
+      const history = JSON.stringify(request.body.messages);
+      expect(history).not.toContain("child_read");
+      expect(history).not.toContain("Reading it.");
+      expect(history).not.toContain("remember the milk\\n");
+    }
+    const [result] = lastBlocks(parent[1]!);
+    expect(result).toMatchObject({ type: "tool_result", tool_use_id: "parent_call", is_error: false });
+    const reported = child.reduce(
+      (sum, request) =>
+        sum +
+        request.usage!.input_tokens +
+        request.usage!.cache_read_input_tokens +
+        request.usage!.cache_creation_input_tokens,
+      0,
+    );
+    const output = child.reduce((sum, request) => sum + request.usage!.output_tokens, 0);
+    expect((result as Anthropic.ToolResultBlockParam).content).toBe(
+      `The note says: remember the milk.\n\n[explore subagent: 2 rounds, 1 tool call, ${reported.toLocaleString("en-US")} input tokens, ${output} output tokens]`,
+    );
+    expect(agent.state.messages.map((message) => message.role)).toEqual([
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+    ]);
+    assertPairingInvariant(requests());
+  });
+
+  it("never gives the child the agent tool: a scripted child call to agent is an unknown-tool error", async () => {
+    const { run, requests } = await setup([
+      delegate({ agent_type: "general" }),
+      reply(toolUse("agent", { description: "Recurse", prompt: "again" }, "child_agent")),
+      reply(text("I cannot start subagents.")),
+      reply(text("ok")),
+    ]);
+    await run();
+    const child = requests().filter(isChild);
+    expect(toolNamesOf(child[0]!)).toEqual(["bash", "read_file", "write_file", "edit_file"]);
+    const [result] = lastBlocks(child[1]!);
+    expect(result).toMatchObject({ type: "tool_result", tool_use_id: "child_agent", is_error: true });
+    expect((result as Anthropic.ToolResultBlockParam).content).toBe(
+      'Unknown tool "agent". Available tools: bash, read_file, write_file, edit_file.',
+    );
+    assertPairingInvariant(requests());
+  });
+
+  it("gives explore only the read-only tools", async () => {
+    const { run, requests } = await setup([
+      delegate({ agent_type: "explore" }),
+      reply(text("done")),
+      reply(text("ok")),
+    ]);
+    await run();
+    expect(toolNamesOf(requests().find(isChild)!)).toEqual(["read_file"]);
+  });
+
+  it("restricts a custom type to the tools its file lists, with its own prompt and model", async () => {
+    const definition = [
+      "---",
+      "name: notes-reader",
+      "description: |",
+      "  Reads notes.",
+      "  Never writes.",
+      "tools:",
+      "  - Read",
+      "model: claude-custom-1",
+      "---",
+      "You read notes and quote them exactly.",
+    ].join("\n");
+    const { run, requests } = await setup(
+      [delegate({ agent_type: "notes-reader" }), reply(text("quoted")), reply(text("ok"))],
+      { files: { ".claude/agents/notes-reader.md": definition } },
+    );
+    await run();
+    const parentTool = (requests()[0]!.body.tools as Anthropic.Tool[]).find((tool) => tool.name === "agent")!;
+    expect(parentTool.description).toContain("- notes-reader: Reads notes. Never writes. [tools: read_file]");
+    const child = requests().find(isChild)!;
+    expect(toolNamesOf(child)).toEqual(["read_file"]);
+    expect(child.body.model).toBe("claude-custom-1");
+    expect(String(child.body.system).startsWith("You read notes and quote them exactly.")).toBe(true);
+    assertPairingInvariant(requests());
+  });
+
+  it("refuses an unknown agent_type with the available types and starts no child", async () => {
+    const { run, requests } = await setup([delegate({ agent_type: "wizard" }), reply(text("ok"))], {
+      files: { ".claude/agents/reviewer.md": "---\nname: reviewer\ndescription: Reviews.\n---\nReview." },
+    });
+    await run();
+    expect(requests().some(isChild)).toBe(false);
+    expect(lastBlocks(requests()[1]!)[0]).toMatchObject({
+      is_error: true,
+      content: 'Unknown agent_type "wizard". Available types: explore, general, reviewer.',
+    });
+  });
+
+  it("lists every available type in the tool description", async () => {
+    const { run, requests } = await setup([reply(text("ok"))]);
+    await run();
+    const tool = (requests()[0]!.body.tools as Anthropic.Tool[]).find(
+      (candidate) => candidate.name === "agent",
+    )!;
+    expect(tool.description).toContain("- explore: Read-only investigation");
+    expect(tool.description).toContain("- general: A general-purpose worker");
+    expect(JSON.stringify(tool.input_schema)).toContain("One of: explore, general (default general).");
+  });
+
+  it("runs the demo scenario: explore summary, custom reviewer with its two tools, pairing on every request", async () => {
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const run = await runScenario(s04Chapter, s04Scenario, output);
+    cleanups.push(run.cleanup);
+    assertPairingInvariant(run.requests);
+    const child = run.requests.filter((request) => request.path === "/v1/messages" && isChild(request));
+    expect(child.map(toolNamesOf)).toEqual([
+      ...Array(3).fill(["read_file"]),
+      ...Array(2).fill(["bash", "read_file"]),
+    ]);
+    expect(printed).toContain("  ├ explore subagent");
+    expect(printed).toContain("  │ ⏺ read_file(src/slug.js)");
+    expect(printed).toMatch(
+      / {2}└ reviewer done · 2 rounds · 2 tool calls · [\d,]+ tokens · transcript \.lcc\/transcripts\//,
+    );
+  });
+});

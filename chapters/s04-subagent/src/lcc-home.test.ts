@@ -1,0 +1,59 @@
+// The state folder: `.lcc` or LCC_HOME, created on demand and listed once in the repository's info/exclude.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createTempWorkspace } from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { ensureLccHome, lccHome } from "./lcc-home.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function workspace(git: boolean) {
+  const created = await createTempWorkspace({ files: { "a.txt": "a\n" }, git });
+  cleanups.push(created.cleanup);
+  return created.dir;
+}
+
+const exclude = (root: string) => readFileSync(join(root, ".git", "info", "exclude"), "utf8");
+
+describe("s04 lcc home", () => {
+  it("is <workspace>/.lcc unless LCC_HOME says otherwise (relative to the workspace)", () => {
+    expect(lccHome("/work/project", {})).toBe("/work/project/.lcc");
+    expect(lccHome("/work/project", { LCC_HOME: "state" })).toBe("/work/project/state");
+    expect(lccHome("/work/project", { LCC_HOME: "/var/lcc" })).toBe("/var/lcc");
+  });
+
+  it("creates the folder and adds .lcc/ to .git/info/exclude exactly once", async () => {
+    const root = await workspace(true);
+    await ensureLccHome(root, {});
+    await ensureLccHome(root, {});
+    expect(existsSync(join(root, ".lcc"))).toBe(true);
+    expect(
+      exclude(root)
+        .split("\n")
+        .filter((line) => line === ".lcc/"),
+    ).toHaveLength(1);
+    execFileSync("git", ["check-ignore", "-q", ".lcc/x"], { cwd: root });
+  });
+
+  it("excludes the folder relative to the repository root when the workspace is a subfolder", async () => {
+    const root = await workspace(true);
+    mkdirSync(join(root, "packages", "app"), { recursive: true });
+    const home = await ensureLccHome(join(root, "packages", "app"), {});
+    expect(home).toBe(join(root, "packages", "app", ".lcc"));
+    expect(exclude(root)).toMatch(/^packages\/app\/\.lcc\/$/m);
+  });
+
+  it("leaves git alone when the folder is outside the repository or there is no repository", async () => {
+    const root = await workspace(true);
+    const elsewhere = await workspace(false);
+    const before = exclude(root);
+    await ensureLccHome(root, { LCC_HOME: join(elsewhere, "state") });
+    expect(exclude(root)).toBe(before);
+    expect(await ensureLccHome(elsewhere, {})).toBe(join(elsewhere, ".lcc"));
+    expect(existsSync(join(elsewhere, ".git"))).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+// Where durable agent state lives: `<workspace>/.lcc` (or LCC_HOME), kept out of git via .git/info/exclude.
+import { execFile } from "node:child_process";
+import { mkdir, readFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { writeFileAtomic } from "@lcc/s02";
+
+const execFileAsync = promisify(execFile);
+
+/** The state directory: LCC_HOME (relative paths resolve against the workspace) or `<workspace>/.lcc`. */
+export function lccHome(workspace: string, env: NodeJS.ProcessEnv = {}): string {
+  const override = env.LCC_HOME?.trim();
+  return override ? resolve(workspace, override) : resolve(workspace, ".lcc");
+}
+
+/**
+ * Creates the state directory and returns its path. When the workspace is inside a git repository
+ * and the directory is inside that repository, adds it to the repository's `info/exclude` (once), so
+ * agent state never shows up in `git status`. Not being a repository, or git missing, is fine.
+ */
+export async function ensureLccHome(workspace: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const home = lccHome(workspace, env);
+  await mkdir(home, { recursive: true });
+  const repository = await gitPaths(workspace);
+  if (repository) await excludeFromGit(repository, home);
+  return home;
+}
+
+interface GitPaths {
+  root: string;
+  excludeFile: string;
+}
+
+async function gitPaths(workspace: string): Promise<GitPaths | undefined> {
+  try {
+    const { stdout } = await execFileAsync(
+      "git",
+      ["rev-parse", "--show-toplevel", "--git-path", "info/exclude"],
+      {
+        cwd: workspace,
+      },
+    );
+    const [root, excludeFile] = stdout.trim().split("\n");
+    if (!root || !excludeFile) return undefined;
+    return { root, excludeFile: resolve(workspace, excludeFile) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function excludeFromGit({ root, excludeFile }: GitPaths, home: string): Promise<void> {
+  const inside = relative(root, home);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return;
+  // Relative to the repository root, as people write it: ".lcc/" for a workspace at the root.
+  const entry = `${inside.split(sep).join("/")}/`;
+  const existing = await readFile(excludeFile, "utf8").catch(() => "");
+  const lines = existing.split(/\r?\n/).map((line) => line.trim());
+  if (lines.includes(entry) || lines.includes(`/${entry}`)) return;
+  const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
+  await writeFileAtomic(excludeFile, `${existing}${separator}${entry}\n`);
+}

@@ -1,0 +1,70 @@
+// Test helper for the s04 tests: the real s04 agent against a fresh fake API in a temp workspace.
+import { PassThrough } from "node:stream";
+import type Anthropic from "@anthropic-ai/sdk";
+import { createModelClient, DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from "@lcc/s01";
+import { type AgentEvent, createSessionAgent } from "@lcc/s02";
+import {
+  createTempWorkspace,
+  type RecordedRequest,
+  reply,
+  type Script,
+  startFakeApi,
+  toolUse,
+} from "@lcc/testkit";
+import { createSubagentSetup } from "./agent.ts";
+
+export interface TestAgentOptions {
+  files?: Record<string, string>;
+  git?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Starts the fake API and a workspace holding `notes.txt`; the caller awaits `cleanup()`. */
+export async function startTestAgent(script: Script, options: TestAgentOptions = {}) {
+  const fake = await startFakeApi({ script });
+  const workspace = await createTempWorkspace({
+    files: { "notes.txt": "remember the milk\n", ...options.files },
+    ...(options.git ? { git: true } : {}),
+  });
+  const config = {
+    apiKey: "test",
+    baseURL: fake.baseURL,
+    model: DEFAULT_MODEL,
+    maxTokens: DEFAULT_MAX_TOKENS,
+  };
+  const client = createModelClient(config, { maxRetries: 0 });
+  const events: AgentEvent[] = [];
+  const context = {
+    client,
+    config,
+    workspace: workspace.dir,
+    output: new PassThrough(),
+    env: options.env ?? {},
+  };
+  const agent = createSessionAgent(createSubagentSetup, context, { print: (event) => events.push(event) });
+  return {
+    agent,
+    events,
+    workspace: workspace.dir,
+    run: (prompt = "go", signal = new AbortController().signal) => agent.runTurn(prompt, signal),
+    requests: () => fake.messageRequests(),
+    cleanup: async () => {
+      await fake.close();
+      await workspace.cleanup();
+    },
+  };
+}
+
+/** Child requests carry the subagent system prompt; the parent's do not. */
+export const isChild = (request: RecordedRequest) =>
+  String(request.body.system).includes("Only your final message is returned");
+
+export const toolNamesOf = (request: RecordedRequest) =>
+  (request.body.tools as Anthropic.Tool[]).map((tool) => tool.name);
+
+export const lastBlocks = (request: RecordedRequest) =>
+  request.body.messages.at(-1)!.content as Anthropic.ContentBlockParam[];
+
+/** A parent reply that calls the agent tool with id `parent_call`. */
+export const delegate = (input: Record<string, unknown>, id = "parent_call") =>
+  reply(toolUse("agent", { description: "Look around", prompt: "Read notes.txt and report.", ...input }, id));
