@@ -1,0 +1,136 @@
+import { Writable } from "node:stream";
+import type Anthropic from "@anthropic-ai/sdk";
+import { createModelClient, DEFAULT_MODEL, runScenario } from "@lcc/s01";
+import { createSessionAgent } from "@lcc/s02";
+import {
+  assertPairingInvariant,
+  createTempWorkspace,
+  type RecordedRequest,
+  reply,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { createSkillSetup, type SkillSetup, s05Chapter } from "./agent.ts";
+import { s05Scenario } from "./scenario.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function createOutput() {
+  let written = "";
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      written += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => written };
+}
+
+function toolResults(request: RecordedRequest): Anthropic.ToolResultBlockParam[] {
+  const last = request.body.messages.at(-1);
+  const content = Array.isArray(last?.content) ? last.content : [];
+  return content.filter((block): block is Anthropic.ToolResultBlockParam => block.type === "tool_result");
+}
+
+function systemText(request: RecordedRequest): string {
+  const system = request.body.system;
+  return typeof system === "string" ? system : (system ?? []).map((block) => block.text).join("\n");
+}
+
+describe("s05 skill loading, end to end", () => {
+  it("runs the demo scenario: catalogue in the prompt, unknown name lists the skills, body in <skill> tags", async () => {
+    const output = createOutput();
+    const run = await runScenario(s05Chapter, s05Scenario, output.stream);
+    cleanups.push(run.cleanup);
+    const requests = run.requests.filter((request) => request.path === "/v1/messages");
+    expect(requests).toHaveLength(6);
+    assertPairingInvariant(requests);
+
+    const system = systemText(requests[0]!);
+    expect(system).toContain("- code-review: Review a change, a branch or a set of files");
+    expect(system).toContain("- git-commit: Create a clean git commit");
+    expect(requests[0]!.body.tools?.map((tool) => ("name" in tool ? tool.name : ""))).toContain("load_skill");
+    expect(systemText(requests[5]!)).toBe(system);
+
+    const [unknown] = toolResults(requests[1]!);
+    expect(unknown).toMatchObject({ is_error: true });
+    expect(unknown?.content).toBe(
+      'Unknown skill "review". Available skills: code-review, git-commit, write-tests. Call load_skill with one of these names.',
+    );
+
+    const [loaded] = toolResults(requests[2]!);
+    expect(loaded).toMatchObject({ is_error: false });
+    expect(String(loaded?.content)).toMatch(/^<skill name="code-review" path="skills\/code-review">\n/);
+    expect(String(loaded?.content)).toContain("## 3. Report");
+    expect(String(loaded?.content)).toMatch(/<\/skill>$/);
+
+    const [reference] = toolResults(requests[3]!);
+    expect(reference).toMatchObject({ is_error: false });
+    expect(String(reference?.content)).toContain("# Review checklist");
+    expect(output.text()).toContain("· Skills available: code-review, git-commit, write-tests");
+  });
+
+  it("tracks which skills were loaded (what s06 re-injects after compaction)", async () => {
+    const workspace = await createTempWorkspace({
+      files: {
+        "skills/deploy/SKILL.md":
+          "---\nname: deploy\ndescription: |\n  Ship it.\n  Carefully.\n---\nRun make deploy.\n",
+        "skills/notes/SKILL.md": "---\nname: notes\ndescription: Take notes.\n---\nWrite NOTES.md.\n",
+      },
+    });
+    const fake = await startFakeApi({
+      script: [reply(toolUse("load_skill", { name: "deploy" })), reply(text("Loaded."))],
+    });
+    cleanups.push(workspace.cleanup, fake.close);
+    const config = { apiKey: "test", baseURL: fake.baseURL, model: DEFAULT_MODEL, maxTokens: 1024 };
+    let setup: SkillSetup | undefined;
+    const agent = createSessionAgent(
+      (context) => {
+        setup = createSkillSetup(context);
+        return setup;
+      },
+      {
+        client: createModelClient(config, { maxRetries: 0 }),
+        config,
+        workspace: workspace.dir,
+        output: createOutput().stream,
+      },
+    );
+    expect(setup?.skills.loaded()).toEqual([]);
+    await agent.runTurn("deploy please", new AbortController().signal);
+    expect(setup?.skills.loaded().map(({ skill, body }) => [skill.name, body])).toEqual([
+      ["deploy", "Run make deploy."],
+    ]);
+    expect(systemText(fake.messageRequests()[0]!)).toContain("- deploy: Ship it. Carefully.");
+    assertPairingInvariant(fake.messageRequests());
+  });
+
+  it("reports an invalid skill as a warning and keeps working with the valid ones", async () => {
+    const output = createOutput();
+    const run = await runScenario(
+      s05Chapter,
+      {
+        files: {
+          "skills/good/SKILL.md": "---\nname: good\ndescription: Works.\n---\nGood body.\n",
+          ".claude/skills/bad/SKILL.md": "---\nname: bad\ndescription: [oops\n---\nBad body.\n",
+        },
+        prompts: ["load the bad one"],
+        script: [reply(toolUse("load_skill", { name: "bad" })), reply(text("It is not available."))],
+      },
+      output.stream,
+    );
+    cleanups.push(run.cleanup);
+    expect(output.text()).toMatch(/⚠ Skipped \.claude\/skills\/bad\/SKILL\.md: invalid YAML frontmatter: /);
+    const [result] = toolResults(run.requests[1]!);
+    expect(result).toMatchObject({
+      is_error: true,
+      content: expect.stringContaining("Available skills: good."),
+    });
+    assertPairingInvariant(run.requests);
+  });
+});

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createTempWorkspace } from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { discoverSkills } from "./discover-skills.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup(files: Record<string, string>) {
+  const workspace = await createTempWorkspace({ files });
+  cleanups.push(workspace.cleanup);
+  return workspace.dir;
+}
+
+const skillMd = (name: string | undefined, description: string) =>
+  `---\n${name ? `name: ${name}\n` : ""}description: ${description}\n---\nBody of ${name ?? "a skill"}.\n`;
+
+describe("discoverSkills", () => {
+  it("finds skills/ first, then .claude/skills/, folders sorted by name", async () => {
+    const dir = await setup({
+      "skills/zeta/SKILL.md": skillMd("zeta", "Z."),
+      "skills/alpha/SKILL.md": skillMd("alpha", "A."),
+      ".claude/skills/beta/SKILL.md": skillMd("beta", "B."),
+      "skills/no-skill-file/README.md": "not a skill",
+    });
+    const { skills, problems } = discoverSkills(dir);
+    expect(skills.map((skill) => [skill.name, skill.directory])).toEqual([
+      ["alpha", "skills/alpha"],
+      ["zeta", "skills/zeta"],
+      ["beta", ".claude/skills/beta"],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the first skill of a name and reports the later duplicate", async () => {
+    const dir = await setup({
+      "skills/review/SKILL.md": skillMd("review", "From skills/."),
+      ".claude/skills/review/SKILL.md": skillMd("review", "From .claude/skills/."),
+    });
+    const { skills, problems } = discoverSkills(dir);
+    expect(skills.map((skill) => skill.description)).toEqual(["From skills/."]);
+    expect(problems).toEqual([
+      {
+        path: ".claude/skills/review/SKILL.md",
+        problem: 'duplicate skill name "review" (already defined by skills/review/SKILL.md)',
+      },
+    ]);
+  });
+
+  it("reports invalid skills and still loads the valid ones; the folder names a skill without a name", async () => {
+    const dir = await setup({
+      "skills/broken/SKILL.md": "no frontmatter here\n",
+      "skills/Bad Folder/SKILL.md": skillMd(undefined, "Nameless."),
+      "skills/from-folder/SKILL.md": skillMd(undefined, "Named by its folder."),
+    });
+    const { skills, problems } = discoverSkills(dir);
+    expect(skills.map((skill) => skill.name)).toEqual(["from-folder"]);
+    expect(problems.map((problem) => problem.path)).toEqual([
+      "skills/Bad Folder/SKILL.md",
+      "skills/broken/SKILL.md",
+    ]);
+  });
+
+  it("returns nothing, without error, for a workspace with no skill folders", async () => {
+    expect(discoverSkills(await setup({}))).toEqual({ skills: [], problems: [] });
+  });
+
+  it("parses every skill shipped in the repository, at least one with a `description: |` block scalar", () => {
+    const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
+    const { skills, problems } = discoverSkills(repositoryRoot);
+    const shipped = readdirSync(new URL("../../../skills", import.meta.url));
+    expect(problems).toEqual([]);
+    expect(skills.map((skill) => skill.name).sort()).toEqual(shipped.sort());
+    expect(skills.length).toBeGreaterThanOrEqual(2);
+    const blockScalar = skills.filter((skill) =>
+      /^description: \|\s*$/m.test(readFileSync(skill.file, "utf8")),
+    );
+    expect(blockScalar.length).toBeGreaterThan(0);
+    expect(blockScalar.every((skill) => skill.description.includes("\n"))).toBe(true);
+  });
+});

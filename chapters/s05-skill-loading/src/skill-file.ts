@@ -1,0 +1,58 @@
+// One SKILL.md: YAML frontmatter (parsed by a real YAML parser, block scalars included) and a body.
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+
+/** Skill names as Claude Code accepts them: lowercase words joined by hyphens, at most 64 characters. */
+export const SKILL_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_SKILL_NAME_CHARS = 64;
+export const MAX_SKILL_DESCRIPTION_CHARS = 1024;
+
+const frontmatterSchema = z.looseObject({
+  name: z
+    .string()
+    .max(MAX_SKILL_NAME_CHARS)
+    .regex(SKILL_NAME_PATTERN, "use lowercase letters, digits and hyphens (e.g. code-review)")
+    .optional(),
+  description: z.string().trim().min(1, "must not be empty").max(MAX_SKILL_DESCRIPTION_CHARS),
+});
+
+export interface SkillFile {
+  /** From the frontmatter, or undefined when the file leaves it to the folder name. */
+  name?: string;
+  /** The description exactly as written (a block scalar keeps its line breaks). */
+  description: string;
+  /** The Markdown after the frontmatter. */
+  body: string;
+}
+
+export type SkillFileParse = { ok: true; file: SkillFile } | { ok: false; problem: string };
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Splits a SKILL.md into frontmatter and body and validates the frontmatter. Pure, never throws:
+ * a missing or malformed frontmatter, a YAML syntax error or a bad field becomes `{ ok: false }`
+ * with a problem a person can act on.
+ */
+export function parseSkillFile(text: string): SkillFileParse {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return { ok: false, problem: "no YAML frontmatter (the file must start with a --- line)" };
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? "");
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { ok: false, problem: `invalid YAML frontmatter: ${message}` };
+  }
+  const parsed = frontmatterSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`,
+    );
+    return { ok: false, problem: `invalid frontmatter (${issues.join("; ")})` };
+  }
+  const { name, description } = parsed.data;
+  const file: SkillFile = { description: description.trim(), body: text.slice(match[0].length).trim() };
+  if (name !== undefined) file.name = name;
+  return { ok: true, file };
+}

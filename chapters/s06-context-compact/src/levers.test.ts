@@ -1,0 +1,121 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import type Anthropic from "@anthropic-ai/sdk";
+import { createModelClient, DEFAULT_MODEL } from "@lcc/s01";
+import {
+  assertPairingInvariant,
+  createTempWorkspace,
+  type FakeReply,
+  type RecordedRequest,
+  reply,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCompactAgent } from "./agent.ts";
+import type { CompactOptions } from "./compact-options.ts";
+import { PLACEHOLDER_PREFIX } from "./micro-compact.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup(steps: FakeReply[], options: Partial<CompactOptions> = {}) {
+  const workspace = await createTempWorkspace();
+  const fake = await startFakeApi({ script: steps });
+  cleanups.push(fake.close, workspace.cleanup);
+  const output = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const config = { apiKey: "test", baseURL: fake.baseURL, model: DEFAULT_MODEL, maxTokens: 1024 };
+  const client = createModelClient(config, { maxRetries: 0 });
+  const agent = createCompactAgent({ client, config, workspace: workspace.dir, output }, options);
+  const run = (prompt: string) => agent.runTurn(prompt, new AbortController().signal);
+  return { agent, run, requests: () => fake.messageRequests(), workspace: workspace.dir };
+}
+
+function toolResults(request: RecordedRequest): Anthropic.ToolResultBlockParam[] {
+  const blocks = request.body.messages.flatMap((message) =>
+    Array.isArray(message.content) ? (message.content as Anthropic.ContentBlockParam[]) : [],
+  );
+  return blocks.filter((block): block is Anthropic.ToolResultBlockParam => block.type === "tool_result");
+}
+
+const withoutCacheControl = (request: RecordedRequest): string =>
+  JSON.stringify(request.body.messages).replace(/,"cache_control":\{"type":"ephemeral"\}/g, "");
+
+/** True when `request` continues `previous` unchanged (same messages, then more). */
+function extendsPrevious(previous: RecordedRequest, request: RecordedRequest): boolean {
+  const before = JSON.parse(withoutCacheControl(previous)) as unknown[];
+  const after = JSON.parse(withoutCacheControl(request)) as unknown[];
+  return JSON.stringify(after.slice(0, before.length)) === JSON.stringify(before);
+}
+
+const print = (chars: number) => `node -e "process.stdout.write('x'.repeat(${chars}))"`;
+
+describe("s06 levers 0 and 1, end to end", () => {
+  it("saves a long tool output whole to .lcc/tool-results/<id>.txt and shows the model a preview with the path", async () => {
+    const session = await setup([
+      reply(toolUse("bash", { command: print(120_000) }, "toolu_big")),
+      reply(toolUse("bash", { command: print(29_000) }, "toolu_small")),
+      reply(text("Done.")),
+    ]);
+    await session.run("Print a lot.");
+    const saved = await readFile(join(session.workspace, ".lcc", "tool-results", "toolu_big.txt"), "utf8");
+    expect(saved).toBe(`${"x".repeat(120_000)}\n[exit code 0]`);
+    const [big, small] = toolResults(session.requests()[2]!);
+    expect(String(big!.content).length).toBeLessThan(4_000);
+    expect(String(big!.content)).toContain("120,014 characters");
+    expect(String(big!.content)).toContain("The full output is saved at .lcc/tool-results/toolu_big.txt");
+    expect(String(small!.content)).toBe(`${"x".repeat(29_000)}\n[exit code 0]`);
+    assertPairingInvariant(session.requests());
+  });
+
+  it("clears old tool results in batches, only when a batch frees enough, so the cached prefix changes rarely", async () => {
+    const steps = Array.from({ length: 9 }, (_, index) =>
+      reply(toolUse("bash", { command: print(6_000) }, `run_${index}`)),
+    );
+    const session = await setup([...steps, reply(text("Done."))], {
+      autoCompactTokens: 1_000_000,
+      microCompactTokens: 0,
+      microCompactMinSavedTokens: 4_000,
+    });
+    await session.run("Run it nine times.");
+    const requests = session.requests();
+    const last = toolResults(requests.at(-1)!);
+    const cleared = last.filter((block) => String(block.content).startsWith(PLACEHOLDER_PREFIX));
+    expect(cleared.map((block) => block.tool_use_id)).toEqual([
+      "run_0",
+      "run_1",
+      "run_2",
+      "run_3",
+      "run_4",
+      "run_5",
+    ]);
+    expect(String(cleared[0]!.content)).toMatch(/^\[Old tool result cleared to save context: bash\(node -e/);
+    expect(last.slice(-3).every((block) => String(block.content).startsWith("xxx"))).toBe(true);
+    // Two batches of three: the prefix changed twice in ten requests; every other request extended the previous one.
+    const breaks = requests.slice(1).filter((request, index) => !extendsPrevious(requests[index]!, request));
+    expect(breaks).toHaveLength(2);
+    expect(session.agent.compaction.status().microCompactions).toBe(2);
+    assertPairingInvariant(requests);
+  });
+
+  it("marks the end of the system prompt and of the history for caching, without touching the stored history", async () => {
+    const session = await setup([reply(toolUse("bash", { command: "echo hi" })), reply(text("Done."))]);
+    await session.run("Say hi.");
+    const [first, second] = session.requests();
+    for (const request of [first!, second!]) {
+      expect(JSON.stringify(request.body).match(/"cache_control"/g)).toHaveLength(2);
+      const system = request.body.system as Anthropic.TextBlockParam[];
+      expect(system.at(-1)!.cache_control).toEqual({ type: "ephemeral" });
+    }
+    expect(second!.usage!.cache_read_input_tokens).toBe(
+      first!.usage!.cache_read_input_tokens +
+        first!.usage!.cache_creation_input_tokens +
+        first!.usage!.input_tokens,
+    );
+    expect(JSON.stringify(session.agent.state.messages)).not.toContain("cache_control");
+  });
+});
