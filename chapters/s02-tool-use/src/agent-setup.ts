@@ -20,9 +20,13 @@ export interface AgentSetup {
   hooks: AgentHooks[];
 }
 
-/** Adds a chapter's pieces to an earlier chapter's setup (tools append, hooks run after earlier ones). */
-export function extendSetup(base: AgentSetup, addition: Partial<AgentSetup>): AgentSetup {
+/**
+ * Adds a chapter's pieces to an earlier chapter's setup (tools append, hooks run after earlier ones).
+ * Extra fields an earlier chapter exposed (its plan, its skill library) are kept.
+ */
+export function extendSetup<Base extends AgentSetup>(base: Base, addition: Partial<AgentSetup>): Base {
   return {
+    ...base,
     systemSections: [...base.systemSections, ...(addition.systemSections ?? [])],
     tools: [...base.tools, ...(addition.tools ?? [])],
     hooks: [...base.hooks, ...(addition.hooks ?? [])],

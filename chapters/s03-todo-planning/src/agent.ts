@@ -9,7 +9,7 @@ import {
 } from "@lcc/s02";
 import { createPlanReminder, REMINDER_AFTER_ROUNDS } from "./plan-reminder.ts";
 import { createTodoPrinter } from "./print-plan.ts";
-import { createTodoPlan } from "./todo-plan.ts";
+import { createTodoPlan, type TodoPlan } from "./todo-plan.ts";
 import { createTodoWriteTool } from "./todo-write-tool.ts";
 
 export const planningSection = [
@@ -19,13 +19,19 @@ export const planningSection = [
 ].join("\n");
 
 /** s03's setup: s02's tools plus todo_write and the stale-plan reminder, sharing one in-memory plan. */
-export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit">): AgentSetup {
+/** s02's setup plus the session plan, exposed so later chapters can show it again (after a compaction). */
+export interface TodoSetup extends AgentSetup {
+  plan: TodoPlan;
+}
+
+export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit">): TodoSetup {
   const plan = createTodoPlan();
-  return extendSetup(createToolUseSetup(context), {
+  const setup = extendSetup(createToolUseSetup(context), {
     systemSections: [planningSection],
     tools: [createTodoWriteTool({ plan, emit: context.emit })],
     hooks: [createPlanReminder(plan)],
   });
+  return { ...setup, plan };
 }
 
 export const s03Chapter: Chapter = {

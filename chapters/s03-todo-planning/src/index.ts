@@ -1,7 +1,7 @@
 // Public surface of s03: the session plan, todo_write, the stale-plan reminder and the chapter.
 import "./todo-events.ts";
 
-export { createTodoSetup, planningSection, s03Chapter } from "./agent.ts";
+export { createTodoSetup, planningSection, s03Chapter, type TodoSetup } from "./agent.ts";
 export {
   appendToLastUserMessage,
   buildPlanReminder,

@@ -23,8 +23,11 @@ export interface AgentType {
   source: string;
 }
 
-/** A child never gets these: `agent` (no recursion) and `todo_write` (the plan belongs to the parent). */
-export const CHILD_EXCLUDED_TOOLS: readonly string[] = ["agent", "todo_write"];
+/**
+ * A child never gets these: `agent` (no recursion), `todo_write` (the plan belongs to the parent) and
+ * `compact` (s06: it compacts the parent's history, which the child cannot see).
+ */
+export const CHILD_EXCLUDED_TOOLS: readonly string[] = ["agent", "todo_write", "compact"];
 
 /** Claude Code's tool names, so an existing `.claude/agents/*.md` file keeps working here. */
 export const CLAUDE_CODE_TOOL_NAMES: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 // The s04 chapter: the s03 agent plus the agent tool, which delegates work to subagents with fresh contexts.
 import type { Chapter } from "@lcc/s01";
 import { type AgentSetup, createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
-import { createTodoSetup } from "@lcc/s03";
+import { createTodoSetup, type TodoSetup } from "@lcc/s03";
 import { loadAgentTypes } from "./agent-definitions.ts";
 import { createAgentTool } from "./agent-tool.ts";
 import { createSubagentPrinter } from "./print-subagent.ts";
@@ -16,7 +16,7 @@ export const delegationSection = [
  * s04's setup: s03's plus the agent tool. Agent types are the built-ins and `.claude/agents/*.md` of
  * the workspace, read once here; files that cannot be used are reported as warnings, never silently.
  */
-export function createSubagentSetup(context: SetupContext): AgentSetup {
+export function createSubagentSetup(context: SetupContext): TodoSetup {
   const { types, problems } = loadAgentTypes(context.workspace);
   for (const problem of problems)
     context.emit({ type: "notice", source: "agents", level: "warn", text: problem });

@@ -1,13 +1,14 @@
 // The s05 chapter: the s04 agent plus skills — a catalogue in the system prompt, bodies via load_skill.
 import type { Chapter } from "@lcc/s01";
-import { type AgentSetup, createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
+import { createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
+import type { TodoSetup } from "@lcc/s03";
 import { createSubagentPrinter, createSubagentSetup } from "@lcc/s04";
 import { createLoadSkillTool } from "./load-skill-tool.ts";
 import { createSkillLibrary, type SkillLibrary } from "./skill-library.ts";
 import { renderSkillCatalogue } from "./skill-prompt.ts";
 
 /** s05's setup plus the session's skill library (s06 re-injects `skills.loaded()` after compaction). */
-export interface SkillSetup extends AgentSetup {
+export interface SkillSetup extends TodoSetup {
   skills: SkillLibrary;
 }
 

@@ -11,6 +11,7 @@ import {
   type SetupContext,
   type Tool,
 } from "@lcc/s02";
+import { renderPlan } from "@lcc/s03";
 import { createSubagentPrinter, ensureLccHome } from "@lcc/s04";
 import { createSkillSetup, renderLoadedSkill, type SkillSetup } from "@lcc/s05";
 import { type CompactOptions, resolveCompactOptions } from "./compact-options.ts";
@@ -69,7 +70,10 @@ export function createCompactSetup(
     emit: context.emit,
     transcriptsDirectory: folder("transcripts"),
     touchedFiles,
-    loadedSkills: () => base.skills.loaded().map(renderLoadedSkill),
+    reinjectedContext: () => [
+      ...base.skills.loaded().map(renderLoadedSkill),
+      ...(base.plan.items().length > 0 ? [`<plan>\n${renderPlan(base.plan.items())}\n</plan>`] : []),
+    ],
   });
   const largeOutput = createLargeOutputHook({
     workspace: context.workspace,

@@ -14,7 +14,7 @@ const compacted = (userMessages: string[]) =>
     summary: "1. Goal — ship it.",
     userMessages,
     files: [{ path: "src/a.ts", content: "export const a = 1;\n" }],
-    skills: ['<skill name="deploy" path="skills/deploy">\nRun make deploy.\n</skill>'],
+    reinjected: ['<skill name="deploy" path="skills/deploy">\nRun make deploy.\n</skill>'],
     transcriptPath: ".lcc/transcripts/compact-1.jsonl",
     trigger: "at the user's request, /compact",
   });

@@ -15,6 +15,7 @@ const HARNESS_PREFIXES = [
   SUMMARY_OPEN,
   "<file ",
   "<skill ",
+  "<plan>",
   "<system-reminder>",
   "<continue-after-compaction>",
 ];
@@ -30,8 +31,8 @@ export interface CompactedHistoryInput {
   /** The user's own messages, oldest first (see collectUserMessages). */
   userMessages: readonly string[];
   files: readonly RecentFile[];
-  /** Loaded skills, already rendered in their `<skill>` tags. */
-  skills: readonly string[];
+  /** Context the session keeps across compactions, already rendered: loaded skills, the open plan. */
+  reinjected: readonly string[];
   /** Where the full transcript was saved, as the model should read the path. */
   transcriptPath: string;
   trigger: string;
@@ -109,7 +110,7 @@ export function buildCompactedHistory(input: CompactedHistoryInput): MessagePara
       type: "text" as const,
       text: `<file path="${file.path}" note="current content, re-read after the compaction">\n${file.content}\n</file>`,
     })),
-    ...input.skills.map((text) => ({ type: "text" as const, text })),
+    ...input.reinjected.map((text) => ({ type: "text" as const, text })),
     {
       type: "text",
       text: [

@@ -30,8 +30,8 @@ export interface CompactionManagerOptions {
   /** Resolves (and creates) the folder transcripts are saved to. */
   transcriptsDirectory: () => Promise<string>;
   touchedFiles: TouchedFiles;
-  /** Loaded skills, rendered in their `<skill>` tags, to re-inject after a compaction. */
-  loadedSkills?: () => string[];
+  /** Context re-injected after a compaction, already rendered: loaded skills, the open plan. */
+  reinjectedContext?: () => string[];
 }
 
 export interface CompactRequest {
@@ -108,7 +108,7 @@ export function createCompactionManager(manager: CompactionManagerOptions): Comp
           options.recentFiles,
           options.recentFileMaxChars,
         ),
-        skills: manager.loadedSkills?.() ?? [],
+        reinjected: manager.reinjectedContext?.() ?? [],
         transcriptPath,
         trigger: TRIGGER_TEXT[trigger],
       });

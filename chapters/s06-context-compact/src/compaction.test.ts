@@ -133,11 +133,22 @@ describe("s06 auto-compaction, end to end", () => {
     expect(lastText(summary)).toMatch(/^<compaction-request>\n/);
   });
 
-  it("continues on the summary, the user's own words, the touched files and the loaded skills, pairs intact", async () => {
+  it("continues on the summary, the user's own words, the touched files, the loaded skills and the open plan, pairs intact", async () => {
     const threshold = (await baseTokens()) + 3_000;
     const skill = "---\nname: notes\ndescription: Keep notes.\n---\nWrite NOTES.md as you go.\n";
     const session = await setup({
-      steps: [reply(toolUse("load_skill", { name: "notes" })), ...readThree],
+      steps: [
+        reply(
+          toolUse("todo_write", {
+            items: [
+              { content: "Read the files", status: "in_progress", activeForm: "Reading the files" },
+              { content: "Report", status: "pending", activeForm: "Reporting" },
+            ],
+          }),
+        ),
+        reply(toolUse("load_skill", { name: "notes" })),
+        ...readThree,
+      ],
       files: { ...threeFiles, "skills/notes/SKILL.md": skill },
       options: { autoCompactTokens: threshold },
       summary: () => reply(text("1. Goal — read three files.")),
@@ -157,6 +168,7 @@ describe("s06 auto-compaction, end to end", () => {
     expect(
       texts.some((block) => block.startsWith('<skill name="notes"') && block.includes("Write NOTES.md")),
     ).toBe(true);
+    expect(texts.find((block) => block.startsWith("<plan>"))).toContain("[>] Read the files");
     assertPairingInvariant(session.requests());
   });
 
