@@ -5,7 +5,12 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 
 export default defineConfig({
   test: {
-    include: ["testkit/src/**/*.test.ts", "chapters/*/src/**/*.test.ts", "full/src/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "testkit/src/**/*.test.ts",
+      "chapters/*/src/**/*.test.ts",
+      "full/src/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

@@ -1,6 +1,6 @@
 // The s04 chapter: the s03 agent plus the agent tool, which delegates work to subagents with fresh contexts.
 import type { Chapter } from "@lcc/s01";
-import { type AgentSetup, createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
+import { createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
 import { createTodoSetup, type TodoSetup } from "@lcc/s03";
 import { loadAgentTypes } from "./agent-definitions.ts";
 import { createAgentTool } from "./agent-tool.ts";

@@ -1,0 +1,61 @@
+// Flag parsing: values in both spellings, prompts from positional words, and clear errors.
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "./args.ts";
+
+describe("parseArgs", () => {
+  it("reads -p with a positional prompt and every value flag in both spellings", () => {
+    expect(
+      parseArgs([
+        "-p",
+        "fix",
+        "the",
+        "tests",
+        "--output-format",
+        "json",
+        "--max-turns=3",
+        "--model",
+        "m",
+        "--cwd=dir",
+      ]),
+    ).toMatchObject({
+      kind: "run",
+      print: true,
+      prompt: "fix the tests",
+      outputFormat: "json",
+      maxTurns: 3,
+      model: "m",
+      cwd: "dir",
+    });
+  });
+
+  it("treats everything after -- as the prompt", () => {
+    expect(parseArgs(["-p", "--", "--not-a-flag"])).toMatchObject({ prompt: "--not-a-flag" });
+  });
+
+  it("reads -c, -r <id>, -r without an id (list), --demo and --verbose", () => {
+    expect(parseArgs(["-c"])).toMatchObject({ continueLast: true });
+    expect(parseArgs(["-r", "2025"])).toMatchObject({ resume: "2025" });
+    expect(parseArgs(["--resume"])).toMatchObject({ resume: "" });
+    expect(parseArgs(["--demo", "--verbose"])).toMatchObject({ demo: true, verbose: true });
+  });
+
+  it("answers help and version before anything else", () => {
+    expect(parseArgs(["-p", "x", "--help"])).toEqual({ kind: "help" });
+    expect(parseArgs(["-v"])).toEqual({ kind: "version" });
+  });
+
+  it("rejects unknown flags, bad values and contradictory flags with a message", () => {
+    expect(parseArgs(["--frobnicate"])).toEqual({
+      kind: "error",
+      message: "unknown option --frobnicate (see lcc --help)",
+    });
+    expect(parseArgs(["-p", "x", "--max-turns", "0"])).toMatchObject({ kind: "error" });
+    expect(parseArgs(["-p", "x", "--output-format", "xml"])).toMatchObject({ kind: "error" });
+    expect(parseArgs(["-c", "-r", "id"])).toMatchObject({ kind: "error" });
+    expect(parseArgs(["--output-format", "json"])).toEqual({
+      kind: "error",
+      message: "--output-format only applies with -p/--print",
+    });
+    expect(parseArgs(["--model"])).toMatchObject({ kind: "error", message: "--model needs a model id" });
+  });
+});

@@ -1,0 +1,129 @@
+// Command-line flags of `lcc`, parsed into plain data. Pure: no I/O, never throws.
+
+export type OutputFormat = "text" | "json" | "stream-json";
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "stream-json"];
+
+export interface RunOptions {
+  kind: "run";
+  /** `-p/--print`: answer one prompt and exit (headless). */
+  print: boolean;
+  /** Positional words joined with spaces; in the REPL it becomes the first prompt. */
+  prompt?: string;
+  outputFormat: OutputFormat;
+  maxTurns?: number;
+  model?: string;
+  cwd?: string;
+  continueLast: boolean;
+  /** `-r/--resume <id>`; an empty string means "list the sessions". */
+  resume?: string;
+  demo: boolean;
+  verbose: boolean;
+}
+
+export type ParsedArgs =
+  | RunOptions
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "error"; message: string };
+
+const VALUE_FLAGS = new Set(["--output-format", "--max-turns", "--model", "--cwd", "--resume", "-r"]);
+
+/** Parses `argv` (without node and the script). Unknown flags and bad values become `{ kind: "error" }`. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: RunOptions = {
+    kind: "run",
+    print: false,
+    outputFormat: "text",
+    continueLast: false,
+    demo: false,
+    verbose: false,
+  };
+  const words: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? "";
+    if (arg === "--") {
+      words.push(...argv.slice(index + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      words.push(arg);
+      continue;
+    }
+    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    let value: string | undefined = equals > 0 ? arg.slice(equals + 1) : undefined;
+    if (VALUE_FLAGS.has(flag) && value === undefined) {
+      const next = argv[index + 1];
+      if (next !== undefined && !next.startsWith("-")) {
+        value = next;
+        index++;
+      }
+    }
+    const problem = applyFlag(options, flag, value);
+    if (problem === "help" || problem === "version") return { kind: problem };
+    if (problem) return { kind: "error", message: problem };
+  }
+  if (words.length > 0) options.prompt = words.join(" ");
+  if (options.continueLast && options.resume !== undefined) {
+    return { kind: "error", message: "--continue and --resume cannot be used together" };
+  }
+  if (!options.print && options.outputFormat !== "text") {
+    return { kind: "error", message: "--output-format only applies with -p/--print" };
+  }
+  return options;
+}
+
+/** Applies one flag; returns an error message, "help"/"version", or undefined when fine. */
+function applyFlag(options: RunOptions, flag: string, value: string | undefined): string | undefined {
+  const needValue = (what: string) => `${flag} needs ${what}`;
+  switch (flag) {
+    case "-h":
+    case "--help":
+      return "help";
+    case "-v":
+    case "--version":
+      return "version";
+    case "-p":
+    case "--print":
+      options.print = true;
+      return undefined;
+    case "-c":
+    case "--continue":
+      options.continueLast = true;
+      return undefined;
+    case "-r":
+    case "--resume":
+      options.resume = value ?? "";
+      return undefined;
+    case "--demo":
+      options.demo = true;
+      return undefined;
+    case "--verbose":
+      options.verbose = true;
+      return undefined;
+    case "--output-format":
+      if (!value) return needValue(`one of ${OUTPUT_FORMATS.join(", ")}`);
+      if (!OUTPUT_FORMATS.includes(value as OutputFormat)) {
+        return `--output-format must be one of ${OUTPUT_FORMATS.join(", ")} (got "${value}")`;
+      }
+      options.outputFormat = value as OutputFormat;
+      return undefined;
+    case "--max-turns": {
+      const turns = Number(value);
+      if (!value || !Number.isInteger(turns) || turns < 1) return needValue("a whole number of at least 1");
+      options.maxTurns = turns;
+      return undefined;
+    }
+    case "--model":
+      if (!value) return needValue("a model id");
+      options.model = value;
+      return undefined;
+    case "--cwd":
+      if (!value) return needValue("a directory");
+      options.cwd = value;
+      return undefined;
+    default:
+      return `unknown option ${flag} (see lcc --help)`;
+  }
+}

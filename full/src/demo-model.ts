@@ -1,0 +1,160 @@
+// The built-in demo model: the testkit fake API in-process with a script that answers any prompt by
+// showing the harness at work on the real workspace — a plan, a read, a run, an edit — harmlessly.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+import {
+  type FakeReply,
+  type RecordedRequest,
+  reply,
+  type Script,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
+
+export interface DemoModelOptions {
+  workspace: string;
+  lccHome: string;
+  /** Pause between streamed chunks so text visibly streams in a terminal (0 for headless runs). */
+  chunkDelayMs?: number;
+}
+
+export interface DemoModel {
+  baseURL: string;
+  /** The scratch file the demo writes and edits, relative to the workspace. */
+  scratchPath: string;
+  close(): Promise<void>;
+}
+
+/** Starts the scripted model on a loopback port; point the SDK's baseURL at it. */
+export async function startDemoModel(options: DemoModelOptions): Promise<DemoModel> {
+  const scratchPath = demoScratchPath(options.workspace, options.lccHome);
+  const script = createDemoScript({
+    workspace: options.workspace,
+    scratchPath,
+    chunkDelayMs: options.chunkDelayMs ?? 0,
+  });
+  const fake = await startFakeApi({ script, chunkSize: 6 });
+  return { baseURL: fake.baseURL, scratchPath, close: () => fake.close() };
+}
+
+/** `<lcc home>/demo-scratch.md` relative to the workspace, or `.lcc/demo-scratch.md` when LCC_HOME is elsewhere. */
+export function demoScratchPath(workspace: string, lccHome: string): string {
+  const inside = relative(workspace, join(lccHome, "demo-scratch.md"));
+  if (inside.startsWith("..") || isAbsolute(inside)) return ".lcc/demo-scratch.md";
+  return inside.split(sep).join("/");
+}
+
+/**
+ * The demo script. Stateless: the step is the number of assistant messages since the user's latest
+ * prompt, so every new prompt replays the tour and an interrupted tour simply starts over.
+ * Requests without tools (a summary request) get a short summary.
+ */
+export function createDemoScript(options: {
+  workspace: string;
+  scratchPath: string;
+  chunkDelayMs: number;
+}): Script {
+  return (request) => {
+    const pace = (answer: FakeReply): FakeReply => ({ ...answer, chunkDelayMs: options.chunkDelayMs });
+    const tools = new Set((request.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : "")));
+    if (tools.size === 0)
+      return pace(reply(text("Summary: the user tried lcc's demo model, which toured the harness.")));
+    const { prompt, step } = progress(request);
+    const readme = ["README.md", "readme.md", "README", "package.json"].find((name) =>
+      existsSync(join(options.workspace, name)),
+    );
+    const isGit = existsSync(join(options.workspace, ".git"));
+    // Ids unique across processes: a resumed session must never see one id twice.
+    const id = () => `toolu_demo_${randomBytes(9).toString("hex")}`;
+    const command = isGit ? "git status --short --branch" : "ls -la";
+    const readStep = readme
+      ? toolUse("read_file", { path: readme, limit: 20 }, id())
+      : toolUse("bash", { command: "ls" }, id());
+    const plan = [
+      `Read ${readme ?? "the workspace listing"}`,
+      `Run ${command}`,
+      `Write a note to ${options.scratchPath}, then edit it`,
+      "Summarise",
+    ];
+    const intro =
+      "I'm lcc's demo model: no API key is set, so a scripted stand-in answers. Here is what a real session looks like.";
+    const todo = (done: number) =>
+      toolUse(
+        "todo_write",
+        {
+          items: plan.map((content, index) => ({
+            content,
+            status: index < done ? "completed" : index === done ? "in_progress" : "pending",
+            activeForm: `${content} (in progress)`,
+          })),
+        },
+        id(),
+      );
+    const hasTodo = tools.has("todo_write");
+    const steps: FakeReply[] = [
+      ...(hasTodo
+        ? [reply(text(`${intro}\nFirst, a plan:`), todo(0)), reply(readStep)]
+        : [
+            reply(
+              text(`${intro}\nPlan:\n${plan.map((item, index) => `${index + 1}. ${item}`).join("\n")}\n`),
+              readStep,
+            ),
+          ]),
+      reply(text("Now a harmless command:"), toolUse("bash", { command }, id())),
+      reply(
+        text("Next, a scratch note (only under the state folder):"),
+        toolUse(
+          "write_file",
+          {
+            path: options.scratchPath,
+            content: `# lcc demo scratch\n\nprompt: ${prompt.slice(0, 200)}\nstatus: draft\n`,
+          },
+          id(),
+        ),
+      ),
+      reply(
+        toolUse(
+          "edit_file",
+          { path: options.scratchPath, old_text: "status: draft", new_text: "status: edited" },
+          id(),
+        ),
+      ),
+      ...(hasTodo ? [reply(todo(plan.length))] : []),
+      reply(
+        text(
+          `Done: I read ${readme ?? "the listing"}, ran \`${command}\`, then wrote and edited ${options.scratchPath}.\n` +
+            "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
+            "in your environment or a .env file and run lcc again.",
+        ),
+      ),
+    ];
+    return pace(steps[Math.min(step, steps.length - 1)]!);
+  };
+}
+
+/** The latest prompt's text and how many assistant messages have answered it so far. */
+function progress(request: RecordedRequest): { prompt: string; step: number } {
+  const messages = request.body.messages ?? [];
+  let promptIndex = -1;
+  let prompt = "";
+  messages.forEach((message, index) => {
+    if (message.role !== "user" || typeof message.content === "string") {
+      if (message.role === "user" && typeof message.content === "string") {
+        promptIndex = index;
+        prompt = message.content;
+      }
+      return;
+    }
+    const typed = message.content.find(
+      (block) => block.type === "text" && !block.text.startsWith("<system-reminder>"),
+    );
+    if (typed?.type === "text") {
+      promptIndex = index;
+      prompt = typed.text;
+    }
+  });
+  const step = messages.slice(promptIndex + 1).filter((message) => message.role === "assistant").length;
+  return { prompt, step };
+}

@@ -1,0 +1,204 @@
+// Headless mode end to end: the real `lcc -p` process against the fake API — output shapes, exit codes,
+// piped stdin, demo fallback — and the pairing invariant on every request it sent.
+
+import {
+  assertPairingInvariant,
+  createTempWorkspace,
+  faults,
+  reply,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { EXIT_CODES } from "./help-text.ts";
+import { parseJsonLines, runLcc } from "./test-harness.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup(script: Parameters<typeof startFakeApi>[0]["script"]) {
+  const workspace = await createTempWorkspace({ files: { "notes.txt": "alpha\nbeta\n" } });
+  const fake = await startFakeApi({ script });
+  cleanups.push(workspace.cleanup, () => fake.close());
+  return { workspace: workspace.dir, fake };
+}
+
+describe("lcc -p", () => {
+  it("prints one claude-style result object with usage, cache statistics and cost for --output-format json", async () => {
+    const { workspace, fake } = await setup([
+      reply(text("Reading."), toolUse("read_file", { path: "notes.txt" }, "toolu_json_1")),
+      reply(text("The notes say alpha and beta.")),
+    ]);
+    const run = await runLcc({
+      args: ["-p", "what do the notes say?", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+    });
+    expect(run.code).toBe(EXIT_CODES.success);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      type: "result",
+      subtype: "success",
+      is_error: false,
+      num_turns: 2,
+      result: "The notes say alpha and beta.",
+      stop_reason: "end_turn",
+    });
+    expect(result.session_id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
+    expect(typeof result.duration_ms).toBe("number");
+    expect(typeof result.total_cost_usd).toBe("number");
+    const usage = result.usage as Record<string, number>;
+    expect(usage.output_tokens).toBeGreaterThan(0);
+    expect(usage.cache_read_input_tokens).toBeGreaterThan(0);
+    expect(result.cache_hit_rate).toBeGreaterThan(0);
+    const messages = fake.messageRequests();
+    expect(messages).toHaveLength(2);
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("streams one JSON event per line for stream-json: init, assistant, tool results, then the result", async () => {
+    const { workspace, fake } = await setup([
+      reply(toolUse("bash", { command: "echo streamed" }, "toolu_stream_1")),
+      reply(text("Done.")),
+    ]);
+    const run = await runLcc({
+      args: ["-p", "run echo", "--output-format=stream-json"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+    });
+    expect(run.code).toBe(0);
+    const events = parseJsonLines(run.stdout);
+    expect(events.map((event) => event.type)).toEqual(["system", "assistant", "user", "assistant", "result"]);
+    expect(events[0]).toMatchObject({
+      subtype: "init",
+      cwd: workspace,
+      tools: expect.arrayContaining(["bash", "read_file"]),
+    });
+    const toolResult = (events[2]?.message as { content: Array<Record<string, unknown>> } | undefined)
+      ?.content[0];
+    expect(toolResult).toMatchObject({ type: "tool_result", tool_use_id: "toolu_stream_1", is_error: false });
+    expect(String(toolResult?.content)).toContain("streamed");
+    expect(events[4]).toMatchObject({ type: "result", subtype: "success", result: "Done.", num_turns: 2 });
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("prints only the answer in text format and appends piped stdin to the prompt", async () => {
+    const { workspace, fake } = await setup([reply(text("It is a list of two words."))]);
+    const run = await runLcc({
+      args: ["-p", "describe this"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+      stdin: "gamma\ndelta\n",
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("It is a list of two words.\n");
+    const sent = JSON.stringify(fake.messageRequests()[0]?.body.messages);
+    expect(sent).toContain("describe this");
+    expect(sent).toContain("gamma\\ndelta");
+  });
+
+  it("reads the whole prompt from stdin when -p has no argument", async () => {
+    const { workspace, fake } = await setup([reply(text("ok"))]);
+    const run = await runLcc({
+      args: ["-p"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+      stdin: "prompt from a pipe\n",
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.stringify(fake.messageRequests()[0]?.body.messages)).toContain("prompt from a pipe");
+  });
+
+  it("exits 3 with subtype error_max_turns when --max-turns is reached, results still paired", async () => {
+    const { workspace, fake } = await setup(() =>
+      reply(toolUse("bash", { command: "true" }, `toolu_loop_${Math.random()}`)),
+    );
+    const run = await runLcc({
+      args: ["-p", "loop", "--max-turns", "2", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+    });
+    expect(run.code).toBe(EXIT_CODES.maxTurns);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      subtype: "error_max_turns",
+      is_error: true,
+      num_turns: 2,
+    });
+    expect(fake.messageRequests()).toHaveLength(2);
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("exits 1 with is_error and the API's message when the model request fails", async () => {
+    const { workspace, fake } = await setup([faults.auth()]);
+    const run = await runLcc({
+      args: ["-p", "hi", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+    });
+    expect(run.code).toBe(EXIT_CODES.failure);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({ subtype: "error_during_execution", is_error: true });
+    expect(String(result.result)).toMatch(/401|auth/i);
+  });
+
+  it("exits 2 on a bad command line and on -p without any prompt", { timeout: 90_000 }, async () => {
+    const { workspace, fake } = await setup([]);
+    const bad = await runLcc({
+      args: ["--output-format", "yaml", "-p", "x"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+    });
+    expect(bad.code).toBe(EXIT_CODES.usage);
+    expect(bad.stderr).toContain("--output-format must be one of text, json, stream-json");
+    const empty = await runLcc({ args: ["-p"], cwd: workspace, baseURL: fake.baseURL, stdin: "" });
+    expect(empty.code).toBe(EXIT_CODES.usage);
+    expect(empty.stderr).toContain("-p needs a prompt");
+    const missing = await runLcc({
+      args: ["-p", "x", "--cwd", "does-not-exist"],
+      cwd: workspace,
+      baseURL: fake.baseURL,
+    });
+    expect(missing.code).toBe(EXIT_CODES.usage);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("documents every exit code in --help and prints the version", async () => {
+    const { workspace } = await setup([]);
+    const help = await runLcc({ args: ["--help"], cwd: workspace });
+    expect(help.code).toBe(0);
+    for (const code of Object.values(EXIT_CODES))
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, "m"));
+    for (const flag of [
+      "--output-format",
+      "--max-turns",
+      "--model",
+      "--cwd",
+      "--demo",
+      "--continue",
+      "--resume",
+    ]) {
+      expect(help.stdout).toContain(flag);
+    }
+    const version = await runLcc({ args: ["--version"], cwd: workspace });
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)\n$/);
+  });
+
+  it("runs the built-in demo model without a key, says so on stderr, and edits only its scratch file", async () => {
+    const workspace = await createTempWorkspace({ files: { "README.md": "# Demo target\n" }, git: true });
+    cleanups.push(workspace.cleanup);
+    const run = await runLcc({ args: ["-p", "show me", "--output-format", "json"], cwd: workspace.dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("DEMO MODE");
+    expect(run.stderr).toContain("ANTHROPIC_API_KEY");
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({ subtype: "success", total_cost_usd: 0 });
+    expect(result.num_turns).toBeGreaterThanOrEqual(5);
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(`${workspace.dir}/.lcc/demo-scratch.md`, "utf8")).toContain("status: edited");
+    expect(await readFile(`${workspace.dir}/README.md`, "utf8")).toBe("# Demo target\n");
+    expect(await readFile(`${workspace.dir}/.git/info/exclude`, "utf8")).toMatch(/^\.lcc\/$/m);
+  });
+});

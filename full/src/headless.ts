@@ -1,0 +1,125 @@
+// Headless mode (`lcc -p`): one prompt, no REPL. Output as plain text, one JSON result, or stream-json
+// (one JSON event per line), with the result object modelled on `claude -p`.
+import type { AgentSession, TurnResult } from "./agent-session.ts";
+import type { OutputFormat } from "./args.ts";
+import { cacheHitRate, type TokenUsage } from "./cost.ts";
+import { EXIT_CODES } from "./help-text.ts";
+import { describeToolInput } from "./repl-ui.ts";
+import type { SessionEntry } from "./session-log.ts";
+
+export interface HeadlessOptions {
+  session: AgentSession;
+  prompt: string;
+  format: OutputFormat;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  signal: AbortSignal;
+  workspace: string;
+  /** Text format: tool calls on stderr. */
+  verbose?: boolean;
+  demo?: boolean;
+}
+
+/** The final object of json and stream-json output. */
+export interface HeadlessResult {
+  type: "result";
+  subtype: "success" | "error_max_turns" | "error_during_execution" | "error_interrupted";
+  is_error: boolean;
+  duration_ms: number;
+  duration_api_ms: number;
+  num_turns: number;
+  result: string;
+  stop_reason: string;
+  session_id: string;
+  model: string;
+  /** Estimated USD; null when the model's price is unknown. */
+  total_cost_usd: number | null;
+  usage: TokenUsage;
+  /** cache_read_input_tokens / all input tokens of this run (0–1). */
+  cache_hit_rate: number;
+}
+
+/** Runs the prompt and writes the output; resolves with the process exit code. Never throws for model failures. */
+export async function runHeadless(options: HeadlessOptions): Promise<number> {
+  const { session, format, stdout } = options;
+  const line = (value: unknown) => stdout.write(`${JSON.stringify(value)}\n`);
+  const unsubscribes: Array<() => void> = [];
+  if (format === "stream-json") {
+    line({
+      type: "system",
+      subtype: "init",
+      session_id: session.sessionId(),
+      cwd: options.workspace,
+      model: session.model(),
+      tools: session.resolved.registry.names(),
+      demo: Boolean(options.demo),
+    });
+    unsubscribes.push(session.onHistory((entry) => streamEntry(entry, session.sessionId(), line)));
+  }
+  if (format === "text" && options.verbose) {
+    unsubscribes.push(
+      session.onEvent((event) => {
+        if (event.type === "tool_start")
+          options.stderr.write(`⏺ ${event.name}(${describeToolInput(event.name, event.input)})\n`);
+      }),
+    );
+  }
+  const turn = await session.runTurn(options.prompt, options.signal);
+  for (const unsubscribe of unsubscribes) unsubscribe();
+  const result = buildResult(turn, session, Boolean(options.demo));
+  if (format === "text") {
+    if (result.is_error) options.stderr.write(`lcc: ${result.result || result.subtype}\n`);
+    if (result.result && result.subtype !== "error_during_execution") stdout.write(`${result.result}\n`);
+  } else {
+    line(result);
+  }
+  return exitCodeFor(result);
+}
+
+export function buildResult(turn: TurnResult, session: AgentSession, demo: boolean): HeadlessResult {
+  const subtype: HeadlessResult["subtype"] =
+    turn.reason === "max_turns"
+      ? "error_max_turns"
+      : turn.reason === "aborted"
+        ? "error_interrupted"
+        : turn.reason === "error"
+          ? "error_during_execution"
+          : "success";
+  const cost = demo ? 0 : session.usage.costUsd();
+  return {
+    type: "result",
+    subtype,
+    is_error: subtype !== "success",
+    duration_ms: turn.durationMs,
+    duration_api_ms: turn.apiDurationMs,
+    num_turns: turn.turns,
+    result: turn.text,
+    stop_reason: turn.reason,
+    session_id: session.sessionId(),
+    model: session.model(),
+    total_cost_usd: cost ?? null,
+    usage: turn.usage,
+    cache_hit_rate: Number(cacheHitRate(turn.usage).toFixed(4)),
+  };
+}
+
+export function exitCodeFor(result: HeadlessResult): number {
+  if (result.subtype === "success") return EXIT_CODES.success;
+  if (result.subtype === "error_max_turns") return EXIT_CODES.maxTurns;
+  if (result.subtype === "error_interrupted") return EXIT_CODES.interrupted;
+  return EXIT_CODES.failure;
+}
+
+/** Assistant messages and tool results as stream-json events (the user's own prompt is not echoed). */
+function streamEntry(entry: SessionEntry, sessionId: string, line: (value: unknown) => void): void {
+  if (entry.type === "message" && entry.message.role === "assistant") {
+    line({ type: "assistant", message: entry.message, session_id: sessionId });
+    return;
+  }
+  const blocks =
+    entry.type === "message" ? entry.message.content : entry.type === "append" ? entry.content : [];
+  if (typeof blocks === "string") return;
+  const results = blocks.filter((block) => block.type === "tool_result");
+  if (results.length > 0)
+    line({ type: "user", message: { role: "user", content: results }, session_id: sessionId });
+}

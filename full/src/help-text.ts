@@ -1,0 +1,58 @@
+// `lcc --help`: usage, flags, exit codes and slash commands, from the same constants the code uses.
+
+/** Process exit codes; documented in --help and docs/en/full.md. */
+export const EXIT_CODES = {
+  success: 0,
+  /** The run failed: model/API error (bad key, network, server) or an internal error. */
+  failure: 1,
+  /** Bad command line: unknown flag, bad value, -p without a prompt, missing workspace. */
+  usage: 2,
+  /** --max-turns was reached before the model finished. */
+  maxTurns: 3,
+  /** The session to --continue/--resume does not exist or cannot be read. */
+  sessionNotFound: 4,
+  /** Interrupted by Ctrl-C / SIGINT in headless mode. */
+  interrupted: 130,
+} as const;
+
+export function helpText(version: string): string {
+  return `lcc ${version} — a Claude Code-style coding agent for your terminal
+
+Usage:
+  lcc [options] [prompt]           interactive session (the prompt, if given, is sent first)
+  lcc -p [options] "prompt"        answer one prompt and exit (headless); piped stdin is read too
+  cat file | lcc -p "explain this" stdin is appended to the prompt
+
+Options:
+  -p, --print                 headless: run the prompt, print the result, exit
+  --output-format <format>    with -p: text (default), json (one result object) or
+                              stream-json (one JSON event per line, then the result)
+  --max-turns <n>             stop after n model requests
+  --model <id>                model id (default: MODEL_ID or the built-in default)
+  --cwd <dir>                 workspace directory (default: where you ran the command)
+  -c, --continue              continue the most recent session in this workspace
+  -r, --resume <id>           resume a session by id (or unique prefix); without an id, list sessions
+  --demo                      use the built-in scripted demo model, even when a key is set
+  --verbose                   with -p text output: show tool calls on stderr
+  -v, --version               print the version
+  -h, --help                  print this help
+
+Environment:
+  ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN   credentials (without one, lcc runs the demo model)
+  ANTHROPIC_BASE_URL                         any Anthropic-compatible endpoint
+  MODEL_ID, MAX_TOKENS                       model and output budget
+  LCC_HOME                                   state folder (default <workspace>/.lcc)
+  NO_COLOR                                   disable colours
+
+Exit codes:
+  ${EXIT_CODES.success}    success
+  ${EXIT_CODES.failure}    the run failed (model/API error such as a bad key or no network)
+  ${EXIT_CODES.usage}    bad command line (unknown option, bad value, -p without a prompt, no such --cwd)
+  ${EXIT_CODES.maxTurns}    --max-turns reached before the model finished
+  ${EXIT_CODES.sessionNotFound}    the session to --continue/--resume was not found or is unreadable
+  ${EXIT_CODES.interrupted}  interrupted (Ctrl-C / SIGINT)
+
+In the interactive session type /help for slash commands. Ctrl-C interrupts a turn;
+Ctrl-C on an empty prompt or Ctrl-D exits.
+`;
+}

@@ -1,0 +1,123 @@
+// The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history), slash commands, and the
+// renderer with its spinner on the event stream. Input history persists in `<lcc home>/history`.
+import { appendFileSync, readFileSync } from "node:fs";
+import { runRepl } from "@lcc/s01";
+import type { AgentSession } from "./agent-session.ts";
+import { createChapterEventPrinter } from "./chapter-events.ts";
+import type { Colors } from "./colors.ts";
+import { cacheHitRate, formatTokens, type TokenUsage } from "./cost.ts";
+import { createReplRenderer } from "./repl-ui.ts";
+import { isSlashCommand, runSlashCommand } from "./slash-commands.ts";
+import { createSpinner } from "./spinner.ts";
+
+/** Lines of input history loaded (the file keeps the newest last; readline wants the newest first). */
+export const HISTORY_LINES = 500;
+
+export interface InteractiveOptions {
+  session: AgentSession;
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+  colors: Colors;
+  workspace: string;
+  historyPath: string;
+  demo: boolean;
+  /** Sent before the first prompt is shown (`lcc "fix the tests"`). */
+  initialPrompt?: string;
+  sigintSource?: NodeJS.EventEmitter;
+}
+
+/** Runs until /exit, Ctrl-D, or Ctrl-C on an empty prompt (EOF when stdin is not a TTY). */
+export async function runInteractive(options: InteractiveOptions): Promise<void> {
+  const { session, output, colors } = options;
+  const write = (text: string) => output.write(text);
+  const spinner = createSpinner({
+    output,
+    colors,
+    enabled: Boolean(output.isTTY),
+    status: () => {
+      const total = session.usage.total();
+      const tokens =
+        total.input_tokens +
+        total.cache_read_input_tokens +
+        total.cache_creation_input_tokens +
+        total.output_tokens;
+      return `${formatTokens(tokens)} tokens`;
+    },
+  });
+  const chapterEvents = createChapterEventPrinter(output, options.workspace);
+  const render = createReplRenderer({ output, colors, spinner, chapterEvents });
+  session.onEvent(render);
+
+  const onLine = async (line: string, signal: AbortSignal) => {
+    const settle = () => render.settle();
+    signal.addEventListener("abort", settle, { once: true });
+    rememberLine(options, line);
+    try {
+      if (isSlashCommand(line)) {
+        await runSlashCommand(line, {
+          session,
+          write,
+          colors,
+          signal,
+          demo: options.demo,
+        });
+        return;
+      }
+      const result = await session.runTurn(line, signal);
+      render.settle();
+      if (result.reason === "error") write(`${colors.red("✗")} Model request failed: ${result.text}\n`);
+      else if (result.reason !== "aborted")
+        write(`${colors.dim(turnFooter(result.usage, result.durationMs))}\n`);
+    } finally {
+      signal.removeEventListener("abort", settle);
+    }
+  };
+
+  if (options.initialPrompt) {
+    const controller = new AbortController();
+    const interrupt = () => controller.abort();
+    options.sigintSource?.on("SIGINT", interrupt);
+    write(`${colors.bold("❯")} ${options.initialPrompt}\n`);
+    await onLine(options.initialPrompt, controller.signal).finally(() =>
+      options.sigintSource?.off("SIGINT", interrupt),
+    );
+  }
+  await runRepl({
+    input: options.input,
+    output,
+    prompt: `${colors.bold(colors.cyan("❯"))} `,
+    onLine,
+    history: loadHistory(options.historyPath),
+    ...(options.sigintSource ? { sigintSource: options.sigintSource } : {}),
+  });
+  if (output.isTTY) write("\n");
+}
+
+function turnFooter(usage: TokenUsage, durationMs: number): string {
+  const input = usage.input_tokens + usage.cache_read_input_tokens + usage.cache_creation_input_tokens;
+  const hit = (cacheHitRate(usage) * 100).toFixed(0);
+  return `· ${(durationMs / 1000).toFixed(1)}s · ${formatTokens(input)} in (${hit}% cached) · ${formatTokens(usage.output_tokens)} out`;
+}
+
+/** Newest first, as readline expects; a missing or unreadable file means no history. */
+export function loadHistory(path: string): string[] {
+  try {
+    const lines = readFileSync(path, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    return lines.slice(-HISTORY_LINES).reverse();
+  } catch {
+    return [];
+  }
+}
+
+/** Appends a typed line to the history file (piped input is not the user's history). */
+function rememberLine(options: InteractiveOptions, line: string): void {
+  if (!options.input.isTTY) return;
+  try {
+    options.session.ensureStateDir();
+    appendFileSync(options.historyPath, `${line.replace(/\n/g, " ")}\n`);
+  } catch {
+    // History is a convenience; failing to save it must not interrupt the session.
+  }
+}

@@ -1,0 +1,81 @@
+// The build and the launcher: the esbuild bundle runs a real turn, and the launcher uses it only
+// while it is newer than every source it was built from, falling back to tsx otherwise.
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTempWorkspace, reply, runCli, startFakeApi, text } from "@lcc/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
+let root: string;
+
+beforeAll(async () => {
+  // Inside full/ so the copy resolves tsx and the chapters like the real launcher does.
+  root = await mkdtemp(join(packageDir, ".launcher-test-"));
+  await mkdir(join(root, "bin"));
+  await cp(join(packageDir, "bin", "lcc.mjs"), join(root, "bin", "lcc.mjs"));
+  await symlink(join(packageDir, "src"), join(root, "src"));
+  const build = await runCli({
+    command: process.execPath,
+    args: [join(packageDir, "scripts", "build.mjs"), join(root, "dist")],
+    cwd: packageDir,
+    timeoutMs: 60_000,
+  });
+  expect(build.code, build.stderr).toBe(0);
+}, 90_000);
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const launch = (args: string[], env: Record<string, string> = {}) =>
+  runCli({
+    command: process.execPath,
+    args: [join(root, "bin", "lcc.mjs"), ...args],
+    cwd: root,
+    env: { LCC_DEBUG: "1", ...env },
+    timeoutMs: 60_000,
+  });
+
+describe("build and launcher", () => {
+  it("bundles src/cli.ts into dist/lcc.mjs and records the sources it came from", async () => {
+    const inputs = JSON.parse(await readFile(join(root, "dist", "inputs.json"), "utf8")) as string[];
+    expect(inputs).toContain(join(packageDir, "src", "agent-setup.ts"));
+    expect(inputs.some((path) => path.includes("/node_modules/"))).toBe(false);
+  });
+
+  it("runs the bundle while it is fresh, and a one-turn -p works from it", { timeout: 60_000 }, async () => {
+    const version = await launch(["--version"]);
+    expect(version.stderr).toContain("running the bundle");
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
+    const workspace = await createTempWorkspace();
+    const fake = await startFakeApi({ script: [reply(text("bundled answer"))] });
+    try {
+      const run = await runCli({
+        command: process.execPath,
+        args: [join(root, "dist", "lcc.mjs"), "-p", "hi"],
+        cwd: workspace.dir,
+        env: { ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: fake.baseURL },
+      });
+      expect(run.stdout).toBe("bundled answer\n");
+      expect(run.code).toBe(0);
+    } finally {
+      await fake.close();
+      await workspace.cleanup();
+    }
+  });
+
+  it("falls back to the sources through tsx when a recorded source is newer than the bundle", {
+    timeout: 60_000,
+  }, async () => {
+    const newer = join(root, "newer-source.ts");
+    await writeFile(newer, "export {};\n");
+    const future = new Date(Date.now() + 60_000);
+    await utimes(newer, future, future);
+    const inputsPath = join(root, "dist", "inputs.json");
+    const inputs = JSON.parse(await readFile(inputsPath, "utf8")) as string[];
+    await writeFile(inputsPath, JSON.stringify([...inputs, newer]));
+    const version = await launch(["--version"]);
+    expect(version.stderr).toContain("running the sources with tsx");
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
+  });
+});

@@ -1,0 +1,88 @@
+// The REPL renderer and spinner on plain streams: what a user reads for each kind of event.
+import { PassThrough } from "node:stream";
+import { INTERRUPTED_MESSAGE } from "@lcc/s02";
+import { describe, expect, it } from "vitest";
+import { createColors } from "./colors.ts";
+import { createReplRenderer, summarizeToolResult } from "./repl-ui.ts";
+import { createSpinner } from "./spinner.ts";
+
+function setup() {
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  const colors = createColors(false);
+  const spinner = createSpinner({ output, colors, enabled: false });
+  const render = createReplRenderer({ output, colors, spinner });
+  return { render, read: () => text };
+}
+
+const toolEnd = { type: "tool_end" as const, id: "t", input: {}, durationMs: 1234 };
+
+describe("the REPL renderer", () => {
+  it("streams text, then shows each tool call on one line with a one-line result summary", () => {
+    const { render, read } = setup();
+    render({ type: "text_delta", text: "Let me look." });
+    render({ type: "tool_start", id: "t", name: "bash", input: { command: "ls -la\nwc -l" } });
+    render({ ...toolEnd, name: "bash", output: "a.txt\nb.txt\nc.txt\n[exit code 0]", isError: false });
+    render({ type: "agent_end", reason: "end_turn" });
+    expect(read()).toBe("Let me look.\n⏺ bash(ls -la wc -l)\n  ⎿ a.txt (+3 lines) 1.2s\n");
+  });
+
+  it("marks errors and interrupted calls differently", () => {
+    const { render, read } = setup();
+    render({ ...toolEnd, name: "edit_file", output: "old_text was not found in a.txt", isError: true });
+    render({ ...toolEnd, name: "bash", output: INTERRUPTED_MESSAGE, isError: true });
+    expect(read()).toContain("⎿ Error: old_text was not found in a.txt");
+    expect(read()).toContain("⎿ Interrupted by user");
+  });
+
+  it("summarises reads by their line range and plans by their size", () => {
+    expect(summarizeToolResult("read_file", "", { totalLines: 1, from: 1, to: 1 })).toBe("Read 1 line");
+    expect(summarizeToolResult("read_file", "", { totalLines: 900, from: 1, to: 200 })).toBe(
+      "Read lines 1-200 of 900",
+    );
+    const { render, read } = setup();
+    render({ type: "tool_start", id: "t", name: "todo_write", input: { items: [{}, {}, {}] } });
+    expect(read()).toBe("⏺ todo_write(3 items)\n");
+  });
+
+  it("prints notices and says why a turn stopped early", () => {
+    const { render, read } = setup();
+    render({ type: "notice", source: "skills", text: "Skills available: greet" });
+    render({ type: "agent_end", reason: "max_turns" });
+    expect(read()).toBe("· Skills available: greet\n⚠ Stopped: the turn limit was reached.\n");
+  });
+});
+
+describe("the spinner", () => {
+  it("draws its label, elapsed time and status on one line and erases it on stop", () => {
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    let now = 1000;
+    const spinner = createSpinner({
+      output,
+      colors: createColors(false),
+      enabled: true,
+      status: () => "3.4k tokens",
+      now: () => now,
+    });
+    spinner.start("Thinking…");
+    now = 3500;
+    spinner.stop();
+    expect(text).toBe("\r\u001b[2K⠋ Thinking… (0.0s · 3.4k tokens · Ctrl-C to interrupt)\r\u001b[2K");
+    expect(spinner.isSpinning()).toBe(false);
+  });
+
+  it("does nothing when the output is not a terminal", () => {
+    const output = new PassThrough();
+    const spinner = createSpinner({ output, colors: createColors(false), enabled: false });
+    spinner.start("Thinking…");
+    expect(spinner.isSpinning()).toBe(false);
+    expect(output.read()).toBeNull();
+  });
+});

@@ -1,0 +1,195 @@
+// The REPL as a person uses it: the real `lcc` in a tmux pseudo-terminal, typed at with send-keys and
+// read with capture-pane — streaming, the spinner, Ctrl-C mid-stream and mid-tool, history, exits, NO_COLOR.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  assertPairingInvariant,
+  createTempWorkspace,
+  type RecordedRequest,
+  reply,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isProcessAlive, launcherPath } from "./test-harness.ts";
+
+const hasTmux = (() => {
+  try {
+    execFileSync("tmux", ["-V"]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const socket = `lcc-test-${process.pid}`;
+const tmux = (...args: string[]) =>
+  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+const screen = (pane: string, escapes = false) =>
+  tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", pane);
+const keys = (pane: string, ...sequence: string[]) => tmux("send-keys", "-t", pane, ...sequence);
+
+async function waitForScreen(
+  pane: string,
+  predicate: (text: string) => boolean,
+  what: string,
+  timeoutMs = 40_000,
+) {
+  const started = Date.now();
+  let last = "";
+  while (Date.now() - started < timeoutMs) {
+    last = screen(pane);
+    if (predicate(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen shows:\n${last}`);
+}
+
+const LONG_ANSWER = `Streaming slowly: ${"word ".repeat(120)}THE-END`;
+
+/** The fake model answers by the latest prompt's text. */
+function script(request: RecordedRequest) {
+  const messages = request.body.messages;
+  const last = messages.at(-1);
+  const blocks =
+    typeof last?.content === "string"
+      ? [{ type: "text" as const, text: last.content }]
+      : (last?.content ?? []);
+  const prompt = blocks.flatMap((block) => (block.type === "text" ? [block.text] : [])).at(-1) ?? "";
+  if (prompt === "stream please") return { ...reply(text(LONG_ANSWER)), chunkDelayMs: 40 };
+  if (prompt === "run the tool") {
+    return reply(
+      text("Running it."),
+      toolUse("bash", { command: "echo $$ > tool.pid; sleep 30" }, `toolu_pty_${request.index}`),
+    );
+  }
+  if (prompt === "after") return reply(text("Back at your service."));
+  return reply(text("Hi there! I can help."));
+}
+
+describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
+  let workspace: Awaited<ReturnType<typeof createTempWorkspace>>;
+  let fake: Awaited<ReturnType<typeof startFakeApi>>;
+
+  const launch = (name: string, extraEnv: string) => {
+    const command = [
+      `cd '${workspace.dir}' &&`,
+      "env -u ANTHROPIC_AUTH_TOKEN -u LCC_HOME -u INIT_CWD -u MODEL_ID -u NO_COLOR -u FORCE_COLOR",
+      `ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=${fake.baseURL} LCC_NO_BUNDLE=1 ${extraEnv}`,
+      `'${process.execPath}' '${launcherPath}'; echo "[exited $?]"; sleep 60`,
+    ].join(" ");
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "50", command);
+    return `${name}:0.0`;
+  };
+
+  beforeAll(async () => {
+    workspace = await createTempWorkspace({ files: { "README.md": "# pty\n" }, git: true });
+    fake = await startFakeApi({ script });
+  });
+  afterAll(async () => {
+    try {
+      tmux("kill-server");
+    } catch {
+      // no server left
+    }
+    await fake?.close();
+    await workspace?.cleanup();
+  });
+
+  it("streams, interrupts mid-stream and mid-tool with Ctrl-C, recalls history and exits on Ctrl-D", {
+    timeout: 120_000,
+  }, async () => {
+    const pane = launch("main", "TERM=xterm-256color");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("/help for commands") && /^❯ ?$/m.test(text),
+      "the banner and prompt",
+    );
+
+    keys(pane, "hello", "Enter");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("Hi there! I can help.") && /cached\)/.test(text),
+      "the first answer",
+    );
+    expect(screen(pane, true)).toContain("\u001b[");
+
+    keys(pane, "stream please", "Enter");
+    await waitForScreen(pane, (text) => text.includes("Streaming slowly"), "streamed text");
+    keys(pane, "C-c");
+    const afterStream = await waitForScreen(
+      pane,
+      (text) => text.includes("^C interrupted") && /^❯ ?$/m.test(text),
+      "the interrupt",
+    );
+    expect(afterStream).not.toContain("THE-END");
+
+    keys(pane, "run the tool", "Enter");
+    const running = await waitForScreen(
+      pane,
+      (text) => /Running bash… \(\d+\.\ds/.test(text),
+      "the spinner during the tool",
+    );
+    expect(running).toContain("⏺ bash(echo $$ > tool.pid; sleep 30)");
+    const pidFile = join(workspace.dir, "tool.pid");
+    await waitForScreen(
+      pane,
+      () => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "",
+      "the tool's pid file",
+    );
+    const toolPid = Number(readFileSync(pidFile, "utf8"));
+    keys(pane, "C-c");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("Interrupted by user") && /^❯ ?$/m.test(text),
+      "the interrupted tool line",
+    );
+    expect(isProcessAlive(toolPid)).toBe(false);
+
+    keys(pane, "after", "Enter");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("Back at your service."),
+      "the answer after the interrupt",
+    );
+    assertPairingInvariant(fake.requests);
+    const lastMessages = fake.messageRequests().at(-1)?.body.messages ?? [];
+    const answered = lastMessages.at(-1)?.content;
+    expect(Array.isArray(answered) && answered[0]).toMatchObject({ type: "tool_result", is_error: true });
+    expect(JSON.stringify(answered)).toMatch(/interrupted by user/i);
+    // The text streamed before the first Ctrl-C stays in the history as the assistant's partial answer.
+    expect(JSON.stringify(lastMessages)).toContain("Streaming slowly");
+
+    keys(pane, "/cost", "Enter");
+    await waitForScreen(pane, (text) => /cache hit rate \d+\.\d% of input tokens/.test(text), "/cost");
+
+    keys(pane, "Up");
+    await waitForScreen(pane, (text) => /❯ \/cost$/m.test(text), "the previous input recalled with ↑");
+    keys(pane, "C-c");
+    await waitForScreen(pane, (text) => text.trimEnd().endsWith("❯"), "Ctrl-C clearing the typed line");
+    keys(pane, "C-d");
+    await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on Ctrl-D");
+    const history = readFileSync(join(workspace.dir, ".lcc", "history"), "utf8");
+    expect(history.split("\n")).toEqual(["hello", "stream please", "run the tool", "after", "/cost", ""]);
+  });
+
+  it("prints no colour codes with NO_COLOR and exits on Ctrl-C at an empty prompt", {
+    timeout: 60_000,
+  }, async () => {
+    const pane = launch("plain", "NO_COLOR=1 TERM=xterm-256color");
+    await waitForScreen(pane, (text) => /^❯ ?$/m.test(text), "the prompt");
+    keys(pane, "hello", "Enter");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("Hi there! I can help.") && /cached\)/.test(text),
+      "the answer",
+    );
+    keys(pane, "/help", "Enter");
+    await waitForScreen(pane, (text) => text.includes("/compact [focus]"), "/help");
+    expect(screen(pane, true)).not.toContain("\u001b[");
+    keys(pane, "C-c");
+    await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on Ctrl-C at an empty prompt");
+  });
+});

@@ -1,0 +1,195 @@
+// What `lcc` does, given its process I/O: parse flags, pick the workspace, the model (real or demo)
+// and the session, then run headless or interactive. Heavy modules load lazily to keep start-up fast.
+import { join } from "node:path";
+import { type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
+import { createColors, shouldUseColor } from "./colors.ts";
+import { EXIT_CODES, helpText } from "./help-text.ts";
+import { VERSION } from "./version.ts";
+
+export interface LccIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  sigintSource?: NodeJS.EventEmitter;
+  /** Reads piped stdin for -p (absent in tests that pass the prompt as an argument). */
+  readStdin?: (options: { firstByteTimeoutMs?: number }) => Promise<string>;
+}
+
+/** Runs lcc and resolves with the exit code (see EXIT_CODES). Never rejects for user or model errors. */
+export async function runLcc(io: LccIo): Promise<number> {
+  const parsed: ParsedArgs = parseArgs(io.argv);
+  if (parsed.kind === "help") return print(io.stdout, helpText(VERSION), EXIT_CODES.success);
+  if (parsed.kind === "version") return print(io.stdout, `${VERSION} (lcc)\n`, EXIT_CODES.success);
+  if (parsed.kind === "error") return print(io.stderr, `lcc: ${parsed.message}\n`, EXIT_CODES.usage);
+  return run(parsed, io);
+}
+
+async function run(options: RunOptions, io: LccIo): Promise<number> {
+  // Start loading the agent while the chapters' basics load: module files are read in parallel.
+  const agentModule = import("./agent-session.ts");
+  agentModule.catch(() => undefined);
+  const { resolveWorkspace, WorkspaceError, loadDotenv, readModelConfig, hasCredentials, createModelClient } =
+    await import("@lcc/s01");
+  let workspace: string;
+  try {
+    workspace = resolveWorkspace(options.cwd ? ["--cwd", options.cwd] : [], io.env, io.cwd);
+  } catch (error) {
+    if (error instanceof WorkspaceError) return print(io.stderr, `lcc: ${error.message}\n`, EXIT_CODES.usage);
+    throw error;
+  }
+  loadDotenv(workspace, io.env);
+  const { lccHome: resolveLccHome } = await import("@lcc/s04");
+  const lccHome = resolveLccHome(workspace, io.env);
+  const sessionsDir = join(lccHome, "sessions");
+
+  const picked = await pickSession(options, sessionsDir, io);
+  if (typeof picked === "number") return picked;
+
+  let prompt = options.prompt;
+  if (options.print) {
+    const piped = io.readStdin ? await io.readStdin(prompt ? { firstByteTimeoutMs: 150 } : {}) : "";
+    prompt = combinePrompt(prompt, piped);
+    if (!prompt)
+      return print(io.stderr, "lcc: -p needs a prompt (as an argument or on stdin)\n", EXIT_CODES.usage);
+  }
+
+  const config = readModelConfig(io.env);
+  if (options.model) config.model = options.model;
+  const demo = options.demo || !hasCredentials(config);
+  const out = options.print ? io.stderr : io.stdout;
+  const colors = createColors(shouldUseColor(io.env, out.isTTY));
+  let closeDemo = async () => {};
+  if (demo) {
+    const { startDemoModel } = await import("./demo-model.ts");
+    const model = await startDemoModel({ workspace, lccHome, chunkDelayMs: options.print ? 0 : 12 });
+    closeDemo = model.close;
+    Object.assign(config, { apiKey: "demo-key", baseURL: model.baseURL });
+    delete config.authToken;
+    out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
+  }
+  const client = createModelClient(config, demo ? { maxRetries: 0 } : {});
+  const { createAgentSession } = await agentModule;
+  const session = createAgentSession({
+    client,
+    config,
+    workspace,
+    output: out,
+    env: io.env,
+    lccHome,
+    version: VERSION,
+    ...(picked ? { resume: picked } : {}),
+    ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
+    free: demo,
+  });
+  try {
+    if (options.print) {
+      const { runHeadless } = await import("./headless.ts");
+      const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      io.sigintSource?.on("SIGINT", interrupt);
+      try {
+        return await runHeadless({
+          session,
+          prompt: prompt ?? "",
+          format: options.outputFormat,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          signal: controller.signal,
+          workspace,
+          verbose: options.verbose,
+          demo,
+        });
+      } finally {
+        io.sigintSource?.off("SIGINT", interrupt);
+      }
+    }
+    const { INTEGRATED_CHAPTER } = await import("./agent-setup.ts");
+    const resumed = picked
+      ? `resumed ${picked.id} (${picked.messages.length} messages)`
+      : `new session ${session.sessionId()}`;
+    io.stdout.write(
+      `${colors.bold("lcc")} ${VERSION} · model ${config.model} · chapters s01–${INTEGRATED_CHAPTER}\n` +
+        `${colors.dim(`workspace: ${workspace}\n${resumed}\n/help for commands · Ctrl-C interrupts · Ctrl-D exits`)}\n\n`,
+    );
+    if (picked?.repairedToolUseIds.length) {
+      io.stdout.write(
+        `${colors.yellow("⚠")} The last turn was cut off; ${picked.repairedToolUseIds.length} unfinished tool call(s) are marked interrupted.\n`,
+      );
+    }
+    const { runInteractive } = await import("./interactive.ts");
+    await runInteractive({
+      session,
+      input: io.stdin,
+      output: io.stdout,
+      colors,
+      workspace,
+      historyPath: join(lccHome, "history"),
+      demo,
+      ...(options.prompt ? { initialPrompt: options.prompt } : {}),
+      ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
+    });
+    return EXIT_CODES.success;
+  } finally {
+    await session.close();
+    await closeDemo();
+  }
+}
+
+/** The session to continue or resume; a number is an exit code (listing printed, or not found). */
+async function pickSession(options: RunOptions, sessionsDir: string, io: LccIo) {
+  if (!options.continueLast && options.resume === undefined) return undefined;
+  const { findSession, listSessions, loadSession, SessionReadError } = await import("./session-store.ts");
+  if (options.resume === "") {
+    const sessions = listSessions(sessionsDir);
+    if (sessions.length === 0) return print(io.stdout, `No sessions in ${sessionsDir}\n`, EXIT_CODES.success);
+    const rows = sessions.map(
+      (entry) => `${entry.id}  ${new Date(entry.modifiedMs).toISOString()}  ${entry.firstPrompt ?? ""}`,
+    );
+    return print(io.stdout, `${rows.join("\n")}\n`, EXIT_CODES.success);
+  }
+  const found = options.continueLast
+    ? listSessions(sessionsDir)[0]
+    : findSession(sessionsDir, options.resume ?? "");
+  if (!found) {
+    const what = options.continueLast ? "No session to continue" : `No session matches "${options.resume}"`;
+    return print(
+      io.stderr,
+      `lcc: ${what} in ${sessionsDir} (lcc -r lists them)\n`,
+      EXIT_CODES.sessionNotFound,
+    );
+  }
+  try {
+    return loadSession(found.path, found.id);
+  } catch (error) {
+    if (!(error instanceof SessionReadError)) throw error;
+    return print(io.stderr, `lcc: ${error.message}\n`, EXIT_CODES.sessionNotFound);
+  }
+}
+
+/** The prompt argument and piped stdin together: the argument first, the piped text after it. */
+export function combinePrompt(argument: string | undefined, piped: string): string | undefined {
+  const text = piped.trim();
+  if (!text) return argument?.trim() || undefined;
+  if (!argument?.trim()) return text;
+  return `${argument.trim()}\n\n<stdin>\n${text}\n</stdin>`;
+}
+
+function demoBanner(colors: ReturnType<typeof createColors>, scratchPath: string, forced: boolean): string {
+  const why = forced ? "--demo was given" : "no API key was found";
+  return colors.yellow(
+    [
+      `DEMO MODE: ${why}, so lcc runs its built-in scripted model, not Claude.`,
+      `It tours the harness here: reads the README, runs git status or ls, edits ${scratchPath}.`,
+      "To use Claude: export ANTHROPIC_API_KEY=sk-ant-... (or ANTHROPIC_AUTH_TOKEN, and",
+      "ANTHROPIC_BASE_URL for a compatible endpoint), or put it in .env, then run lcc again.",
+    ].join("\n"),
+  );
+}
+
+function print(stream: NodeJS.WritableStream, text: string, code: number): number {
+  stream.write(text);
+  return code;
+}

@@ -1,0 +1,157 @@
+// Reading sessions back: replay a JSONL log into the exact history, repair a turn cut by a crash,
+// list sessions and find one by id prefix.
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type Anthropic from "@anthropic-ai/sdk";
+import { appendUserContent, type MessageParam } from "@lcc/s01";
+import type { SessionRecord } from "./session-log.ts";
+
+/** What the model reads for a tool call the previous process never finished. */
+export const SESSION_INTERRUPTED_MESSAGE =
+  "Interrupted: the session ended (the process stopped) before this tool call finished. It may have partly run.";
+
+export class SessionReadError extends Error {
+  override name = "SessionReadError";
+}
+
+export interface LoadedSession {
+  id: string;
+  path: string;
+  messages: MessageParam[];
+  model?: string;
+  /** Tool calls answered as interrupted because the log ended mid-turn. */
+  repairedToolUseIds: string[];
+}
+
+/**
+ * Replays a session file. A torn last line (the process died while writing it) is ignored; a
+ * corrupt line anywhere else throws SessionReadError naming the file and line, and the file is
+ * left as it is. The result keeps the pairing invariant: a trailing assistant tool_use without
+ * results gets "interrupted" results (see {@link repairInterruptedTurn}).
+ */
+export function loadSession(path: string, id: string): LoadedSession {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new SessionReadError(`Cannot read session ${id} (${path}): ${(error as Error).message}`);
+  }
+  const lines = text.split("\n");
+  const messages: MessageParam[] = [];
+  let model: string | undefined;
+  lines.forEach((line, index) => {
+    if (line.trim() === "") return;
+    let record: SessionRecord;
+    try {
+      record = JSON.parse(line) as SessionRecord;
+    } catch {
+      const isTornTail = lines.slice(index + 1).every((rest) => rest.trim() === "");
+      if (isTornTail) return;
+      throw new SessionReadError(
+        `Session file ${path} is corrupt at line ${index + 1}; it was left unchanged.`,
+      );
+    }
+    if (record.type === "session_start" || record.type === "session_resume") model = record.model;
+    applyRecord(messages, record);
+  });
+  return {
+    id,
+    path,
+    messages,
+    ...(model ? { model } : {}),
+    repairedToolUseIds: repairInterruptedTurn(messages),
+  };
+}
+
+function applyRecord(messages: MessageParam[], record: SessionRecord): void {
+  if (record.type === "message") {
+    if (record.message.role === "user") appendUserContent(messages, record.message.content);
+    else messages.push(record.message);
+  } else if (record.type === "append") {
+    appendUserContent(messages, record.content);
+  } else if (record.type === "history") {
+    messages.splice(0, messages.length, ...record.messages);
+  }
+}
+
+/**
+ * When the history ends with an assistant message whose tool calls were never answered (the process
+ * died mid-tool), appends one user message answering each of them as interrupted. Returns the ids.
+ */
+export function repairInterruptedTurn(messages: MessageParam[]): string[] {
+  const last = messages.at(-1);
+  if (last?.role !== "assistant" || typeof last.content === "string") return [];
+  const ids = last.content.flatMap((block) => (block.type === "tool_use" ? [block.id] : []));
+  if (ids.length === 0) return [];
+  const results: Anthropic.ToolResultBlockParam[] = ids.map((id) => ({
+    type: "tool_result",
+    tool_use_id: id,
+    content: SESSION_INTERRUPTED_MESSAGE,
+    is_error: true,
+  }));
+  messages.push({ role: "user", content: results });
+  return ids;
+}
+
+export interface SessionSummary {
+  id: string;
+  path: string;
+  modifiedMs: number;
+  /** The first prompt, shortened, when it can be found in the file's first 64 KB. */
+  firstPrompt?: string;
+}
+
+/** Sessions in `sessionsDir`, most recently modified first; an absent folder means none. */
+export function listSessions(sessionsDir: string): SessionSummary[] {
+  let names: string[];
+  try {
+    names = readdirSync(sessionsDir).filter((name) => name.endsWith(".jsonl"));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => {
+      const path = join(sessionsDir, name);
+      const firstPrompt = readFirstPrompt(path);
+      return {
+        id: name.slice(0, -".jsonl".length),
+        path,
+        modifiedMs: statSync(path).mtimeMs,
+        ...(firstPrompt ? { firstPrompt } : {}),
+      };
+    })
+    .sort((left, right) => right.modifiedMs - left.modifiedMs || right.id.localeCompare(left.id));
+}
+
+/** The session whose id equals `idOrPrefix`, else the only one starting with it. */
+export function findSession(sessionsDir: string, idOrPrefix: string): SessionSummary | undefined {
+  const sessions = listSessions(sessionsDir);
+  const exact = sessions.find((session) => session.id === idOrPrefix);
+  if (exact) return exact;
+  const matches = sessions.filter((session) => session.id.startsWith(idOrPrefix));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function readFirstPrompt(path: string): string | undefined {
+  const buffer = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, "r");
+  let length: number;
+  try {
+    length = readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  for (const line of buffer.subarray(0, length).toString("utf8").split("\n")) {
+    let record: SessionRecord;
+    try {
+      record = JSON.parse(line) as SessionRecord;
+    } catch {
+      continue;
+    }
+    if (record.type !== "message" || record.message.role !== "user") continue;
+    const content = record.message.content;
+    const text = typeof content === "string" ? content : content.find((block) => block.type === "text")?.text;
+    if (text) return text.replace(/\s+/g, " ").trim().slice(0, 80);
+  }
+  return undefined;
+}

@@ -1,0 +1,193 @@
+// Sessions end to end: --resume/--continue rebuild the conversation exactly, and a process killed with
+// SIGKILL in the middle of a tool call resumes with its pairing intact.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  assertPairingInvariant,
+  createTempWorkspace,
+  type RecordedRequest,
+  reply,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { EXIT_CODES } from "./help-text.ts";
+import { SESSION_INTERRUPTED_MESSAGE } from "./session-store.ts";
+import { isProcessAlive, launcherPath, runLcc } from "./test-harness.ts";
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup() {
+  const workspace = await createTempWorkspace({ files: { "a.txt": "one\n" }, git: true });
+  cleanups.push(workspace.cleanup);
+  const fake = async (script: Parameters<typeof startFakeApi>[0]["script"]) => {
+    const api = await startFakeApi({ script });
+    cleanups.push(() => api.close());
+    return api;
+  };
+  return { workspace: workspace.dir, fake };
+}
+
+/** Messages as sent, without cache_control (breakpoints move with the tail; content must not). */
+function sentMessages(request: RecordedRequest | undefined): unknown {
+  return JSON.parse(
+    JSON.stringify(request?.body.messages ?? []).replace(/,"cache_control":\{"type":"ephemeral"\}/g, ""),
+  );
+}
+
+describe("sessions", () => {
+  it("--resume <id> and --continue send exactly the saved conversation followed by the new prompt", {
+    timeout: 90_000,
+  }, async () => {
+    const { workspace, fake } = await setup();
+    const first = await fake([
+      reply(text("Looking."), toolUse("read_file", { path: "a.txt" }, "toolu_s1_read")),
+      reply(toolUse("bash", { command: "echo two >> a.txt" }, "toolu_s1_bash")),
+      reply(text("Appended a line.")),
+    ]);
+    const run1 = await runLcc({
+      args: ["-p", "append two", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: first.baseURL,
+    });
+    const sessionId = (JSON.parse(run1.stdout) as { session_id: string }).session_id;
+    const lastOfFirst = first.messageRequests().at(-1);
+    const savedConversation = [
+      ...(sentMessages(lastOfFirst) as unknown[]),
+      { role: "assistant", content: [{ type: "text", text: "Appended a line." }] },
+    ];
+
+    const second = await fake([reply(text("Resumed."))]);
+    const run2 = await runLcc({
+      args: ["-r", sessionId.slice(0, 12), "-p", "and now?", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: second.baseURL,
+    });
+    expect(run2.code).toBe(0);
+    expect(JSON.parse(run2.stdout)).toMatchObject({ session_id: sessionId, result: "Resumed." });
+    expect(sentMessages(second.messageRequests()[0])).toEqual([
+      ...savedConversation,
+      { role: "user", content: [{ type: "text", text: "and now?" }] },
+    ]);
+
+    const third = await fake([reply(text("Continued."))]);
+    const run3 = await runLcc({
+      args: ["-c", "-p", "once more", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: third.baseURL,
+    });
+    expect(JSON.parse(run3.stdout)).toMatchObject({ session_id: sessionId });
+    expect((sentMessages(third.messageRequests()[0]) as unknown[]).length).toBe(savedConversation.length + 3);
+    assertPairingInvariant([...first.requests, ...second.requests, ...third.requests]);
+  });
+
+  it("lists sessions with -r and exits 4 when the session to resume does not exist", {
+    timeout: 90_000,
+  }, async () => {
+    const { workspace, fake } = await setup();
+    const none = await runLcc({ args: ["-c", "-p", "x"], cwd: workspace, baseURL: (await fake([])).baseURL });
+    expect(none.code).toBe(EXIT_CODES.sessionNotFound);
+    const api = await fake([reply(text("hello"))]);
+    await runLcc({ args: ["-p", "list me"], cwd: workspace, baseURL: api.baseURL });
+    const list = await runLcc({ args: ["-r"], cwd: workspace, baseURL: api.baseURL });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6} .* list me$/m);
+    const missing = await runLcc({ args: ["-r", "nope", "-p", "x"], cwd: workspace, baseURL: api.baseURL });
+    expect(missing.code).toBe(EXIT_CODES.sessionNotFound);
+    expect(missing.stderr).toContain('No session matches "nope"');
+  });
+
+  it("after kill -9 during a tool call, resuming answers the cut-off call as interrupted and keeps pairing", {
+    timeout: 90_000,
+  }, async () => {
+    const { workspace, fake } = await setup();
+    const first = await fake([
+      reply(
+        text("Starting a long job."),
+        toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_crash_1"),
+      ),
+    ]);
+    const child = spawn(process.execPath, [launcherPath, "-p", "run the long job"], {
+      cwd: workspace,
+      env: { ...process.env, LCC_NO_BUNDLE: "1", ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: first.baseURL },
+      stdio: "ignore",
+      detached: true,
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const pidFile = join(workspace, "job.pid");
+    for (let waited = 0; !existsSync(pidFile) || readFileSync(pidFile, "utf8").trim() === ""; waited += 50) {
+      if (waited > 20_000) throw new Error("the tool call never started");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    const jobGroup = Number(readFileSync(pidFile, "utf8"));
+    cleanups.push(() => {
+      try {
+        process.kill(-jobGroup, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    });
+
+    const second = await fake([reply(text("Picking up where we left off."))]);
+    const resumed = await runLcc({
+      args: ["-c", "-p", "what happened?", "--output-format", "json"],
+      cwd: workspace,
+      baseURL: second.baseURL,
+    });
+    expect(resumed.code).toBe(0);
+    assertPairingInvariant(second.requests);
+    const messages = sentMessages(second.messageRequests()[0]) as Array<{ role: string; content: unknown }>;
+    expect(messages.map((message) => message.role)).toEqual(["user", "assistant", "user"]);
+    expect(messages[2]?.content).toEqual([
+      {
+        type: "tool_result",
+        tool_use_id: "toolu_crash_1",
+        content: SESSION_INTERRUPTED_MESSAGE,
+        is_error: true,
+      },
+      { type: "text", text: "what happened?" },
+    ]);
+    // The repair itself is in the log, so the file alone replays to the same history.
+    const sessions = readdirSync(join(workspace, ".lcc", "sessions"));
+    expect(sessions).toHaveLength(1);
+    expect(readFileSync(join(workspace, ".lcc", "sessions", sessions[0]!), "utf8")).toContain(
+      SESSION_INTERRUPTED_MESSAGE,
+    );
+  });
+
+  it("on SIGTERM during a tool call, kills the command's process group, keeps the log resumable and exits 143", {
+    timeout: 90_000,
+  }, async () => {
+    const { workspace, fake } = await setup();
+    const api = await fake([
+      reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_term_1")),
+    ]);
+    const child = spawn(process.execPath, [launcherPath, "-p", "run it"], {
+      cwd: workspace,
+      env: { ...process.env, LCC_NO_BUNDLE: "1", ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: api.baseURL },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const pidFile = join(workspace, "job.pid");
+    for (let waited = 0; !existsSync(pidFile) || readFileSync(pidFile, "utf8").trim() === ""; waited += 50) {
+      if (waited > 20_000) throw new Error("the tool call never started");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const jobPid = Number(readFileSync(pidFile, "utf8"));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(143);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isProcessAlive(jobPid)).toBe(false);
+    const next = await fake([reply(text("ok"))]);
+    const resumed = await runLcc({ args: ["-c", "-p", "again"], cwd: workspace, baseURL: next.baseURL });
+    expect(resumed.code).toBe(0);
+    assertPairingInvariant(next.requests);
+  });
+});

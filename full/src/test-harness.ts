@@ -1,0 +1,105 @@
+// Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
+// pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { createModelClient, DEFAULT_MODEL, type ModelConfig } from "@lcc/s01";
+import { createTempWorkspace, runCli, type Script, startFakeApi } from "@lcc/testkit";
+import { createAgentSession } from "./agent-session.ts";
+
+export type RunCliResult = Awaited<ReturnType<typeof runCli>>;
+
+/** Absolute path of the `lcc` launcher (full/bin/lcc.mjs). */
+export const launcherPath = fileURLToPath(new URL("../bin/lcc.mjs", import.meta.url));
+
+export interface LccRun {
+  args: string[];
+  cwd: string;
+  /** The fake API's baseURL; omitted means no key and no URL (the demo model). */
+  baseURL?: string;
+  env?: Record<string, string>;
+  stdin?: string;
+  timeoutMs?: number;
+}
+
+/** Runs `lcc` from its sources (LCC_NO_BUNDLE=1, so a stale build can never be what a test sees). */
+export function runLcc(run: LccRun): Promise<RunCliResult> {
+  const keyEnv: Record<string, string> = run.baseURL
+    ? { ANTHROPIC_API_KEY: "test-key", ANTHROPIC_BASE_URL: run.baseURL }
+    : {};
+  return runCli({
+    command: process.execPath,
+    args: [launcherPath, ...run.args],
+    cwd: run.cwd,
+    env: { LCC_NO_BUNDLE: "1", NO_COLOR: "1", ...keyEnv, ...run.env },
+    ...(run.stdin === undefined ? {} : { stdin: run.stdin }),
+    timeoutMs: run.timeoutMs ?? 30_000,
+  });
+}
+
+/** Parses stream-json output: one JSON value per non-empty line. */
+export function parseJsonLines(text: string): Array<Record<string, unknown>> {
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** An in-process agent session on a temp workspace against a fresh fake API; `cleanup` removes both. */
+export async function createTestSession(
+  script: Script,
+  options: { files?: Record<string, string>; git?: boolean; model?: string; maxTurns?: number } = {},
+) {
+  const workspace = await createTempWorkspace({
+    ...(options.files ? { files: options.files } : {}),
+    ...(options.git ? { git: true } : {}),
+  });
+  const fake = await startFakeApi({ script });
+  const config: ModelConfig = {
+    apiKey: "k",
+    baseURL: fake.baseURL,
+    model: options.model ?? DEFAULT_MODEL,
+    maxTokens: 1024,
+  };
+  const session = createAgentSession({
+    client: createModelClient(config, { maxRetries: 0 }),
+    config,
+    workspace: workspace.dir,
+    output: new PassThrough(),
+    env: {},
+    lccHome: join(workspace.dir, ".lcc"),
+    version: "test",
+    ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
+  });
+  return {
+    session,
+    fake,
+    workspace: workspace.dir,
+    sessionsDir: session.sessionsDir,
+    async cleanup() {
+      await session.close();
+      await fake.close();
+      await workspace.cleanup();
+    },
+  };
+}
+
+/**
+ * True while `pid` runs. A zombie counts as gone: when lcc exits right after killing a command, the
+ * command's process is re-parented to PID 1, which in some containers never reaps it.
+ */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    if (existsSync("/proc/self")) return false;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
