@@ -1,7 +1,7 @@
 // The scripted coding session of `pnpm bench compaction`: a generated project and 200 model rounds of
 // reads (2–8 KB files), edits, shell runs with output, new files and an occasional huge log. Deterministic.
-import type { FakeReply } from "../testkit/src/index.ts";
-import { reply, text, toolUse } from "../testkit/src/index.ts";
+import type { FakeReply } from "@lcc/testkit";
+import { reply, text, toolUse } from "@lcc/testkit";
 
 export const SESSION_ROUNDS = 200;
 export const SESSION_PROMPTS = 10;

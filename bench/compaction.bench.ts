@@ -1,13 +1,8 @@
 // `pnpm bench compaction`: a 200-round scripted coding session through the s06 agent against the testkit
 // fake API (simulated prompt caching), once per compaction variant: context peak, compactions, cache share.
 import { Writable } from "node:stream";
-import { createModelClient, DEFAULT_MODEL } from "../chapters/s01-agent-loop/src/index.ts";
-import {
-  type CompactOptions,
-  createCompactAgent,
-  isSummaryRequest,
-  resolveCompactOptions,
-} from "../chapters/s06-context-compact/src/index.ts";
+import { createModelClient, DEFAULT_MODEL } from "@lcc/s01";
+import { type CompactOptions, createCompactAgent, isSummaryRequest, resolveCompactOptions } from "@lcc/s06";
 import {
   createTempWorkspace,
   type FakeUsage,
@@ -16,7 +11,7 @@ import {
   reply,
   startFakeApi,
   text,
-} from "../testkit/src/index.ts";
+} from "@lcc/testkit";
 import {
   benchSummary,
   type CodingSession,

@@ -9,9 +9,10 @@ import { fileURLToPath } from "node:url";
 import {
   createTempWorkspace,
   type FakeReply,
+  hermeticEnv,
   type RecordedRequest,
   startFakeApi,
-} from "../testkit/src/index.ts";
+} from "@lcc/testkit";
 
 const repositoryRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const fullDir = join(repositoryRoot, "full");
@@ -153,12 +154,7 @@ function collect(child: ReturnType<typeof spawn>, timeoutMs: number) {
   );
 }
 
-const HERMETIC = new Set(["MODEL_ID", "MAX_TOKENS", "LCC_HOME", "INIT_CWD", "NODE_OPTIONS", "HOME"]);
-
 function benchEnv(baseURL: string, home: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !HERMETIC.has(name) && !name.startsWith("ANTHROPIC_")) env[name] = value;
-  }
+  const { NODE_OPTIONS: _options, ...env } = hermeticEnv();
   return { ...env, ANTHROPIC_BASE_URL: baseURL, ANTHROPIC_API_KEY: "bench-key", NO_COLOR: "1", HOME: home };
 }

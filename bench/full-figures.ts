@@ -1,5 +1,5 @@
 // Pure helpers of the full bench: medians, target checks and figures computed from recorded requests.
-import type { RecordedRequest } from "../testkit/src/index.ts";
+import type { RecordedRequest } from "@lcc/testkit";
 import type { CliRun } from "./full-cli.ts";
 
 /** The median of the finite values (NaN when there are none). */

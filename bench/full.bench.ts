@@ -3,7 +3,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { reply, text, toolUse } from "../testkit/src/index.ts";
+import { reply, text, toolUse } from "@lcc/testkit";
 import { type CliRun, type LccEntry, prepareLccEntry, runCliOnce } from "./full-cli.ts";
 import { cacheReadShare, check, firstRequestKb, median, toolRoundsProblem } from "./full-figures.ts";
 import { hasGnuTime, parseGnuTimePeakMb, readCpu, readMemory } from "./full-process-stats.ts";

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import {
   assertPairingInvariant,
   createTempWorkspace,
+  hermeticEnv,
   type RecordedRequest,
   reply,
   startFakeApi,
@@ -114,7 +115,12 @@ describe("sessions", () => {
     ]);
     const child = spawn(process.execPath, [launcherPath, "-p", "run the long job"], {
       cwd: workspace,
-      env: { ...process.env, LCC_NO_BUNDLE: "1", ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: first.baseURL },
+      env: {
+        ...hermeticEnv(),
+        LCC_NO_BUNDLE: "1",
+        ANTHROPIC_API_KEY: "k",
+        ANTHROPIC_BASE_URL: first.baseURL,
+      },
       stdio: "ignore",
       detached: true,
     });
@@ -171,7 +177,7 @@ describe("sessions", () => {
     ]);
     const child = spawn(process.execPath, [launcherPath, "-p", "run it"], {
       cwd: workspace,
-      env: { ...process.env, LCC_NO_BUNDLE: "1", ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: api.baseURL },
+      env: { ...hermeticEnv(), LCC_NO_BUNDLE: "1", ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: api.baseURL },
       stdio: "ignore",
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -43,7 +43,7 @@ export function runCli(options: RunCliOptions): Promise<RunCliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(options.command, options.args, {
       cwd: options.cwd,
-      env: { ...inheritedEnv(), ...options.env },
+      env: { ...hermeticEnv(), ...options.env },
       detached: true,
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -87,7 +87,11 @@ export function runCli(options: RunCliOptions): Promise<RunCliResult> {
   });
 }
 
-function inheritedEnv(): Record<string, string> {
+/**
+ * This process's environment without the variables that would make a child depend on the developer's
+ * shell (ANTHROPIC_*, MODEL_ID, MAX_TOKENS, LCC_HOME, INIT_CWD); for tests that spawn children themselves.
+ */
+export function hermeticEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
     const hermetic = HERMETIC_NAMES.has(name) || HERMETIC_PREFIXES.some((prefix) => name.startsWith(prefix));
