@@ -20,12 +20,6 @@ export {
 export { createDemoScript, type DemoModel, startDemoModel } from "./demo-model.ts";
 export { buildResult, type HeadlessResult, runHeadless } from "./headless.ts";
 export { EXIT_CODES, helpText } from "./help-text.ts";
-export {
-  countBreakpoints,
-  createPromptCacheHooks,
-  MAX_CACHE_BREAKPOINTS,
-  withCacheBreakpoints,
-} from "./prompt-cache.ts";
 export { type LccIo, runLcc } from "./run-lcc.ts";
 export {
   createHistoryRecorder,

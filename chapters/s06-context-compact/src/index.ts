@@ -59,7 +59,12 @@ export {
   placeholderFor,
 } from "./micro-compact.ts";
 export { createCompactionPrinter, describeCompactionEvent } from "./print-compaction.ts";
-export { addCacheBreakpoints, withPromptCaching } from "./prompt-caching.ts";
+export {
+  addCacheBreakpoints,
+  countBreakpoints,
+  MAX_CACHE_BREAKPOINTS,
+  withPromptCaching,
+} from "./prompt-caching.ts";
 export { createS06Scenario, s06DemoOptions } from "./scenario.ts";
 export {
   buildSummaryInstruction,

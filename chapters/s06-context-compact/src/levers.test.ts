@@ -102,12 +102,16 @@ describe("s06 levers 0 and 1, end to end", () => {
     assertPairingInvariant(requests);
   });
 
-  it("marks the end of the system prompt and of the history for caching, without touching the stored history", async () => {
+  it("marks the end of the system prompt, the previous user message and the history for caching, without touching the stored history", async () => {
     const session = await setup([reply(toolUse("bash", { command: "echo hi" })), reply(text("Done."))]);
     await session.run("Say hi.");
     const [first, second] = session.requests();
-    for (const request of [first!, second!]) {
-      expect(JSON.stringify(request.body).match(/"cache_control"/g)).toHaveLength(2);
+    // The first request has one user message; the second marks the prompt too (the previous write).
+    for (const [request, breakpoints] of [
+      [first!, 2],
+      [second!, 3],
+    ] as const) {
+      expect(JSON.stringify(request.body).match(/"cache_control"/g)).toHaveLength(breakpoints);
       const system = request.body.system as Anthropic.TextBlockParam[];
       expect(system.at(-1)!.cache_control).toEqual({ type: "ephemeral" });
     }
