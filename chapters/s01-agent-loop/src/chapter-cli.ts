@@ -53,6 +53,19 @@ export interface ChapterIo {
   sigintSource?: NodeJS.EventEmitter;
 }
 
+/** The real process's arguments, environment and streams; called only from a chapter's main.ts / demo.ts. */
+export function processIo(): ChapterIo {
+  return {
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    sigintSource: process,
+  };
+}
+
 /** `pnpm --filter sNN start`: resolves the workspace, requires a key, runs the REPL. Returns the exit code. */
 export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<number> {
   let workspace: string;

@@ -10,6 +10,7 @@ export {
   type ChapterContext,
   type ChapterIo,
   type DemoScenario,
+  processIo,
   runChapterDemo,
   runChapterMain,
   runScenario,

@@ -2,9 +2,9 @@
 // parsed with a real YAML parser, and the Markdown body as the child's system prompt.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type AgentType, BUILT_IN_AGENT_TYPES } from "./agent-types.ts";
+import { parseFrontmatter } from "./frontmatter.ts";
 
 /** Where custom agent types live, relative to the workspace (Claude Code's project location). */
 export const AGENTS_DIRECTORY = join(".claude", "agents");
@@ -21,8 +21,6 @@ const frontmatterSchema = z.looseObject({
   model: z.string().trim().optional(),
 });
 
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 export type AgentFileParse = { ok: true; type: AgentType } | { ok: false; problem: string };
 
 /**
@@ -31,23 +29,9 @@ export type AgentFileParse = { ok: true; type: AgentType } | { ok: false; proble
  * a person can act on.
  */
 export function parseAgentFile(text: string, source: string): AgentFileParse {
-  const match = FRONTMATTER.exec(text);
-  if (!match) return { ok: false, problem: "no YAML frontmatter (the file must start with a --- line)" };
-  let data: unknown;
-  try {
-    data = parseYaml(match[1] ?? "");
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { ok: false, problem: `invalid YAML frontmatter: ${message}` };
-  }
-  const parsed = frontmatterSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`,
-    );
-    return { ok: false, problem: `invalid frontmatter (${issues.join("; ")})` };
-  }
-  const systemPrompt = text.slice(match[0].length).trim();
+  const parsed = parseFrontmatter(text, frontmatterSchema);
+  if (!parsed.ok) return parsed;
+  const systemPrompt = parsed.body;
   if (!systemPrompt)
     return {
       ok: false,

@@ -32,6 +32,7 @@ export {
   selectChildTools,
   type ToolSelection,
 } from "./agent-types.ts";
+export { type FrontmatterParse, parseFrontmatter } from "./frontmatter.ts";
 export { ensureLccHome, lccHome } from "./lcc-home.ts";
 export { createSubagentPrinter } from "./print-subagent.ts";
 export {

@@ -1,13 +1,6 @@
 // `pnpm --filter s05 demo`: the chapter's real agent against the offline fake API.
-import { runChapterDemo } from "@lcc/s01";
+import { processIo, runChapterDemo } from "@lcc/s01";
 import { s05Chapter } from "./agent.ts";
 import { s05Scenario } from "./scenario.ts";
 
-process.exitCode = await runChapterDemo(s05Chapter, s05Scenario, {
-  argv: process.argv.slice(2),
-  env: process.env,
-  cwd: process.cwd(),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+process.exitCode = await runChapterDemo(s05Chapter, s05Scenario, processIo());

@@ -1,5 +1,5 @@
 // One SKILL.md: YAML frontmatter (parsed by a real YAML parser, block scalars included) and a body.
-import { parse as parseYaml } from "yaml";
+import { parseFrontmatter } from "@lcc/s04";
 import { z } from "zod";
 
 /** Skill names as Claude Code accepts them: lowercase words joined by hyphens, at most 64 characters. */
@@ -27,32 +27,16 @@ export interface SkillFile {
 
 export type SkillFileParse = { ok: true; file: SkillFile } | { ok: false; problem: string };
 
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 /**
  * Splits a SKILL.md into frontmatter and body and validates the frontmatter. Pure, never throws:
  * a missing or malformed frontmatter, a YAML syntax error or a bad field becomes `{ ok: false }`
  * with a problem a person can act on.
  */
 export function parseSkillFile(text: string): SkillFileParse {
-  const match = FRONTMATTER.exec(text);
-  if (!match) return { ok: false, problem: "no YAML frontmatter (the file must start with a --- line)" };
-  let data: unknown;
-  try {
-    data = parseYaml(match[1] ?? "");
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { ok: false, problem: `invalid YAML frontmatter: ${message}` };
-  }
-  const parsed = frontmatterSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`,
-    );
-    return { ok: false, problem: `invalid frontmatter (${issues.join("; ")})` };
-  }
+  const parsed = parseFrontmatter(text, frontmatterSchema);
+  if (!parsed.ok) return parsed;
   const { name, description } = parsed.data;
-  const file: SkillFile = { description: description.trim(), body: text.slice(match[0].length).trim() };
+  const file: SkillFile = { description: description.trim(), body: parsed.body };
   if (name !== undefined) file.name = name;
   return { ok: true, file };
 }

@@ -1,13 +1,6 @@
 // `pnpm --filter s06 demo`: the chapter's real agent against the offline fake API, with a tiny threshold.
-import { runChapterDemo } from "@lcc/s01";
+import { processIo, runChapterDemo } from "@lcc/s01";
 import { createS06Chapter } from "./agent.ts";
 import { createS06Scenario, s06DemoOptions } from "./scenario.ts";
 
-process.exitCode = await runChapterDemo(createS06Chapter(s06DemoOptions), createS06Scenario(), {
-  argv: process.argv.slice(2),
-  env: process.env,
-  cwd: process.cwd(),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+process.exitCode = await runChapterDemo(createS06Chapter(s06DemoOptions), createS06Scenario(), processIo());

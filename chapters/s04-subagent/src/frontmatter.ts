@@ -1,0 +1,32 @@
+// Markdown files with YAML frontmatter (agent types here, skills in s05): split, parse with a real
+// YAML parser, validate with a zod schema, and report any defect as a problem a person can act on.
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export type FrontmatterParse<Data> = { ok: true; data: Data; body: string } | { ok: false; problem: string };
+
+/** Splits `text` into validated frontmatter and the trimmed body. Pure, never throws. */
+export function parseFrontmatter<Schema extends z.ZodType>(
+  text: string,
+  schema: Schema,
+): FrontmatterParse<z.infer<Schema>> {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return { ok: false, problem: "no YAML frontmatter (the file must start with a --- line)" };
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? "");
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { ok: false, problem: `invalid YAML frontmatter: ${message}` };
+  }
+  const parsed = schema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`,
+    );
+    return { ok: false, problem: `invalid frontmatter (${issues.join("; ")})` };
+  }
+  return { ok: true, data: parsed.data, body: text.slice(match[0].length).trim() };
+}
