@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `lcc` launcher: runs the esbuild bundle (dist/lcc.mjs) when it exists and is newer than every
-// source it was built from, otherwise the TypeScript sources through tsx (slower start, always current).
-import { readFileSync, statSync } from "node:fs";
+// source it was built from; otherwise rebuilds it (about a second, once) when the build script is here,
+// and falls back to the TypeScript sources through tsx (slower start, always current).
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const bundle = new URL("../dist/lcc.mjs", import.meta.url);
 const inputs = new URL("../dist/inputs.json", import.meta.url);
@@ -23,17 +25,28 @@ function isBundleFresh() {
   });
 }
 
-const useBundle = isBundleFresh();
+/** Rebuilds a missing or stale bundle with scripts/build.mjs; false when that is not possible here. */
+async function rebuild() {
+  const script = new URL("../scripts/build.mjs", import.meta.url);
+  if (process.env.LCC_NO_BUNDLE || !existsSync(script)) return false;
+  try {
+    if (process.stderr.isTTY)
+      process.stderr.write("lcc: building dist/lcc.mjs (first run, or the sources changed)…\n");
+    const { buildBundle } = await import(script.href);
+    await buildBundle(fileURLToPath(new URL("../dist", import.meta.url)));
+    return isBundleFresh();
+  } catch (error) {
+    if (process.env.LCC_DEBUG) process.stderr.write(`lcc: rebuild failed: ${error}\n`);
+    return false;
+  }
+}
+
+const useBundle = isBundleFresh() || (await rebuild());
 if (process.env.LCC_DEBUG)
   process.stderr.write(`lcc: running ${useBundle ? "the bundle" : "the sources with tsx"}\n`);
 if (useBundle) {
   await import(bundle.href);
 } else {
-  if (!process.env.LCC_NO_BUNDLE && statSync(bundle, { throwIfNoEntry: false }) && process.stderr.isTTY) {
-    process.stderr.write(
-      "lcc: dist/lcc.mjs is older than the sources; running them with tsx (run `pnpm --filter @lcc/full build`).\n",
-    );
-  }
   const { register } = await import("tsx/esm/api");
   register();
   await import(new URL("../src/cli.ts", import.meta.url).href);

@@ -1,13 +1,12 @@
 // `pnpm --filter @lcc/full build`: bundles src/cli.ts into dist/lcc.mjs with esbuild, and records the
 // repository sources it was built from (dist/inputs.json) so the launcher can tell when it is stale.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The launcher imports `buildBundle` to rebuild a stale bundle itself.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const outdir = process.argv[2] ? resolve(process.argv[2]) : join(packageDir, "dist");
-const outfile = join(outdir, "lcc.mjs");
 
 /** Sources keep their own `import.meta.url` (chapters locate files relative to themselves). */
 const keepImportMetaUrl = {
@@ -55,37 +54,46 @@ const englishZodOnly = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
-const result = await build({
-  entryPoints: [join(packageDir, "src", "cli.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  minify: true,
-  splitting: true,
-  outdir,
-  entryNames: "lcc",
-  outExtension: { ".js": ".mjs" },
-  chunkNames: "chunks/[name]-[hash]",
-  legalComments: "none",
-  metafile: true,
-  logLevel: "warning",
-  logOverride: { "ignored-bare-import": "silent" },
-  plugins: [workspaceModulesArePure, keepImportMetaUrl, englishZodOnly],
-  // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __lccCreateRequire } from 'node:module'; const require = __lccCreateRequire(import.meta.url);",
-  },
-});
+/** Bundles into `outdir` (built beside it, then swapped in) and returns a one-line report. */
+export async function buildBundle(outdir = join(packageDir, "dist")) {
+  const staging = `${outdir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: [join(packageDir, "src", "cli.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    minify: true,
+    splitting: true,
+    outdir: staging,
+    entryNames: "lcc",
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    legalComments: "none",
+    metafile: true,
+    logLevel: "warning",
+    logOverride: { "ignored-bare-import": "silent" },
+    plugins: [workspaceModulesArePure, keepImportMetaUrl, englishZodOnly],
+    // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
+    banner: {
+      js: "import { createRequire as __lccCreateRequire } from 'node:module'; const require = __lccCreateRequire(import.meta.url);",
+    },
+  });
 
-const sources = Object.keys(result.metafile.inputs)
-  .map((input) => (isAbsolute(input) ? input : resolve(process.cwd(), input)))
-  .filter((path) => !path.includes("/node_modules/"));
-mkdirSync(outdir, { recursive: true });
-writeFileSync(join(outdir, "inputs.json"), `${JSON.stringify(sources, null, 1)}\n`);
-const outputs = Object.values(result.metafile.outputs);
-const kilobytes = Math.round(outputs.reduce((sum, output) => sum + output.bytes, 0) / 1024);
-console.log(
-  `built ${outfile} (+${outputs.length - 1} chunks, ${kilobytes} KB from ${Object.keys(result.metafile.inputs).length} modules)`,
-);
+  const sources = Object.keys(result.metafile.inputs)
+    .map((input) => (isAbsolute(input) ? input : resolve(process.cwd(), input)))
+    .filter((path) => !path.includes("/node_modules/"));
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, "inputs.json"), `${JSON.stringify(sources, null, 1)}\n`);
+  const outputs = Object.values(result.metafile.outputs);
+  const kilobytes = Math.round(outputs.reduce((sum, output) => sum + output.bytes, 0) / 1024);
+  // Swap the finished build in at once, so a concurrent launcher never sees half a bundle.
+  rmSync(outdir, { recursive: true, force: true });
+  renameSync(staging, outdir);
+  return `built ${join(outdir, "lcc.mjs")} (+${outputs.length - 1} chunks, ${kilobytes} KB from ${Object.keys(result.metafile.inputs).length} modules)`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(await buildBundle(process.argv[2] ? resolve(process.argv[2]) : undefined));
+}

@@ -78,4 +78,29 @@ describe("build and launcher", () => {
     expect(version.stderr).toContain("running the sources with tsx");
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
   });
+
+  it("rebuilds a stale bundle itself when the build script is beside it, then runs the bundle", {
+    timeout: 90_000,
+  }, async () => {
+    const inputsPath = join(root, "dist", "inputs.json");
+    const stale = [
+      ...(JSON.parse(await readFile(inputsPath, "utf8")) as string[]),
+      join(root, "newer-source.ts"),
+    ];
+    await writeFile(join(root, "newer-source.ts"), "export {};\n");
+    const future = new Date(Date.now() + 60_000);
+    await utimes(join(root, "newer-source.ts"), future, future);
+    await writeFile(inputsPath, JSON.stringify(stale));
+    await symlink(join(packageDir, "scripts"), join(root, "scripts"));
+    try {
+      const version = await launch(["--version"]);
+      expect(version.stderr).toContain("running the bundle");
+      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
+      const rebuilt = JSON.parse(await readFile(inputsPath, "utf8")) as string[];
+      expect(rebuilt).not.toContain(join(root, "newer-source.ts"));
+      expect(rebuilt).toContain(join(packageDir, "src", "agent-setup.ts"));
+    } finally {
+      await rm(join(root, "scripts"));
+    }
+  });
 });
