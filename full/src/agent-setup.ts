@@ -3,7 +3,7 @@
 import type { MessageParam } from "@lcc/s01";
 import { type AgentSetup, extendSetup, type SetupContext } from "@lcc/s02"; // s02: tool contract, cumulative setups
 // s06 extends s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
-import { createCompactSetup, NOTHING_TO_COMPACT } from "@lcc/s06"; // s06: context compaction, its four levers, prompt caching
+import { compactOptionsFromEnv, createCompactSetup, NOTHING_TO_COMPACT } from "@lcc/s06"; // s06: context compaction, its four levers, prompt caching
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
@@ -38,7 +38,7 @@ export const PRODUCT_SECTION = [
  * chapter's, prompt caching from s06 included), plus what only the product has: glob and grep.
  */
 export function createFullSetup(context: SetupContext): FullSetup {
-  const chapters = createCompactSetup(context);
+  const chapters = createCompactSetup(context, compactOptionsFromEnv(context.env ?? {}));
   const setup = extendSetup(chapters, {
     systemSections: [PRODUCT_SECTION],
     tools: [createGlobTool(), createGrepTool()],
