@@ -23,6 +23,15 @@ interface Measured {
   problems: string[];
 }
 
+/** A row whose `value` (shown with `digits` decimals and `unit`) must stay at or below `limit`. */
+function atMost(figure: string, value: number, digits: number, unit: string, limit: number): BenchRow {
+  return {
+    figure,
+    value: `${value.toFixed(digits)} ${unit}`,
+    target: check(value, limit, `≤ ${limit} ${unit}`),
+  };
+}
+
 /** The fake model: `rounds` requests each asking bash for `echo round N`, then a final answer. */
 function bashLoop(rounds: number) {
   return (index: number) =>
@@ -55,21 +64,9 @@ async function measureOneTurn(lcc: LccEntry): Promise<Measured> {
   const firstKb = median(runs.map(firstRequestKb));
   return {
     rows: [
-      {
-        figure: "process start → first request",
-        value: `${startMs.toFixed(0)} ms`,
-        target: check(startMs, 200, "≤ 200 ms"),
-      },
-      {
-        figure: "one-turn -p wall",
-        value: `${wallMs.toFixed(0)} ms`,
-        target: check(wallMs, 250, "≤ 250 ms"),
-      },
-      {
-        figure: "first request size",
-        value: `${firstKb.toFixed(1)} KB`,
-        target: check(firstKb, 25, "≤ 25 KB"),
-      },
+      atMost("process start → first request", startMs, 0, "ms", 200),
+      atMost("one-turn -p wall", wallMs, 0, "ms", 250),
+      atMost("first request size", firstKb, 1, "KB", 25),
     ],
     notes: [
       `Start and wall: median of ${COLD_RUNS} runs after a warm-up, from spawn to the fake receiving the first ` +
@@ -104,13 +101,7 @@ async function measurePeakRss(lcc: LccEntry): Promise<Measured> {
     ? "GNU `/usr/bin/time -v` (maximum resident set size)"
     : "VmHWM of /proc/<pid>/status when its request arrived (no GNU time here)";
   return {
-    rows: [
-      {
-        figure: "one-turn -p peak RSS",
-        value: `${peakMb.toFixed(0)} MB`,
-        target: check(peakMb, 100, "≤ 100 MB"),
-      },
-    ],
+    rows: [atMost("one-turn -p peak RSS", peakMb, 0, "MB", 100)],
     notes: [`One-turn peak RSS: median of ${RSS_RUNS} runs, ${method}.`],
     problems: [],
   };
@@ -148,21 +139,9 @@ async function measureLoop30(lcc: LccEntry): Promise<Measured> {
   const [turnMs, cpuMs, peakMb] = [median(gaps), median(cpuPerTurn), median(peaks)];
   return {
     rows: [
-      {
-        figure: "time per turn (between successive requests)",
-        value: `${turnMs.toFixed(1)} ms`,
-        target: check(turnMs, 5, "≤ 5 ms"),
-      },
-      {
-        figure: "CPU per extra turn (loop30, lcc process)",
-        value: `${cpuMs.toFixed(1)} ms`,
-        target: check(cpuMs, 4, "≤ 4 ms"),
-      },
-      {
-        figure: "peak RSS over loop30",
-        value: `${peakMb.toFixed(0)} MB`,
-        target: check(peakMb, 100, "≤ 100 MB"),
-      },
+      atMost("time per turn (between successive requests)", turnMs, 1, "ms", 5),
+      atMost("CPU per extra turn (loop30, lcc process)", cpuMs, 1, "ms", 4),
+      atMost("peak RSS over loop30", peakMb, 0, "MB", 100),
     ],
     notes: [
       `loop30: ${LOOP_RUNS} runs of ${LOOP_ROUNDS} bash rounds then an answer. Time per turn: median gap between ` +
@@ -203,11 +182,7 @@ async function measureLongSession(lcc: LccEntry): Promise<Measured> {
   }
   if (early?.cpu && late?.cpu) {
     const perTurn = (late.cpu.selfMs - early.cpu.selfMs) / (LONG_TURNS - 100);
-    rows.push({
-      figure: `CPU per extra turn (turns 100 → ${LONG_TURNS})`,
-      value: `${perTurn.toFixed(2)} ms`,
-      target: check(perTurn, 4, "≤ 4 ms"),
-    });
+    rows.push(atMost(`CPU per extra turn (turns 100 → ${LONG_TURNS})`, perTurn, 2, "ms", 4));
   }
   const peak = late?.memory ? `; peak (VmHWM) ${late.memory.peakMb.toFixed(0)} MB` : "";
   return {

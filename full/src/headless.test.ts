@@ -6,37 +6,35 @@ import {
   createTempWorkspace,
   faults,
   reply,
+  type Script,
   startFakeApi,
   text,
   toolUse,
 } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "./help-text.ts";
-import { parseJsonLines, runLcc } from "./test-harness.ts";
+import { type LccRun, parseJsonLines, runLcc } from "./test-harness.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
-async function setup(script: Parameters<typeof startFakeApi>[0]["script"]) {
+async function setup(script: Script) {
   const workspace = await createTempWorkspace({ files: { "notes.txt": "alpha\nbeta\n" } });
   const fake = await startFakeApi({ script });
-  cleanups.push(workspace.cleanup, () => fake.close());
-  return { workspace: workspace.dir, fake };
+  addCleanup(workspace.cleanup, () => fake.close());
+  /** Runs `lcc` in the workspace against the fake. */
+  const lcc = (args: string[], options: Pick<LccRun, "stdin"> = {}) =>
+    runLcc({ args, cwd: workspace.dir, baseURL: fake.baseURL, ...options });
+  return { workspace: workspace.dir, fake, lcc };
 }
 
 describe("lcc -p", () => {
   it("prints one claude-style result object with usage, cache statistics and cost for --output-format json", async () => {
-    const { workspace, fake } = await setup([
+    const { fake, lcc } = await setup([
       reply(text("Reading."), toolUse("read_file", { path: "notes.txt" }, "toolu_json_1")),
       reply(text("The notes say alpha and beta.")),
     ]);
-    const run = await runLcc({
-      args: ["-p", "what do the notes say?", "--output-format", "json"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-    });
+    const run = await lcc(["-p", "what do the notes say?", "--output-format", "json"]);
     expect(run.code).toBe(EXIT_CODES.success);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({
@@ -60,15 +58,11 @@ describe("lcc -p", () => {
   });
 
   it("streams one JSON event per line for stream-json: init, assistant, tool results, then the result", async () => {
-    const { workspace, fake } = await setup([
+    const { workspace, fake, lcc } = await setup([
       reply(toolUse("bash", { command: "echo streamed" }, "toolu_stream_1")),
       reply(text("Done.")),
     ]);
-    const run = await runLcc({
-      args: ["-p", "run echo", "--output-format=stream-json"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-    });
+    const run = await lcc(["-p", "run echo", "--output-format=stream-json"]);
     expect(run.code).toBe(0);
     const events = parseJsonLines(run.stdout);
     expect(events.map((event) => event.type)).toEqual(["system", "assistant", "user", "assistant", "result"]);
@@ -86,13 +80,8 @@ describe("lcc -p", () => {
   });
 
   it("prints only the answer in text format and appends piped stdin to the prompt", async () => {
-    const { workspace, fake } = await setup([reply(text("It is a list of two words."))]);
-    const run = await runLcc({
-      args: ["-p", "describe this"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-      stdin: "gamma\ndelta\n",
-    });
+    const { fake, lcc } = await setup([reply(text("It is a list of two words."))]);
+    const run = await lcc(["-p", "describe this"], { stdin: "gamma\ndelta\n" });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("It is a list of two words.\n");
     const sent = JSON.stringify(fake.messageRequests()[0]?.body.messages);
@@ -101,26 +90,17 @@ describe("lcc -p", () => {
   });
 
   it("reads the whole prompt from stdin when -p has no argument", async () => {
-    const { workspace, fake } = await setup([reply(text("ok"))]);
-    const run = await runLcc({
-      args: ["-p"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-      stdin: "prompt from a pipe\n",
-    });
+    const { fake, lcc } = await setup([reply(text("ok"))]);
+    const run = await lcc(["-p"], { stdin: "prompt from a pipe\n" });
     expect(run.code).toBe(0);
     expect(JSON.stringify(fake.messageRequests()[0]?.body.messages)).toContain("prompt from a pipe");
   });
 
   it("exits 3 with subtype error_max_turns when --max-turns is reached, results still paired", async () => {
-    const { workspace, fake } = await setup(() =>
+    const { fake, lcc } = await setup(() =>
       reply(toolUse("bash", { command: "true" }, `toolu_loop_${Math.random()}`)),
     );
-    const run = await runLcc({
-      args: ["-p", "loop", "--max-turns", "2", "--output-format", "json"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-    });
+    const run = await lcc(["-p", "loop", "--max-turns", "2", "--output-format", "json"]);
     expect(run.code).toBe(EXIT_CODES.maxTurns);
     expect(JSON.parse(run.stdout)).toMatchObject({
       subtype: "error_max_turns",
@@ -132,12 +112,8 @@ describe("lcc -p", () => {
   });
 
   it("exits 1 with is_error and the API's message when the model request fails", async () => {
-    const { workspace, fake } = await setup([faults.auth()]);
-    const run = await runLcc({
-      args: ["-p", "hi", "--output-format", "json"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-    });
+    const { lcc } = await setup([faults.auth()]);
+    const run = await lcc(["-p", "hi", "--output-format", "json"]);
     expect(run.code).toBe(EXIT_CODES.failure);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ subtype: "error_during_execution", is_error: true });
@@ -145,22 +121,14 @@ describe("lcc -p", () => {
   });
 
   it("exits 2 on a bad command line and on -p without any prompt", { timeout: 90_000 }, async () => {
-    const { workspace, fake } = await setup([]);
-    const bad = await runLcc({
-      args: ["--output-format", "yaml", "-p", "x"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-    });
+    const { fake, lcc } = await setup([]);
+    const bad = await lcc(["--output-format", "yaml", "-p", "x"]);
     expect(bad.code).toBe(EXIT_CODES.usage);
     expect(bad.stderr).toContain("--output-format must be one of text, json, stream-json");
-    const empty = await runLcc({ args: ["-p"], cwd: workspace, baseURL: fake.baseURL, stdin: "" });
+    const empty = await lcc(["-p"], { stdin: "" });
     expect(empty.code).toBe(EXIT_CODES.usage);
     expect(empty.stderr).toContain("-p needs a prompt");
-    const missing = await runLcc({
-      args: ["-p", "x", "--cwd", "does-not-exist"],
-      cwd: workspace,
-      baseURL: fake.baseURL,
-    });
+    const missing = await lcc(["-p", "x", "--cwd", "does-not-exist"]);
     expect(missing.code).toBe(EXIT_CODES.usage);
     expect(fake.requests).toHaveLength(0);
   });
@@ -188,7 +156,7 @@ describe("lcc -p", () => {
 
   it("runs the built-in demo model without a key, says so on stderr, and edits only its scratch file", async () => {
     const workspace = await createTempWorkspace({ files: { "README.md": "# Demo target\n" }, git: true });
-    cleanups.push(workspace.cleanup);
+    addCleanup(workspace.cleanup);
     const run = await runLcc({ args: ["-p", "show me", "--output-format", "json"], cwd: workspace.dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("DEMO MODE");

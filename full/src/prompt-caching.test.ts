@@ -2,13 +2,11 @@
 // request on, and the history never carries cache_control — checked on what the fake API received.
 import { MAX_CACHE_BREAKPOINTS } from "@lcc/s06";
 import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { createTestSession } from "./test-harness.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 describe("prompt caching in a session", () => {
   it("sends at most four breakpoints per request, reads the cache from the second request on, keeps history clean", async () => {
@@ -21,7 +19,7 @@ describe("prompt caching in a session", () => {
       ],
       { files: { "x.txt": "x\n" } },
     );
-    cleanups.push(test.cleanup);
+    addCleanup(test.cleanup);
     await test.session.runTurn("go", new AbortController().signal);
     await test.session.runTurn("again", new AbortController().signal);
     const requests = test.fake.messageRequests();

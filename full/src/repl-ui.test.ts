@@ -1,21 +1,18 @@
 // The REPL renderer and spinner on plain streams: what a user reads for each kind of event.
 import { PassThrough } from "node:stream";
 import { INTERRUPTED_MESSAGE } from "@lcc/s02";
+import { captureOutput } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createColors } from "./colors.ts";
 import { createReplRenderer, summarizeToolResult } from "./repl-ui.ts";
 import { createSpinner } from "./spinner.ts";
 
 function setup() {
-  const output = new PassThrough();
-  let text = "";
-  output.on("data", (chunk: Buffer) => {
-    text += chunk.toString();
-  });
+  const output = captureOutput();
   const colors = createColors(false);
   const spinner = createSpinner({ output, colors, enabled: false });
   const render = createReplRenderer({ output, colors, spinner });
-  return { render, read: () => text };
+  return { render, read: () => output.text() };
 }
 
 const toolEnd = { type: "tool_end" as const, id: "t", input: {}, durationMs: 1234 };
@@ -58,11 +55,7 @@ describe("the REPL renderer", () => {
 
 describe("the spinner", () => {
   it("draws its label, elapsed time and status on one line and erases it on stop", () => {
-    const output = new PassThrough();
-    let text = "";
-    output.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-    });
+    const output = captureOutput();
     let now = 1000;
     const spinner = createSpinner({
       output,
@@ -74,7 +67,9 @@ describe("the spinner", () => {
     spinner.start("Thinking…");
     now = 3500;
     spinner.stop();
-    expect(text).toBe("\r\u001b[2K⠋ Thinking… (0.0s · 3.4k tokens · Ctrl-C to interrupt)\r\u001b[2K");
+    expect(output.text()).toBe(
+      "\r\u001b[2K⠋ Thinking… (0.0s · 3.4k tokens · Ctrl-C to interrupt)\r\u001b[2K",
+    );
     expect(spinner.isSpinning()).toBe(false);
   });
 

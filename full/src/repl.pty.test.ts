@@ -12,17 +12,11 @@ import {
   text,
   toolUse,
 } from "@lcc/testkit";
+import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isProcessAlive, launcherPath } from "./test-harness.ts";
 
-const hasTmux = (() => {
-  try {
-    execFileSync("tmux", ["-V"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTmux = isCommandAvailable("tmux", ["-V"]);
 
 const socket = `lcc-test-${process.pid}`;
 const tmux = (...args: string[]) =>

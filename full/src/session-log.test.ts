@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appendUserContent, type MessageParam } from "@lcc/s01";
 import { pairingProblems } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { createHistoryRecorder, createSessionId, createSessionLog } from "./session-log.ts";
 import {
   findSession,
@@ -15,14 +16,11 @@ import {
   SessionReadError,
 } from "./session-store.ts";
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
-});
+const addCleanup = useCleanups();
 
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), "lcc-sessions-"));
-  folders.push(dir);
+  addCleanup(() => rm(dir, { recursive: true, force: true }));
   const id = createSessionId(new Date(2025, 0, 2, 15, 4, 5), () => 0.5);
   const log = createSessionLog(dir, id, () => {});
   return { dir, id, log };

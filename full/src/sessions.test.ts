@@ -9,26 +9,25 @@ import {
   hermeticEnv,
   type RecordedRequest,
   reply,
+  type Script,
   startFakeApi,
   text,
   toolUse,
 } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "./help-text.ts";
 import { SESSION_INTERRUPTED_MESSAGE } from "./session-store.ts";
 import { isProcessAlive, launcherPath, runLcc } from "./test-harness.ts";
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup() {
   const workspace = await createTempWorkspace({ files: { "a.txt": "one\n" }, git: true });
-  cleanups.push(workspace.cleanup);
-  const fake = async (script: Parameters<typeof startFakeApi>[0]["script"]) => {
+  addCleanup(workspace.cleanup);
+  const fake = async (script: Script) => {
     const api = await startFakeApi({ script });
-    cleanups.push(() => api.close());
+    addCleanup(() => api.close());
     return api;
   };
   return { workspace: workspace.dir, fake };
@@ -133,7 +132,7 @@ describe("sessions", () => {
     child.kill("SIGKILL");
     await exited;
     const jobGroup = Number(readFileSync(pidFile, "utf8"));
-    cleanups.push(() => {
+    addCleanup(() => {
       try {
         process.kill(-jobGroup, "SIGKILL");
       } catch {

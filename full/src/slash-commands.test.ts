@@ -2,17 +2,15 @@
 // integrated yet say so instead of failing silently.
 
 import { assertPairingInvariant, reply, text } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { INTEGRATED_CHAPTER } from "./agent-setup.ts";
 import { createColors } from "./colors.ts";
 import { loadSession } from "./session-store.ts";
 import { isSlashCommand, runSlashCommand, SLASH_COMMANDS } from "./slash-commands.ts";
 import { createTestSession } from "./test-harness.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup() {
   const test = await createTestSession(
@@ -27,7 +25,7 @@ async function setup() {
       },
     },
   );
-  cleanups.push(test.cleanup);
+  addCleanup(test.cleanup);
   let printed = "";
   const run = async (line: string) => {
     printed = "";

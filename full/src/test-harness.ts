@@ -2,10 +2,10 @@
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createModelClient, DEFAULT_MODEL, type ModelConfig } from "@lcc/s01";
-import { createTempWorkspace, runCli, type Script, startFakeApi } from "@lcc/testkit";
+import { DEFAULT_MODEL } from "@lcc/s01";
+import { runCli, type Script } from "@lcc/testkit";
+import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./agent-session.ts";
 
 export type RunCliResult = Awaited<ReturnType<typeof runCli>>;
@@ -51,36 +51,31 @@ export async function createTestSession(
   script: Script,
   options: { files?: Record<string, string>; git?: boolean; model?: string; maxTurns?: number } = {},
 ) {
-  const workspace = await createTempWorkspace({
+  const model = await startFakeModel({
+    script,
     ...(options.files ? { files: options.files } : {}),
     ...(options.git ? { git: true } : {}),
-  });
-  const fake = await startFakeApi({ script });
-  const config: ModelConfig = {
-    apiKey: "k",
-    baseURL: fake.baseURL,
     model: options.model ?? DEFAULT_MODEL,
     maxTokens: 1024,
-  };
+  });
   const session = createAgentSession({
-    client: createModelClient(config, { maxRetries: 0 }),
-    config,
-    workspace: workspace.dir,
-    output: new PassThrough(),
+    client: model.client,
+    config: model.config,
+    workspace: model.workspace,
+    output: captureOutput(),
     env: {},
-    lccHome: join(workspace.dir, ".lcc"),
+    lccHome: join(model.workspace, ".lcc"),
     version: "test",
     ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
   });
   return {
     session,
-    fake,
-    workspace: workspace.dir,
+    fake: model.fake,
+    workspace: model.workspace,
     sessionsDir: session.sessionsDir,
     async cleanup() {
       await session.close();
-      await fake.close();
-      await workspace.cleanup();
+      await model.cleanup();
     },
   };
 }

@@ -7,13 +7,14 @@ import { reply, text, toolUse } from "./builders.ts";
 import { estimateTokens } from "./estimate-tokens.ts";
 import { startFakeApi } from "./fake-api.ts";
 import type { FakeApiOptions, Script } from "./types.ts";
+import { createFakeClient } from "./vitest-helpers.ts";
 
 const MODEL = "claude-test";
 
 async function setup(script: Script, options: Omit<FakeApiOptions, "script"> = {}) {
   const api = await startFakeApi({ script, ...options });
   onTestFinished(() => api.close());
-  const client = new Anthropic({ apiKey: "test-key", baseURL: api.baseURL, maxRetries: 0 });
+  const { client } = createFakeClient(api);
   return { api, client };
 }
 

@@ -5,11 +5,12 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { faults, reply, text } from "./builders.ts";
 import { startFakeApi } from "./fake-api.ts";
 import type { FakeReply } from "./types.ts";
+import { createFakeClient } from "./vitest-helpers.ts";
 
 async function setup(script: FakeReply[]) {
   const api = await startFakeApi({ script });
   onTestFinished(() => api.close());
-  const client = new Anthropic({ apiKey: "test-key", baseURL: api.baseURL, maxRetries: 0 });
+  const { client } = createFakeClient(api);
   return { api, client };
 }
 

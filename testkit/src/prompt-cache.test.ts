@@ -7,6 +7,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { reply, text } from "./builders.ts";
 import { estimateTokens } from "./estimate-tokens.ts";
 import { startFakeApi } from "./fake-api.ts";
+import { createFakeClient } from "./vitest-helpers.ts";
 
 const MODEL = "claude-test";
 const SYSTEM = "You are a coding agent. ".repeat(40);
@@ -15,7 +16,7 @@ const ephemeral = { type: "ephemeral" as const };
 async function setup(options: { minCacheTokens?: number } = {}) {
   const api = await startFakeApi({ script: () => reply(text("ok")), ...options });
   onTestFinished(() => api.close());
-  const client = new Anthropic({ apiKey: "test-key", baseURL: api.baseURL, maxRetries: 0 });
+  const { client } = createFakeClient(api);
   const send = async (system: TextBlockParam[], messages: MessageParam[]) =>
     (await client.messages.create({ model: MODEL, max_tokens: 256, system, messages })).usage;
   return { api, client, send };

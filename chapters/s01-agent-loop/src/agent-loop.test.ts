@@ -1,31 +1,18 @@
-import { PassThrough } from "node:stream";
-import Anthropic from "@anthropic-ai/sdk";
-import {
-  assertPairingInvariant,
-  createTempWorkspace,
-  reply,
-  type Script,
-  startFakeApi,
-  text,
-  toolUse,
-} from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import type Anthropic from "@anthropic-ai/sdk";
+import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
+import { abortWhen, captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { s01Chapter } from "./agent.ts";
 import { type LoopEvent, runAgentLoop } from "./agent-loop.ts";
 import { runScenario } from "./chapter-cli.ts";
 import type { MessageParam } from "./messages.ts";
 import { s01Scenario } from "./scenario.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup(script: Script) {
-  const fake = await startFakeApi({ script });
-  const workspace = await createTempWorkspace();
-  cleanups.push(fake.close, workspace.cleanup);
-  const client = new Anthropic({ apiKey: "test", baseURL: fake.baseURL, maxRetries: 0 });
+  const { fake, workspace, client, cleanup } = await startFakeModel({ script });
+  addCleanup(cleanup);
   const events: LoopEvent[] = [];
   const messages: MessageParam[] = [{ role: "user", content: "go" }];
   const run = (signal: AbortSignal = new AbortController().signal) =>
@@ -34,7 +21,7 @@ async function setup(script: Script) {
       model: "claude-test",
       maxTokens: 1024,
       system: "test",
-      workspace: workspace.dir,
+      workspace,
       signal,
       onEvent: (event) => events.push(event),
     });
@@ -96,12 +83,7 @@ describe("s01 agent loop", () => {
       chunkDelayMs: 40,
     };
     const { run, messages, events } = await setup([slow]);
-    const controller = new AbortController();
-    const waitForText = setInterval(() => {
-      if (events.some((event) => event.type === "text_delta")) controller.abort();
-    }, 5);
-    const reason = await run(controller.signal);
-    clearInterval(waitForText);
+    const reason = await run(abortWhen(() => events.some((event) => event.type === "text_delta")));
     expect(reason).toBe("aborted");
     const last = messages.at(-1)!;
     expect(last.role).toBe("assistant");
@@ -112,13 +94,8 @@ describe("s01 agent loop", () => {
     const { run, messages, events } = await setup([
       reply(toolUse("bash", { command: "sleep 20" }, "toolu_sleep")),
     ]);
-    const controller = new AbortController();
     const started = Date.now();
-    const timer = setInterval(() => {
-      if (events.some((event) => event.type === "tool_start")) setTimeout(() => controller.abort(), 100);
-    }, 5);
-    const reason = await run(controller.signal);
-    clearInterval(timer);
+    const reason = await run(abortWhen(() => events.some((event) => event.type === "tool_start"), 100));
     expect(reason).toBe("aborted");
     expect(Date.now() - started).toBeLessThan(5000);
     const results = messages.at(-1)!.content as Anthropic.ToolResultBlockParam[];
@@ -129,17 +106,13 @@ describe("s01 agent loop", () => {
 
 describe("s01 demo scenario", () => {
   it("runs the real agent end to end and keeps every tool_use paired", async () => {
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk) => {
-      printed += String(chunk);
-    });
+    const output = captureOutput();
     const run = await runScenario(s01Chapter, s01Scenario, output);
-    cleanups.push(run.cleanup);
+    addCleanup(run.cleanup);
     expect(run.requests.filter((request) => request.path === "/v1/messages")).toHaveLength(3);
     assertPairingInvariant(run.requests);
-    expect(printed).toContain("⏺ bash(node src/app.js)");
-    expect(printed).toContain("hello");
-    expect(printed).toContain("running the app prints `hello`");
+    expect(output.text()).toContain("⏺ bash(node src/app.js)");
+    expect(output.text()).toContain("hello");
+    expect(output.text()).toContain("running the app prints `hello`");
   });
 });

@@ -10,17 +10,12 @@ import {
   toolUse,
   tsxBin,
 } from "@lcc/testkit";
+import { isCommandAvailable, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 
+const addCleanup = useCleanups();
 const mainPath = fileURLToPath(new URL("./main.ts", import.meta.url));
-const hasTmux = (() => {
-  try {
-    execFileSync("tmux", ["-V"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTmux = isCommandAvailable("tmux", ["-V"]);
 
 function createTerminal(command: string) {
   const socket = `lcc-s01-${process.pid}-${Date.now()}`;
@@ -78,39 +73,34 @@ describe.skipIf(!hasTmux)("s01 REPL in a real terminal", () => {
     });
     const env = `ANTHROPIC_API_KEY=test ANTHROPIC_BASE_URL=${fake.baseURL} NO_COLOR=1`;
     const terminal = createTerminal(`env ${env} ${tsxBin} ${mainPath} --cwd ${workspace.dir}`);
-    try {
-      await waitFor(() => /s01 >/.test(terminal.screen()), "the prompt", terminal.screen);
-      terminal.type("run something slow");
-      terminal.press("Enter");
-      await waitFor(() => terminal.screen().includes("⏺ bash(sleep 30)"), "the tool call", terminal.screen);
-      terminal.press("C-c");
-      await waitFor(
-        () => terminal.screen().includes("interrupted by user"),
-        "the interrupted result",
-        terminal.screen,
-      );
+    addCleanup(workspace.cleanup, fake.close, terminal.close);
+    await waitFor(() => /s01 >/.test(terminal.screen()), "the prompt", terminal.screen);
+    terminal.type("run something slow");
+    terminal.press("Enter");
+    await waitFor(() => terminal.screen().includes("⏺ bash(sleep 30)"), "the tool call", terminal.screen);
+    terminal.press("C-c");
+    await waitFor(
+      () => terminal.screen().includes("interrupted by user"),
+      "the interrupted result",
+      terminal.screen,
+    );
 
-      terminal.type("talk slowly");
-      terminal.press("Enter");
-      await waitFor(() => terminal.screen().includes("This answer"), "streamed text", terminal.screen);
-      terminal.press("C-c");
-      await waitFor(
-        () => terminal.screen().match(/\^C interrupted[\s\S]*\^C interrupted/) !== null,
-        "second interrupt",
-        terminal.screen,
-      );
+    terminal.type("talk slowly");
+    terminal.press("Enter");
+    await waitFor(() => terminal.screen().includes("This answer"), "streamed text", terminal.screen);
+    terminal.press("C-c");
+    await waitFor(
+      () => terminal.screen().match(/\^C interrupted[\s\S]*\^C interrupted/) !== null,
+      "second interrupt",
+      terminal.screen,
+    );
 
-      terminal.type("carry on");
-      terminal.press("Enter");
-      await waitFor(() => terminal.screen().includes("Back at work."), "the third answer", terminal.screen);
-      terminal.press("C-c");
-      await waitFor(() => !terminal.isRunning(), "the REPL to exit", terminal.screen);
-      assertPairingInvariant(fake.messageRequests());
-      expect(fake.messageRequests()).toHaveLength(3);
-    } finally {
-      terminal.close();
-      await fake.close();
-      await workspace.cleanup();
-    }
+    terminal.type("carry on");
+    terminal.press("Enter");
+    await waitFor(() => terminal.screen().includes("Back at work."), "the third answer", terminal.screen);
+    terminal.press("C-c");
+    await waitFor(() => !terminal.isRunning(), "the REPL to exit", terminal.screen);
+    assertPairingInvariant(fake.messageRequests());
+    expect(fake.messageRequests()).toHaveLength(3);
   }, 40_000);
 });

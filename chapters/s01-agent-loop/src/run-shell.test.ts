@@ -2,20 +2,18 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { runBashTool } from "./bash-tool.ts";
 import { capOutput } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
 import { runShell } from "./run-shell.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup() {
   const workspace = await createTempWorkspace();
-  cleanups.push(workspace.cleanup);
+  addCleanup(workspace.cleanup);
   return workspace.dir;
 }
 

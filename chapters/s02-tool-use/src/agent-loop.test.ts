@@ -1,16 +1,8 @@
-import { PassThrough } from "node:stream";
 import Anthropic from "@anthropic-ai/sdk";
 import { runScenario } from "@lcc/s01";
-import {
-  assertPairingInvariant,
-  createTempWorkspace,
-  reply,
-  type Script,
-  startFakeApi,
-  text,
-  toolUse,
-} from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
+import { abortWhen, captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { s02Chapter } from "./agent.ts";
 import { runAgentLoop } from "./agent-loop.ts";
@@ -23,34 +15,32 @@ import { defineTool, ToolError } from "./tool.ts";
 import { createBashTool } from "./tools/bash.ts";
 import { createReadFileTool } from "./tools/read-file.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
-const failingTool = defineTool({
-  name: "explode",
-  description: "Always fails.",
-  input: z.object({}),
-  async run() {
-    throw new Error("kaboom");
-  },
-});
+/** A tool without input whose every run throws `createError()`. */
+const throwingTool = (name: string, description: string, createError: () => Error) =>
+  defineTool({
+    name,
+    description,
+    input: z.object({}),
+    async run() {
+      throw createError();
+    },
+  });
 
-const refusingTool = defineTool({
-  name: "refuse",
-  description: "Refuses with advice.",
-  input: z.object({}),
-  async run() {
-    throw new ToolError("Not today. Try read_file instead.");
-  },
-});
+const failingTool = throwingTool("explode", "Always fails.", () => new Error("kaboom"));
+const refusingTool = throwingTool(
+  "refuse",
+  "Refuses with advice.",
+  () => new ToolError("Not today. Try read_file instead."),
+);
 
 async function setup(script: Script, hooks: AgentHooks = {}) {
-  const fake = await startFakeApi({ script });
-  const workspace = await createTempWorkspace({ files: { "notes.txt": "remember the milk\n" } });
-  cleanups.push(fake.close, workspace.cleanup);
-  const client = new Anthropic({ apiKey: "test", baseURL: fake.baseURL, maxRetries: 0 });
+  const { fake, workspace, client, cleanup } = await startFakeModel({
+    script,
+    files: { "notes.txt": "remember the milk\n" },
+  });
+  addCleanup(cleanup);
   const events: AgentEvent[] = [];
   const state: AgentState = { messages: [{ role: "user", content: "go" }] };
   const tools = createToolRegistry([createBashTool(), createReadFileTool(), failingTool, refusingTool]);
@@ -64,7 +54,7 @@ async function setup(script: Script, hooks: AgentHooks = {}) {
         system: "test system",
         tools,
         hooks,
-        workspace: workspace.dir,
+        workspace,
         onEvent: (event) => events.push(event),
       },
       signal,
@@ -218,12 +208,7 @@ describe("s02 abort", () => {
         toolUse("read_file", { path: "notes.txt" }, "t2"),
       ),
     ]);
-    const controller = new AbortController();
-    const timer = setInterval(() => {
-      if (events.some((event) => event.type === "tool_start")) setTimeout(() => controller.abort(), 100);
-    }, 5);
-    const result = await run(controller.signal);
-    clearInterval(timer);
+    const result = await run(abortWhen(() => events.some((event) => event.type === "tool_start"), 100));
     expect(result.reason).toBe("aborted");
     const results = state.messages.at(-1)!.content as Anthropic.ToolResultBlockParam[];
     expect(results.map((block) => [block.tool_use_id, block.is_error])).toEqual([
@@ -241,12 +226,7 @@ describe("s02 abort", () => {
         chunkDelayMs: 40,
       },
     ]);
-    const controller = new AbortController();
-    const timer = setInterval(() => {
-      if (events.some((event) => event.type === "text_delta")) controller.abort();
-    }, 5);
-    const result = await run(controller.signal);
-    clearInterval(timer);
+    const result = await run(abortWhen(() => events.some((event) => event.type === "text_delta")));
     expect(result.reason).toBe("aborted");
     expect(JSON.stringify(state.messages.at(-1))).not.toContain("tool_use");
   });
@@ -254,17 +234,13 @@ describe("s02 abort", () => {
 
 describe("s02 demo scenario", () => {
   it("edits the file through the real agent, shows every call and keeps pairing", async () => {
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk) => {
-      printed += String(chunk);
-    });
+    const output = captureOutput();
     const run = await runScenario(s02Chapter, s02Scenario, output);
-    cleanups.push(run.cleanup);
+    addCleanup(run.cleanup);
     assertPairingInvariant(run.requests);
-    expect(printed).toContain("old_text occurs 2 times in greet.js");
-    expect(printed).toContain("outside the workspace");
-    expect(printed).toContain("Hello, world");
+    expect(output.text()).toContain("old_text occurs 2 times in greet.js");
+    expect(output.text()).toContain("outside the workspace");
+    expect(output.text()).toContain("Hello, world");
     const { readFile } = await import("node:fs/promises");
     expect(await readFile(`${run.workspace}/greet.js`, "utf8")).toContain("return `Hello, ${name}`;");
   });

@@ -1,21 +1,19 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { ToolError } from "./tool.ts";
 import { resolveInWorkspace } from "./workspace-path.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 /** A parent folder holding the workspace `ws`, a sibling `ws-evil` sharing its prefix, and a secret outside. */
 async function setup() {
   const parent = await createTempWorkspace({
     files: { "ws/src/app.ts": "app\n", "ws-evil/steal.txt": "evil\n", "secret.txt": "secret\n" },
   });
-  cleanups.push(parent.cleanup);
+  addCleanup(parent.cleanup);
   const workspace = join(parent.dir, "ws");
   return { parent: parent.dir, workspace };
 }

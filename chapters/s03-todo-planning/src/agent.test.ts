@@ -1,48 +1,36 @@
 // End to end: the s03 agent against the fake API — plan rendering, validation, and the stale-plan reminder.
-import { PassThrough } from "node:stream";
 import type Anthropic from "@anthropic-ai/sdk";
-import { createModelClient, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, runScenario } from "@lcc/s01";
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, runScenario } from "@lcc/s01";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
 import {
   assertPairingInvariant,
-  createTempWorkspace,
   type RecordedRequest,
   reply,
   type Script,
-  startFakeApi,
   text,
   toolUse,
 } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { createTodoSetup, s03Chapter } from "./agent.ts";
 import { REMINDER_AFTER_ROUNDS } from "./plan-reminder.ts";
 import { s03Scenario } from "./scenario.ts";
 import { MAX_TODO_ITEMS, type TodoItem } from "./todo-plan.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup(script: Script) {
-  const fake = await startFakeApi({ script });
-  const workspace = await createTempWorkspace({ files: { "notes.txt": "remember the milk\n" } });
-  cleanups.push(fake.close, workspace.cleanup);
-  const config = {
-    apiKey: "test",
-    baseURL: fake.baseURL,
+  const { fake, workspace, client, config, cleanup } = await startFakeModel({
+    script,
+    files: { "notes.txt": "remember the milk\n" },
     model: DEFAULT_MODEL,
     maxTokens: DEFAULT_MAX_TOKENS,
-  };
+  });
+  addCleanup(cleanup);
   const events: AgentEvent[] = [];
   const agent = createSessionAgent(
     createTodoSetup,
-    {
-      client: createModelClient(config, { maxRetries: 0 }),
-      config,
-      workspace: workspace.dir,
-      output: new PassThrough(),
-    },
+    { client, config, workspace, output: captureOutput() },
     { print: (event) => events.push(event) },
   );
   const run = (prompt = "go") => agent.runTurn(prompt, new AbortController().signal);
@@ -146,8 +134,8 @@ describe("s03 todo_write", () => {
 
 describe("s03 stale-plan reminder", () => {
   it(`appears after exactly ${REMINDER_AFTER_ROUNDS} rounds without todo_write, after the tool results of the same user message`, async () => {
-    const run = await runScenario(s03Chapter, s03Scenario, new PassThrough());
-    cleanups.push(run.cleanup);
+    const run = await runScenario(s03Chapter, s03Scenario, captureOutput());
+    addCleanup(run.cleanup);
     const requests = run.requests.filter((request) => request.path === "/v1/messages");
     // Request 0 writes the plan; rounds 1, 2 and 3 do other work; request 4 is the first to carry the reminder.
     expect(firstRequestWithReminder(requests)).toBe(1 + REMINDER_AFTER_ROUNDS);
@@ -163,8 +151,8 @@ describe("s03 stale-plan reminder", () => {
   });
 
   it("is never a user message of its own and never edits earlier messages", async () => {
-    const run = await runScenario(s03Chapter, s03Scenario, new PassThrough());
-    cleanups.push(run.cleanup);
+    const run = await runScenario(s03Chapter, s03Scenario, captureOutput());
+    addCleanup(run.cleanup);
     const requests = run.requests.filter((request) => request.path === "/v1/messages");
     for (const request of requests) {
       for (const message of request.body.messages) {
@@ -182,33 +170,22 @@ describe("s03 stale-plan reminder", () => {
   });
 
   it("says so on the terminal and prints every plan update", async () => {
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => {
-      printed += chunk.toString();
-    });
+    const output = captureOutput();
     const run = await runScenario(s03Chapter, s03Scenario, output);
-    cleanups.push(run.cleanup);
-    expect(printed).toContain("⏺ todo_write(4 items)\n  ⎿ Plan: 0/4 completed\n    [>] Read greet.js");
-    expect(printed).toContain("· plan reminder sent to the model: 4 open items, no todo_write for 3 rounds");
-    expect(printed).toContain("Plan: 4/4 completed");
+    addCleanup(run.cleanup);
+    expect(output.text()).toContain("⏺ todo_write(4 items)\n  ⎿ Plan: 0/4 completed\n    [>] Read greet.js");
+    expect(output.text()).toContain(
+      "· plan reminder sent to the model: 4 open items, no todo_write for 3 rounds",
+    );
+    expect(output.text()).toContain("Plan: 4/4 completed");
   });
 
-  it("stays quiet when every item is completed", async () => {
+  it.each([
+    ["every item is completed", [reply(toolUse("todo_write", { items: [item("A", "completed")] }))]],
+    ["there is no plan", []],
+  ])("stays quiet when %s", async (_when, plan) => {
     const { run, requests } = await setup([
-      reply(toolUse("todo_write", { items: [item("A", "completed")] })),
-      bash("echo 1"),
-      bash("echo 2"),
-      bash("echo 3"),
-      bash("echo 4"),
-      reply(text("ok")),
-    ]);
-    await run();
-    expect(firstRequestWithReminder(requests())).toBe(-1);
-  });
-
-  it("stays quiet when there is no plan", async () => {
-    const { run, requests } = await setup([
+      ...plan,
       bash("echo 1"),
       bash("echo 2"),
       bash("echo 3"),

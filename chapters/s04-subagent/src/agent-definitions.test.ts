@@ -2,14 +2,12 @@
 import { readFileSync } from "node:fs";
 import { createReadFileTool, createToolUseSetup } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { loadAgentTypes, parseAgentFile } from "./agent-definitions.ts";
 import { selectChildTools } from "./agent-types.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 const file = (frontmatter: string, body = "Be helpful.") => `---\n${frontmatter}\n---\n${body}\n`;
 const parentTools = [
@@ -88,7 +86,7 @@ describe("s04 agent files", () => {
         ".claude/agents/notes.txt": "not an agent",
       },
     });
-    cleanups.push(workspace.cleanup);
+    addCleanup(workspace.cleanup);
     const { types, problems } = loadAgentTypes(workspace.dir);
     expect(types.map((type) => `${type.name}:${type.description}`)).toEqual([
       "explore:My own explorer.",
@@ -103,7 +101,7 @@ describe("s04 agent files", () => {
 
   it("has no custom types and no problems when the folder is missing", async () => {
     const workspace = await createTempWorkspace();
-    cleanups.push(workspace.cleanup);
+    addCleanup(workspace.cleanup);
     expect(loadAgentTypes(workspace.dir)).toMatchObject({
       problems: [],
       types: [{ name: "explore" }, { name: "general" }],

@@ -1,30 +1,15 @@
 // End to end: the s04 agent against the fake API — isolation, no recursion, tool restriction, the demo.
-import { PassThrough } from "node:stream";
 import type Anthropic from "@anthropic-ai/sdk";
 import { runScenario } from "@lcc/s01";
-import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
+import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { s04Chapter } from "./agent.ts";
 import { s04Scenario } from "./scenario.ts";
-import {
-  delegate,
-  isChild,
-  lastBlocks,
-  startTestAgent,
-  type TestAgentOptions,
-  toolNamesOf,
-} from "./test-agent.ts";
+import { delegate, isChild, lastBlocks, testAgentSetup, toolNamesOf } from "./test-agent.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function setup(script: Script, options: TestAgentOptions = {}) {
-  const agent = await startTestAgent(script, options);
-  cleanups.push(agent.cleanup);
-  return agent;
-}
+const addCleanup = useCleanups();
+const setup = testAgentSetup(addCleanup);
 
 describe("s04 subagent isolation", () => {
   it("keeps the child's messages out of the parent's history; only the answer and a usage line return", async () => {
@@ -148,22 +133,18 @@ describe("s04 subagent isolation", () => {
   });
 
   it("runs the demo scenario: explore summary, custom reviewer with its two tools, pairing on every request", async () => {
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => {
-      printed += chunk.toString();
-    });
+    const output = captureOutput();
     const run = await runScenario(s04Chapter, s04Scenario, output);
-    cleanups.push(run.cleanup);
+    addCleanup(run.cleanup);
     assertPairingInvariant(run.requests);
     const child = run.requests.filter((request) => request.path === "/v1/messages" && isChild(request));
     expect(child.map(toolNamesOf)).toEqual([
       ...Array(3).fill(["read_file"]),
       ...Array(2).fill(["bash", "read_file"]),
     ]);
-    expect(printed).toContain("  ├ explore subagent");
-    expect(printed).toContain("  │ ⏺ read_file(src/slug.js)");
-    expect(printed).toMatch(
+    expect(output.text()).toContain("  ├ explore subagent");
+    expect(output.text()).toContain("  │ ⏺ read_file(src/slug.js)");
+    expect(output.text()).toMatch(
       / {2}└ reviewer done · 2 rounds · 2 tool calls · [\d,]+ tokens · transcript \.lcc\/transcripts\//,
     );
   });

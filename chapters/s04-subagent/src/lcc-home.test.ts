@@ -3,17 +3,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { ensureLccHome, lccHome } from "./lcc-home.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function workspace(git: boolean) {
   const created = await createTempWorkspace({ files: { "a.txt": "a\n" }, git });
-  cleanups.push(created.cleanup);
+  addCleanup(created.cleanup);
   return created.dir;
 }
 

@@ -4,22 +4,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { INTERRUPTED_MESSAGE } from "@lcc/s02";
-import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_SUBAGENT_ROUNDS } from "./run-subagent.ts";
-import { delegate, isChild, lastBlocks, startTestAgent, type TestAgentOptions } from "./test-agent.ts";
+import { delegate, isChild, lastBlocks, testAgentSetup } from "./test-agent.ts";
 import type { SubagentTranscript } from "./transcript.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function setup(script: Script, options: TestAgentOptions = {}) {
-  const agent = await startTestAgent(script, options);
-  cleanups.push(agent.cleanup);
-  return agent;
-}
+const setup = testAgentSetup(useCleanups());
 
 describe("s04 subagent lifecycle", () => {
   it("stops the child on abort and gives the parent an interrupted result", async () => {

@@ -1,16 +1,9 @@
 // Test helper for the s04 tests: the real s04 agent against a fresh fake API in a temp workspace.
-import { PassThrough } from "node:stream";
 import type Anthropic from "@anthropic-ai/sdk";
-import { createModelClient, DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from "@lcc/s01";
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from "@lcc/s01";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
-import {
-  createTempWorkspace,
-  type RecordedRequest,
-  reply,
-  type Script,
-  startFakeApi,
-  toolUse,
-} from "@lcc/testkit";
+import { type RecordedRequest, reply, type Script, toolUse } from "@lcc/testkit";
+import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createSubagentSetup } from "./agent.ts";
 
 export interface TestAgentOptions {
@@ -21,37 +14,32 @@ export interface TestAgentOptions {
 
 /** Starts the fake API and a workspace holding `notes.txt`; the caller awaits `cleanup()`. */
 export async function startTestAgent(script: Script, options: TestAgentOptions = {}) {
-  const fake = await startFakeApi({ script });
-  const workspace = await createTempWorkspace({
+  const { fake, workspace, client, config, cleanup } = await startFakeModel({
+    script,
     files: { "notes.txt": "remember the milk\n", ...options.files },
     ...(options.git ? { git: true } : {}),
-  });
-  const config = {
-    apiKey: "test",
-    baseURL: fake.baseURL,
     model: DEFAULT_MODEL,
     maxTokens: DEFAULT_MAX_TOKENS,
-  };
-  const client = createModelClient(config, { maxRetries: 0 });
+  });
   const events: AgentEvent[] = [];
-  const context = {
-    client,
-    config,
-    workspace: workspace.dir,
-    output: new PassThrough(),
-    env: options.env ?? {},
-  };
+  const context = { client, config, workspace, output: captureOutput(), env: options.env ?? {} };
   const agent = createSessionAgent(createSubagentSetup, context, { print: (event) => events.push(event) });
   return {
     agent,
     events,
-    workspace: workspace.dir,
+    workspace,
     run: (prompt = "go", signal = new AbortController().signal) => agent.runTurn(prompt, signal),
     requests: () => fake.messageRequests(),
-    cleanup: async () => {
-      await fake.close();
-      await workspace.cleanup();
-    },
+    cleanup,
+  };
+}
+
+/** `setup(script, options)` for a test file: {@link startTestAgent}, cleaned up through `addCleanup` after each test. */
+export function testAgentSetup(addCleanup: AddCleanup) {
+  return async (script: Script, options: TestAgentOptions = {}) => {
+    const agent = await startTestAgent(script, options);
+    addCleanup(agent.cleanup);
+    return agent;
   };
 }
 

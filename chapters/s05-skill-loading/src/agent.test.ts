@@ -1,35 +1,13 @@
-import { Writable } from "node:stream";
 import type Anthropic from "@anthropic-ai/sdk";
-import { createModelClient, DEFAULT_MODEL, runScenario } from "@lcc/s01";
+import { DEFAULT_MODEL, runScenario } from "@lcc/s01";
 import { createSessionAgent } from "@lcc/s02";
-import {
-  assertPairingInvariant,
-  createTempWorkspace,
-  type RecordedRequest,
-  reply,
-  startFakeApi,
-  text,
-  toolUse,
-} from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { assertPairingInvariant, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
+import { captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { createSkillSetup, type SkillSetup, s05Chapter } from "./agent.ts";
 import { s05Scenario } from "./scenario.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function createOutput() {
-  let written = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      written += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => written };
-}
+const addCleanup = useCleanups();
 
 function toolResults(request: RecordedRequest): Anthropic.ToolResultBlockParam[] {
   const last = request.body.messages.at(-1);
@@ -44,9 +22,9 @@ function systemText(request: RecordedRequest): string {
 
 describe("s05 skill loading, end to end", () => {
   it("runs the demo scenario: catalogue in the prompt, unknown name lists the skills, body in <skill> tags", async () => {
-    const output = createOutput();
-    const run = await runScenario(s05Chapter, s05Scenario, output.stream);
-    cleanups.push(run.cleanup);
+    const output = captureOutput();
+    const run = await runScenario(s05Chapter, s05Scenario, output);
+    addCleanup(run.cleanup);
     const requests = run.requests.filter((request) => request.path === "/v1/messages");
     expect(requests).toHaveLength(6);
     assertPairingInvariant(requests);
@@ -76,30 +54,23 @@ describe("s05 skill loading, end to end", () => {
   });
 
   it("tracks which skills were loaded (what s06 re-injects after compaction)", async () => {
-    const workspace = await createTempWorkspace({
+    const { fake, workspace, client, config, cleanup } = await startFakeModel({
+      script: [reply(toolUse("load_skill", { name: "deploy" })), reply(text("Loaded."))],
       files: {
         "skills/deploy/SKILL.md":
           "---\nname: deploy\ndescription: |\n  Ship it.\n  Carefully.\n---\nRun make deploy.\n",
         "skills/notes/SKILL.md": "---\nname: notes\ndescription: Take notes.\n---\nWrite NOTES.md.\n",
       },
+      model: DEFAULT_MODEL,
     });
-    const fake = await startFakeApi({
-      script: [reply(toolUse("load_skill", { name: "deploy" })), reply(text("Loaded."))],
-    });
-    cleanups.push(workspace.cleanup, fake.close);
-    const config = { apiKey: "test", baseURL: fake.baseURL, model: DEFAULT_MODEL, maxTokens: 1024 };
+    addCleanup(cleanup);
     let setup: SkillSetup | undefined;
     const agent = createSessionAgent(
       (context) => {
         setup = createSkillSetup(context);
         return setup;
       },
-      {
-        client: createModelClient(config, { maxRetries: 0 }),
-        config,
-        workspace: workspace.dir,
-        output: createOutput().stream,
-      },
+      { client, config, workspace, output: captureOutput() },
     );
     expect(setup?.skills.loaded()).toEqual([]);
     await agent.runTurn("deploy please", new AbortController().signal);
@@ -111,7 +82,7 @@ describe("s05 skill loading, end to end", () => {
   });
 
   it("reports an invalid skill as a warning and keeps working with the valid ones", async () => {
-    const output = createOutput();
+    const output = captureOutput();
     const run = await runScenario(
       s05Chapter,
       {
@@ -122,9 +93,9 @@ describe("s05 skill loading, end to end", () => {
         prompts: ["load the bad one"],
         script: [reply(toolUse("load_skill", { name: "bad" })), reply(text("It is not available."))],
       },
-      output.stream,
+      output,
     );
-    cleanups.push(run.cleanup);
+    addCleanup(run.cleanup);
     expect(output.text()).toMatch(/⚠ Skipped \.claude\/skills\/bad\/SKILL\.md: invalid YAML frontmatter: /);
     const [result] = toolResults(run.requests[1]!);
     expect(result).toMatchObject({

@@ -1,17 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { discoverSkills } from "./discover-skills.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup(files: Record<string, string>) {
   const workspace = await createTempWorkspace({ files });
-  cleanups.push(workspace.cleanup);
+  addCleanup(workspace.cleanup);
   return workspace.dir;
 }
 

@@ -1,30 +1,27 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Writable } from "node:stream";
-import { createModelClient, DEFAULT_MODEL, runScenario } from "@lcc/s01";
+import { runScenario } from "@lcc/s01";
 import {
   assertPairingInvariant,
-  createTempWorkspace,
   type FakeReply,
   type FakeUsage,
   faults,
   pairingProblems,
   type RecordedRequest,
   reply,
-  startFakeApi,
   text,
   toolUse,
 } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
-import { createCompactAgent, createS06Chapter } from "./agent.ts";
+import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
+import { createS06Chapter } from "./agent.ts";
 import type { CompactOptions } from "./compact-options.ts";
 import { createS06Scenario, s06DemoOptions } from "./scenario.ts";
 import { isSummaryRequest } from "./summary-request.ts";
+import { testAgentSetup } from "./test-agent.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
+const startAgent = testAgentSetup(addCleanup);
 
 interface SetupOptions {
   steps: FakeReply[];
@@ -33,32 +30,21 @@ interface SetupOptions {
   summary?: (request: RecordedRequest, workspace: string) => FakeReply | Promise<FakeReply>;
 }
 
+/** The agent on a script that answers summary requests with `summary` and every other one with `steps`. */
 async function setup({ steps, files = {}, options = {}, summary }: SetupOptions) {
-  const workspace = await createTempWorkspace({ files });
   let position = 0;
-  const fake = await startFakeApi({
+  const session = await startAgent({
     script: (request) => {
       if (isSummaryRequest(request.body))
-        return summary?.(request, workspace.dir) ?? reply(text("SUMMARY: all good."));
+        return summary?.(request, session.workspace) ?? reply(text("SUMMARY: all good."));
       return steps[position++] ?? reply(text("(nothing more)"));
     },
+    files,
+    options,
   });
-  cleanups.push(fake.close, workspace.cleanup);
-  let written = "";
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      written += String(chunk);
-      done();
-    },
-  });
-  const config = { apiKey: "test", baseURL: fake.baseURL, model: DEFAULT_MODEL, maxTokens: 1024 };
-  const client = createModelClient(config, { maxRetries: 0 });
-  const agent = createCompactAgent({ client, config, workspace: workspace.dir, output }, options);
-  const run = (prompt: string) => agent.runTurn(prompt, new AbortController().signal);
-  const requests = () => fake.messageRequests();
   const summaryIndexes = () =>
-    requests().flatMap((request, index) => (isSummaryRequest(request.body) ? [index] : []));
-  return { agent, run, requests, summaryIndexes, workspace: workspace.dir, output: () => written };
+    session.requests().flatMap((request, index) => (isSummaryRequest(request.body) ? [index] : []));
+  return { ...session, summaryIndexes };
 }
 
 const total = (usage: FakeUsage | undefined) =>
@@ -95,15 +81,22 @@ const readThree = [
   reply(text("Read all three.")),
 ];
 
+/** A session over the three files with auto-compaction 3,000 tokens past the base, after its first prompt. */
+async function readThreeFilesPastThreshold(summary?: SetupOptions["summary"]) {
+  const threshold = (await baseTokens()) + 3_000;
+  const session = await setup({
+    steps: readThree,
+    files: threeFiles,
+    options: { autoCompactTokens: threshold },
+    ...(summary ? { summary } : {}),
+  });
+  await session.run("Read the three files.");
+  return { session, threshold };
+}
+
 describe("s06 auto-compaction, end to end", () => {
   it("compacts right after the first request whose reported input (cache included) passes the threshold", async () => {
-    const threshold = (await baseTokens()) + 3_000;
-    const session = await setup({
-      steps: readThree,
-      files: threeFiles,
-      options: { autoCompactTokens: threshold },
-    });
-    await session.run("Read the three files.");
+    const { session, threshold } = await readThreeFilesPastThreshold();
     const requests = session.requests();
     const firstOver = requests.findIndex((request) => total(request.usage) > threshold);
     expect(firstOver).toBe(2);
@@ -116,13 +109,7 @@ describe("s06 auto-compaction, end to end", () => {
   });
 
   it("sends the summary request with the previous request's exact prefix, so it reads the warm cache", async () => {
-    const threshold = (await baseTokens()) + 3_000;
-    const session = await setup({
-      steps: readThree,
-      files: threeFiles,
-      options: { autoCompactTokens: threshold },
-    });
-    await session.run("Read the three files.");
+    const { session } = await readThreeFilesPastThreshold();
     const [summaryIndex] = session.summaryIndexes();
     const previous = session.requests()[summaryIndex! - 1]!;
     const summary = session.requests()[summaryIndex!]!;
@@ -173,25 +160,18 @@ describe("s06 auto-compaction, end to end", () => {
   });
 
   it("writes the transcript before the history is replaced", async () => {
-    const threshold = (await baseTokens()) + 3_000;
     let seenAtSummaryTime: unknown[] = [];
-    const session = await setup({
-      steps: readThree,
-      files: threeFiles,
-      options: { autoCompactTokens: threshold },
-      summary: async (request, workspace) => {
-        const folder = join(workspace, ".lcc", "transcripts");
-        const [file] = await readdir(folder);
-        const lines = (await readFile(join(folder, file!), "utf8")).trimEnd().split("\n");
-        seenAtSummaryTime = lines.map((line) => JSON.parse(line));
-        const sent = plain(request);
-        const last = sent.at(-1);
-        last.content = last.content.slice(0, -1);
-        expect(seenAtSummaryTime).toEqual(sent);
-        return reply(text("SUMMARY"));
-      },
+    const { session } = await readThreeFilesPastThreshold(async (request, workspace) => {
+      const folder = join(workspace, ".lcc", "transcripts");
+      const [file] = await readdir(folder);
+      const lines = (await readFile(join(folder, file!), "utf8")).trimEnd().split("\n");
+      seenAtSummaryTime = lines.map((line) => JSON.parse(line));
+      const sent = plain(request);
+      const last = sent.at(-1);
+      last.content = last.content.slice(0, -1);
+      expect(seenAtSummaryTime).toEqual(sent);
+      return reply(text("SUMMARY"));
     });
-    await session.run("Read the three files.");
     expect(session.summaryIndexes()).toHaveLength(1);
     expect(seenAtSummaryTime.length).toBeGreaterThan(3);
     expect(session.output()).toMatch(/transcript at \.lcc\/transcripts\/compact-.*\.jsonl/);
@@ -242,20 +222,14 @@ describe("s06 auto-compaction, end to end", () => {
   });
 
   it("runs the demo scenario: one auto-compaction mid-task, then /compact", async () => {
-    let written = "";
-    const output = new Writable({
-      write(chunk, _encoding, done) {
-        written += String(chunk);
-        done();
-      },
-    });
+    const output = captureOutput();
     const run = await runScenario(createS06Chapter(s06DemoOptions), createS06Scenario(), output);
-    cleanups.push(run.cleanup);
+    addCleanup(run.cleanup);
     const summaries = run.requests.filter((request) => isSummaryRequest(request.body));
     expect(summaries).toHaveLength(2);
     expect(lastText(summaries[1]!)).toContain("Focus the summary on: keep the restock API and its tests");
-    expect(written).toContain("· compacting the conversation (auto");
-    expect(written).toMatch(/bash output \([\d,]+ characters\) saved to \.lcc\/tool-results\//);
+    expect(output.text()).toContain("· compacting the conversation (auto");
+    expect(output.text()).toMatch(/bash output \([\d,]+ characters\) saved to \.lcc\/tool-results\//);
     assertPairingInvariant(run.requests);
   });
 });

@@ -1,39 +1,23 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import type Anthropic from "@anthropic-ai/sdk";
-import { createModelClient, DEFAULT_MODEL } from "@lcc/s01";
 import {
   assertPairingInvariant,
-  createTempWorkspace,
   type FakeReply,
   type RecordedRequest,
   reply,
-  startFakeApi,
   text,
   toolUse,
 } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
-import { createCompactAgent } from "./agent.ts";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import type { CompactOptions } from "./compact-options.ts";
 import { PLACEHOLDER_PREFIX } from "./micro-compact.ts";
+import { testAgentSetup } from "./test-agent.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function setup(steps: FakeReply[], options: Partial<CompactOptions> = {}) {
-  const workspace = await createTempWorkspace();
-  const fake = await startFakeApi({ script: steps });
-  cleanups.push(fake.close, workspace.cleanup);
-  const output = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const config = { apiKey: "test", baseURL: fake.baseURL, model: DEFAULT_MODEL, maxTokens: 1024 };
-  const client = createModelClient(config, { maxRetries: 0 });
-  const agent = createCompactAgent({ client, config, workspace: workspace.dir, output }, options);
-  const run = (prompt: string) => agent.runTurn(prompt, new AbortController().signal);
-  return { agent, run, requests: () => fake.messageRequests(), workspace: workspace.dir };
-}
+const startAgent = testAgentSetup(useCleanups());
+const setup = (steps: FakeReply[], options: Partial<CompactOptions> = {}) =>
+  startAgent({ script: steps, options });
 
 function toolResults(request: RecordedRequest): Anthropic.ToolResultBlockParam[] {
   const blocks = request.body.messages.flatMap((message) =>

@@ -1,15 +1,18 @@
 // The glob tool against real temp workspaces, through ripgrep (when installed) and the JS walk.
-import { mkdir, symlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createToolRegistry, executeToolCall, type ToolResult } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { createGlobTool, type GlobDetails } from "./glob.ts";
-import type { SearchImplementation } from "./pick-file-search.ts";
-import { findRipgrep } from "./ripgrep.ts";
-
-const ripgrepInstalled = (await findRipgrep("rg")) !== undefined;
-const implementations: SearchImplementation[] = ripgrepInstalled ? ["ripgrep", "javascript"] : ["javascript"];
+import {
+  expectSameAnswers,
+  ripgrepInstalled,
+  runAndAbort,
+  searchImplementations,
+  searchWorkspaceSetup,
+  toolCaller,
+} from "./search-test-helpers.ts";
 
 /** Files oldest first: each later file gets a newer modification time. */
 const FILES: Record<string, string> = {
@@ -32,39 +35,12 @@ const FILES: Record<string, string> = {
   "src/util/helper.ts": "export {};\n",
 };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
+const setup = searchWorkspaceSetup(addCleanup, FILES);
 
-async function setup(files: Record<string, string> = FILES) {
-  const workspace = await createTempWorkspace({ files, git: true });
-  cleanups.push(workspace.cleanup);
-  const base = Date.now() / 1000 - 10_000;
-  for (const [index, path] of Object.keys(files).entries()) {
-    await utimes(join(workspace.dir, path), base + index * 10, base + index * 10);
-  }
-  return { dir: workspace.dir };
-}
+const callGlob = toolCaller(createGlobTool);
 
-async function callGlob(
-  workspace: string,
-  input: unknown,
-  options: Parameters<typeof createGlobTool>[0] = {},
-): Promise<ToolResult> {
-  const tool = createGlobTool(options);
-  const registry = createToolRegistry([tool]);
-  const context = {
-    state: { messages: [] },
-    workspace,
-    signal: new AbortController().signal,
-    turn: 1,
-    emit: () => {},
-  };
-  return executeToolCall({ id: "toolu_glob", name: "glob", input }, { registry, hooks: {}, context });
-}
-
-describe.each(implementations)("glob through %s", (implementation) => {
+describe.each(searchImplementations)("glob through %s", (implementation) => {
   const options = { implementation };
 
   it("lists matching files newest first and honours root and nested .gitignore files", async () => {
@@ -123,7 +99,7 @@ describe.each(implementations)("glob through %s", (implementation) => {
   it("refuses paths outside the workspace, symlinked escapes and patterns that climb out", async () => {
     const { dir } = await setup();
     const outside = await createTempWorkspace({ files: { "x.ts": "" } });
-    cleanups.push(outside.cleanup);
+    addCleanup(outside.cleanup);
     await symlink(outside.dir, join(dir, "escape"));
     for (const input of [
       { pattern: "*", path: ".." },
@@ -148,13 +124,7 @@ describe.each(implementations)("glob through %s", (implementation) => {
 
   it("stops when the signal aborts", async () => {
     const { dir } = await setup();
-    const controller = new AbortController();
-    const tool = createGlobTool(options);
-    const running = tool.run(
-      { pattern: "**" },
-      { workspace: dir, signal: controller.signal, toolUseId: "t" },
-    );
-    controller.abort();
+    const running = runAndAbort(createGlobTool(options), dir, { pattern: "**" });
     await expect(running).rejects.toThrow(/abort/i);
   });
 });
@@ -175,10 +145,6 @@ describe("glob implementations", () => {
       { pattern: "**", path: "dist" },
       { pattern: "**/*.log", path: "logs" },
     ];
-    for (const input of inputs) {
-      const viaRipgrep = await callGlob(dir, input, { implementation: "ripgrep" });
-      const viaJavascript = await callGlob(dir, input, { implementation: "javascript" });
-      expect(viaJavascript.content, JSON.stringify(input)).toBe(viaRipgrep.content);
-    }
+    await expectSameAnswers(callGlob, dir, inputs);
   });
 });

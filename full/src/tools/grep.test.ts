@@ -1,15 +1,18 @@
 // The grep tool against real temp workspaces, through ripgrep (when installed) and the JS walk.
-import { chmod, symlink, utimes, writeFile } from "node:fs/promises";
+import { chmod, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createToolRegistry, executeToolCall, type ToolResult } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { createGrepTool, type GrepDetails } from "./grep.ts";
-import type { SearchImplementation } from "./pick-file-search.ts";
-import { findRipgrep } from "./ripgrep.ts";
-
-const ripgrepInstalled = (await findRipgrep("rg")) !== undefined;
-const implementations: SearchImplementation[] = ripgrepInstalled ? ["ripgrep", "javascript"] : ["javascript"];
+import {
+  expectSameAnswers,
+  ripgrepInstalled,
+  runAndAbort,
+  searchImplementations,
+  searchWorkspaceSetup,
+  toolCaller,
+} from "./search-test-helpers.ts";
 
 /** Files oldest first: each later file gets a newer modification time. */
 const FILES: Record<string, string> = {
@@ -28,39 +31,12 @@ const FILES: Record<string, string> = {
   "src/util/helper.ts": "export function helper() {\r\n  return 42; // TODO crlf\r\n}\r\n",
 };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
+const setup = searchWorkspaceSetup(addCleanup, FILES);
 
-async function setup(files: Record<string, string> = FILES) {
-  const workspace = await createTempWorkspace({ files, git: true });
-  cleanups.push(workspace.cleanup);
-  const base = Date.now() / 1000 - 10_000;
-  for (const [index, path] of Object.keys(files).entries()) {
-    await utimes(join(workspace.dir, path), base + index * 10, base + index * 10);
-  }
-  return { dir: workspace.dir };
-}
+const callGrep = toolCaller(createGrepTool);
 
-async function callGrep(
-  workspace: string,
-  input: unknown,
-  options: Parameters<typeof createGrepTool>[0] = {},
-): Promise<ToolResult> {
-  const tool = createGrepTool(options);
-  const registry = createToolRegistry([tool]);
-  const context = {
-    state: { messages: [] },
-    workspace,
-    signal: new AbortController().signal,
-    turn: 1,
-    emit: () => {},
-  };
-  return executeToolCall({ id: "toolu_grep", name: "grep", input }, { registry, hooks: {}, context });
-}
-
-describe.each(implementations)("grep through %s", (implementation) => {
+describe.each(searchImplementations)("grep through %s", (implementation) => {
   const options = { implementation };
 
   it("lists files with matches newest first, honouring .gitignore and skipping node_modules", async () => {
@@ -182,7 +158,7 @@ describe.each(implementations)("grep through %s", (implementation) => {
   it("refuses paths outside the workspace and symlinked escapes", async () => {
     const { dir } = await setup();
     const outside = await createTempWorkspace({ files: { "x.txt": "TODO outside\n" } });
-    cleanups.push(outside.cleanup);
+    addCleanup(outside.cleanup);
     await symlink(outside.dir, join(dir, "escape"));
     for (const path of ["..", outside.dir, "escape", "escape/x.txt"]) {
       const result = await callGrep(dir, { pattern: "TODO", path }, options);
@@ -200,13 +176,7 @@ describe.each(implementations)("grep through %s", (implementation) => {
 
   it("stops when the signal aborts", async () => {
     const { dir } = await setup();
-    const controller = new AbortController();
-    const tool = createGrepTool(options);
-    const running = tool.run(
-      { pattern: "TODO" },
-      { workspace: dir, signal: controller.signal, toolUseId: "t" },
-    );
-    controller.abort();
+    const running = runAndAbort(createGrepTool(options), dir, { pattern: "TODO" });
     await expect(running).rejects.toThrow(/abort/i);
   });
 });
@@ -261,10 +231,6 @@ describe("grep implementations", () => {
       { pattern: "TODO", path: "dist", output_mode: "content" },
       { pattern: "TODO", path: "src/generated.ts", output_mode: "count" },
     ];
-    for (const input of inputs) {
-      const viaRipgrep = await callGrep(dir, input, { implementation: "ripgrep" });
-      const viaJavascript = await callGrep(dir, input, { implementation: "javascript" });
-      expect(viaJavascript.content, JSON.stringify(input)).toBe(viaRipgrep.content);
-    }
+    await expectSameAnswers(callGrep, dir, inputs);
   });
 });

@@ -1,20 +1,18 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
 import { normalizeResult, type Tool, type ToolResult } from "../tool.ts";
 import { createEditFileTool } from "./edit-file.ts";
 import { createReadFileTool } from "./read-file.ts";
 import { createWriteFileTool } from "./write-file.ts";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const addCleanup = useCleanups();
 
 async function setup(files: Record<string, string> = {}) {
   const workspace = await createTempWorkspace({ files });
-  cleanups.push(workspace.cleanup);
+  addCleanup(workspace.cleanup);
   const call = async (tool: Tool, input: unknown): Promise<ToolResult> =>
     normalizeResult(
       await tool.run(tool.input.parse(input), {
