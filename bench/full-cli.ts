@@ -20,6 +20,8 @@ const fullDir = join(repositoryRoot, "full");
 /** What the bench runs: `node <entry>`, and how the entry was chosen (printed in the report). */
 export interface LccEntry {
   entry: string;
+  /** Node flags the entry's shebang asks for. */
+  nodeFlags: string[];
   description: string;
   /** Extra flags every headless run passes (e.g. a permission mode, when the CLI has one). */
   headlessArgs: string[];
@@ -48,8 +50,12 @@ export function prepareLccEntry(): LccEntry {
       encoding: "utf8",
       timeout: 180_000,
     });
-    if (build.status === 0 && existsSync(bundle))
-      return describe(bundle, "built just now by `pnpm --filter @lcc/full build`");
+    // Measure what a user runs: the bin launcher (its freshness check included), which runs the bundle.
+    if (build.status === 0 && existsSync(bundle) && bin)
+      return describe(
+        join(fullDir, bin),
+        "the bin launcher, running the bundle built just now by `pnpm --filter @lcc/full build`",
+      );
     buildProblem = `the build failed: ${(build.stderr || build.stdout || String(build.error)).trim().split("\n")[0]}`;
   }
   if (!bin) throw new Error(`full/package.json has no bin for lcc and ${buildProblem}.`);
@@ -59,12 +65,26 @@ export function prepareLccEntry(): LccEntry {
   );
 }
 
+/** The node flags of the entry's `#!/usr/bin/env -S node …` line, so the bench runs it as the shell would. */
+function shebangFlags(entry: string): string[] {
+  const first = readFileSync(entry, "utf8").split("\n", 1)[0] ?? "";
+  const match = /^#!\/usr\/bin\/env -S node\s+(.*)$/.exec(first);
+  return match?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+}
+
 function describe(entry: string, how: string): LccEntry {
   const help = spawnSync(process.execPath, [entry, "--help"], { encoding: "utf8", timeout: 30_000 });
   const headlessArgs = help.stdout?.includes("--permission-mode")
     ? ["--permission-mode", "bypassPermissions"]
     : [];
-  return { entry, description: `${relative(repositoryRoot, entry)} (${how})`, headlessArgs };
+  const nodeFlags = shebangFlags(entry);
+  const flags = nodeFlags.length > 0 ? ` with node ${nodeFlags.join(" ")}` : "";
+  return {
+    entry,
+    nodeFlags,
+    description: `${relative(repositoryRoot, entry)}${flags} (${how})`,
+    headlessArgs,
+  };
 }
 
 /** One run of the CLI: its arguments, the fake model's replies, and an optional wrapper (`/usr/bin/time`). */
@@ -106,7 +126,7 @@ export async function runCliOnce(lcc: LccEntry, options: CliRunOptions): Promise
   const home = await mkdtemp(join(tmpdir(), "lcc-bench-home-"));
   try {
     const command = options.wrapper ? [...options.wrapper, process.execPath] : [process.execPath];
-    const argv = [...command.slice(1), lcc.entry, ...options.args];
+    const argv = [...command.slice(1), ...lcc.nodeFlags, lcc.entry, ...options.args];
     startedAt = performance.now();
     const child = spawn(command[0]!, argv, {
       cwd: workspace.dir,

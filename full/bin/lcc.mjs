@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=1
 // The `lcc` launcher: runs the esbuild bundle (dist/lcc.mjs) when it exists and is newer than every
 // source it was built from; otherwise rebuilds it (about a second, once) when the build script is here,
 // and falls back to the TypeScript sources through tsx (slower start, always current).
