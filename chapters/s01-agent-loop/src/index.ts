@@ -27,6 +27,7 @@ export {
   readModelConfig,
 } from "./config.ts";
 export { deniedReason } from "./dangerous-commands.ts";
+export { formatCount } from "./format-count.ts";
 export {
   appendUserContent,
   type MessageParam,

@@ -1,4 +1,5 @@
 // `agent`: delegate a task to a subagent with a fresh context; only its final answer and a usage line come back.
+import { formatCount } from "@lcc/s01";
 import { defineTool, INTERRUPTED_MESSAGE, ToolError, type ToolResult } from "@lcc/s02";
 import { z } from "zod";
 import { type AgentType, DEFAULT_AGENT_TYPE, describeToolSelection } from "./agent-types.ts";
@@ -58,8 +59,7 @@ export function describeAgentTool(types: readonly AgentType[], maxRounds = MAX_S
 
 /** One line the parent model reads after the child's answer. */
 export function formatUsageLine(typeName: string, usage: SubagentUsage): string {
-  const count = (value: number, unit: string) =>
-    `${value.toLocaleString("en-US")} ${unit}${value === 1 ? "" : "s"}`;
+  const count = (value: number, unit: string) => `${formatCount(value)} ${unit}${value === 1 ? "" : "s"}`;
   return (
     `[${typeName} subagent: ${count(usage.rounds, "round")}, ${count(usage.toolCalls, "tool call")}, ` +
     `${count(usage.inputTokens, "input token")}, ${count(usage.outputTokens, "output token")}]`

@@ -1,6 +1,6 @@
 // The terminal printer with subagents: a child's tool calls appear indented under the agent call that started it.
 import { isAbsolute, relative } from "node:path";
-import { summarizeInput } from "@lcc/s01";
+import { formatCount, summarizeInput } from "@lcc/s01";
 import type { AgentEvent } from "@lcc/s02";
 import { createTodoPrinter } from "@lcc/s03";
 import "./subagent-events.ts";
@@ -34,7 +34,7 @@ export function createSubagentPrinter(
       case "subagent_end": {
         const { rounds, toolCalls, inputTokens, outputTokens } = event.usage;
         const status = event.reason === "end_turn" ? "done" : event.reason;
-        const tokens = `${(inputTokens + outputTokens).toLocaleString("en-US")} tokens`;
+        const tokens = `${formatCount(inputTokens + outputTokens)} tokens`;
         const transcript = event.transcriptPath ? ` · transcript ${shortPath(event.transcriptPath)}` : "";
         output.write(
           `  └ ${event.agentType} ${status} · ${rounds} rounds · ${toolCalls} tool calls · ${tokens}${transcript}\n`,

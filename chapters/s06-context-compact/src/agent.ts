@@ -1,7 +1,9 @@
 // The s06 chapter: the s05 agent plus the four levers that keep a long session inside the context window.
+
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Chapter, ChapterContext } from "@lcc/s01";
+import { formatCount } from "@lcc/s01";
 import {
   type AgentEvent,
   createBashTool,
@@ -28,10 +30,10 @@ export const FULL_OUTPUT_MAX_CHARS = 1_000_000;
 export function contextSection(options: CompactOptions): string {
   return [
     "# Context",
-    `Long sessions are compacted automatically near ${options.autoCompactTokens.toLocaleString("en-US")} tokens: the history is`,
+    `Long sessions are compacted automatically near ${formatCount(options.autoCompactTokens)} tokens: the history is`,
     "replaced by a summary you write, followed by the user's own messages, recently touched files and loaded skills.",
     "Old tool results may show as a one-line placeholder: run the tool again if you need the content.",
-    `A tool output over ${options.largeOutputChars.toLocaleString("en-US")} characters is saved to a file and you see a preview with the path.`,
+    `A tool output over ${formatCount(options.largeOutputChars)} characters is saved to a file and you see a preview with the path.`,
     "Call compact (optionally with a focus) between sub-tasks of a long session.",
   ].join("\n");
 }
@@ -102,7 +104,7 @@ function createFullOutputBashTool(options: CompactOptions): Tool {
   const bash = createBashTool({ maxOutputChars: FULL_OUTPUT_MAX_CHARS });
   const description = bash.description.replace(
     /Output over [\d,]+ characters keeps its head and tail[^.]*\./,
-    `Output over ${options.largeOutputChars.toLocaleString("en-US")} characters is saved to a file; you get a preview and the path.`,
+    `Output over ${formatCount(options.largeOutputChars)} characters is saved to a file; you get a preview and the path.`,
   );
   return { ...bash, description } as Tool;
 }

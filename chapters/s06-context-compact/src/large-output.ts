@@ -1,6 +1,8 @@
 // Lever 0: a tool output too long for the context is saved whole to a file; the model gets a preview and the path.
+
 import { join, relative } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
+import { formatCount } from "@lcc/s01";
 import { type AgentHooks, isInside, type ToolResult, writeFileAtomic } from "@lcc/s02";
 
 export const PREVIEW_HEAD_CHARS = 2_000;
@@ -31,7 +33,7 @@ export function buildLargeOutputPreview(text: string, shownPath: string): string
   const lines = text.split("\n").length;
   return [
     head,
-    `\n[... output too long for the context: ${text.length.toLocaleString("en-US")} characters, ${lines.toLocaleString("en-US")} lines.`,
+    `\n[... output too long for the context: ${formatCount(text.length)} characters, ${formatCount(lines)} lines.`,
     `The full output is saved at ${shownPath}: read it with read_file (offset/limit) or search it with grep.`,
     "Shown here: the beginning and the end ...]\n",
     tail,
@@ -62,7 +64,7 @@ export function createLargeOutputHook(options: LargeOutputOptions): AgentHooks {
               );
         for (const file of saved) {
           const where = shownPath(options.workspace, file.path);
-          const size = file.chars.toLocaleString("en-US");
+          const size = formatCount(file.chars);
           context.emit({
             type: "notice",
             source: "compact",

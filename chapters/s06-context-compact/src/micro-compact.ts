@@ -1,7 +1,7 @@
 // Lever 1: old tool results become a one-line placeholder naming the tool. Pure; when to run it is the manager's call.
 import { posix } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
-import { type MessageParam, summarizeInput } from "@lcc/s01";
+import { formatCount, type MessageParam, summarizeInput } from "@lcc/s01";
 
 export const PLACEHOLDER_PREFIX = "[Old tool result cleared to save context:";
 
@@ -30,7 +30,7 @@ export interface MicroCompaction {
 /** The one line that replaces a cleared result. */
 export function placeholderFor(toolName: string, input: unknown, chars: number): string {
   const what = `${toolName}(${summarizeInput(input, 60)})`;
-  return `${PLACEHOLDER_PREFIX} ${what}, ${chars.toLocaleString("en-US")} characters. Run it again if you need it.]`;
+  return `${PLACEHOLDER_PREFIX} ${what}, ${formatCount(chars)} characters. Run it again if you need it.]`;
 }
 
 interface ResultRef {

@@ -1,4 +1,5 @@
 // Terminal lines for compaction events, rendered as notices by the previous chapter's printer.
+import { formatCount } from "@lcc/s01";
 import type { AgentEvent } from "@lcc/s02";
 import "./compaction-events.ts";
 
@@ -7,7 +8,7 @@ export function describeCompactionEvent(
   event: AgentEvent,
 ): { text: string; level: "info" | "warn" } | undefined {
   const tokens = (count: number | undefined) =>
-    count === undefined ? "" : `, ${count.toLocaleString("en-US")} tokens in context`;
+    count === undefined ? "" : `, ${formatCount(count)} tokens in context`;
   if (event.type === "compaction_start" && event.kind === "full") {
     return {
       text: `compacting the conversation (${event.trigger}${tokens(event.contextTokens)})…`,
@@ -17,13 +18,13 @@ export function describeCompactionEvent(
   if (event.type !== "compaction_end") return undefined;
   if (!event.ok) return { text: `compaction failed: ${event.error}`, level: "warn" };
   if (event.kind === "micro") {
-    const freed = event.freedChars?.toLocaleString("en-US");
+    const freed = formatCount(event.freedChars);
     return {
       text: `cleared ${event.clearedResults} old tool results (${freed} characters)${tokens(event.contextTokens)}`,
       level: "info",
     };
   }
-  const chars = event.summaryChars?.toLocaleString("en-US");
+  const chars = formatCount(event.summaryChars);
   return {
     text: `compacted: history replaced by a ${chars}-character summary; transcript at ${event.transcriptPath}`,
     level: "info",

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { formatCount } from "./format-count.ts";
+
+describe("formatCount", () => {
+  it.each([
+    [0, "0"],
+    [999, "999"],
+    [1000, "1,000"],
+    [160000, "160,000"],
+    [1234567, "1,234,567"],
+    [-45000, "-45,000"],
+    [12.6, "13"],
+  ])("formats %d as %s", (value, expected) => {
+    expect(formatCount(value)).toBe(expected);
+  });
+
+  it("keeps undefined", () => {
+    expect(formatCount(undefined)).toBeUndefined();
+  });
+});
