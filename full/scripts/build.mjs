@@ -1,7 +1,7 @@
 // `pnpm --filter @lcc/full build`: bundles src/cli.ts into dist/lcc.mjs with esbuild, and records the
-// repository sources it was built from (dist/inputs.json) so the launcher can tell when it is stale.
-// The launcher imports `buildBundle` to rebuild a stale bundle itself.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// repository sources it was built from and the lockfile (dist/inputs.json), so the launcher can tell
+// when it is stale. The launcher imports `buildBundle` to rebuild a stale bundle itself.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -84,6 +84,9 @@ export async function buildBundle(outdir = join(packageDir, "dist")) {
   const sources = Object.keys(result.metafile.inputs)
     .map((input) => (isAbsolute(input) ? input : resolve(process.cwd(), input)))
     .filter((path) => !path.includes("/node_modules/"));
+  // Dependencies are bundled too but not recorded one by one: an install that changes them rewrites the lockfile.
+  const lockfile = resolve(packageDir, "..", "pnpm-lock.yaml");
+  if (existsSync(lockfile)) sources.push(lockfile);
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, "inputs.json"), `${JSON.stringify(sources, null, 1)}\n`);
   const outputs = Object.values(result.metafile.outputs);

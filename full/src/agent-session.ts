@@ -6,8 +6,9 @@ import type Anthropic from "@anthropic-ai/sdk";
 import { appendUserContent, type ChapterContext, type MessageParam, textOf } from "@lcc/s01";
 import {
   type AgentEvent,
+  type AgentHooks,
   type AgentState,
-  type CallModel,
+  combineHooks,
   createStreamingCallModel,
   type LoopEndReason,
   type ResolvedSetup,
@@ -15,8 +16,10 @@ import {
   runAgentLoop, // s02: the loop with seams
 } from "@lcc/s02";
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
-import { type Capabilities, createFullSetup } from "./agent-setup.ts";
+import { type Capabilities, createFullSetup, type FullSetup } from "./agent-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
+import { meterCallModel, toTokenUsage } from "./meter-call-model.ts";
+import { createSessionEvents } from "./session-events.ts";
 import {
   createHistoryRecorder,
   createSessionId,
@@ -51,8 +54,11 @@ export interface TurnResult {
 
 export interface AgentSession {
   readonly state: AgentState;
+  /** Usage of every request this process made, across /clear and /resume. */
   readonly usage: UsageTracker;
+  /** The current conversation's capabilities; a new conversation (/clear, /resume) gets new ones. */
   readonly capabilities: Capabilities;
+  /** The current conversation's system prompt, tools and hooks (fixed for the conversation's life). */
   readonly resolved: ResolvedSetup;
   /** `<lcc home>/sessions`. */
   readonly sessionsDir: string;
@@ -66,10 +72,14 @@ export interface AgentSession {
   compact(focus: string | undefined, signal: AbortSignal): Promise<string>;
   /** Creates the state folder (sync) and adds it to .git/info/exclude (async, awaited by close). */
   ensureStateDir(): void;
-  /** Starts a new, empty conversation with a new session id. */
+  /** Starts a new, empty conversation with a new session id and a fresh setup (plan, skills, compaction). */
   clear(): void;
-  /** Switches to a session read from disk (the REPL's /resume). */
+  /** Switches to a session read from disk (the REPL's /resume), with a fresh setup like clear(). */
   resume(loaded: LoadedSession): void;
+  /**
+   * Subscribes to the event stream. The notices the setup raised while the session was created (a
+   * skipped SKILL.md, the skills available) are delivered to the first listener.
+   */
   onEvent(listener: (event: AgentEvent) => void): () => void;
   /** History changes, as written to the session log. */
   onHistory(listener: (entry: SessionEntry) => void): () => void;
@@ -77,23 +87,31 @@ export interface AgentSession {
   close(): Promise<void>;
 }
 
-/** Creates the session: builds the setup once (tools and system prompt never change mid-session). */
+/** What belongs to one conversation: its log, its setup (plan, skills, compaction state) and its recorder. */
+interface Conversation {
+  log: SessionLog;
+  setup: FullSetup;
+  resolved: ResolvedSetup;
+  recorder: ReturnType<typeof createHistoryRecorder>;
+}
+
+/**
+ * Creates the session. Each conversation builds its setup once (tools and system prompt never change
+ * mid-conversation); /clear and /resume build a new one, so no plan, loaded skill or compaction state
+ * of one conversation leaks into the next.
+ */
 export function createAgentSession(options: AgentSessionOptions): AgentSession {
-  const eventListeners = new Set<(event: AgentEvent) => void>();
+  const events = createSessionEvents();
+  const { emit } = events;
   const historyListeners = new Set<(entry: SessionEntry) => void>();
-  const emit = (event: AgentEvent) => {
-    for (const listener of eventListeners) listener(event);
-  };
   const usage = createUsageTracker(options.free ? { free: true } : {});
   let model = options.config.model;
   let apiMs = 0;
   const callModel = meterCallModel(createStreamingCallModel(options.client), (request, message, ms) => {
     apiMs += ms;
     usage.record(request.model, message.usage);
-    log.write({ type: "usage", model: request.model, usage: toTokenUsage(message.usage) });
+    conversation.log.write({ type: "usage", model: request.model, usage: toTokenUsage(message.usage) });
   });
-  const setup = createFullSetup({ ...options, callModel, emit });
-  const resolved = resolveSetup(setup);
   const state: AgentState = { messages: [] };
   const sessionsDir = join(options.lccHome, "sessions");
   let excluded: Promise<unknown> | undefined;
@@ -105,12 +123,18 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
     mkdirSync(sessionsDir, { recursive: true });
     if (isNew) excluded ??= ensureLccHome(options.workspace, options.env ?? {}).catch(() => undefined);
   };
-  let log = openLog(undefined);
-  let recorder = createHistoryRecorder();
 
+  /** The log of a new or resumed conversation; it starts with a session_start or session_resume record. */
   function openLog(loaded: LoadedSession | undefined): SessionLog {
     const id = loaded?.id ?? createSessionId();
-    const file = createSessionLog(sessionsDir, id, ensureStateDir);
+    const file = createSessionLog(sessionsDir, id, {
+      openDir: ensureStateDir,
+      onError(error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const text = `Session log off: cannot write ${file.path} (${reason}). This conversation cannot be resumed.`;
+        emit({ type: "notice", source: "session", level: "warn", text });
+      },
+    });
     let started = false;
     return {
       id,
@@ -119,49 +143,70 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
       write(entry) {
         if (!started) {
           started = true;
+          const { workspace: cwd, version } = options;
           file.write(
             loaded
               ? { type: "session_resume", session_id: id, model }
-              : {
-                  type: "session_start",
-                  session_id: id,
-                  model,
-                  cwd: options.workspace,
-                  version: options.version,
-                },
+              : { type: "session_start", session_id: id, model, cwd, version },
           );
         }
         file.write(entry);
       },
     };
   }
-  const start = (loaded: LoadedSession | undefined) => {
-    log.close();
-    log = openLog(loaded);
+  const begin = (loaded: LoadedSession | undefined): Conversation => {
     state.messages = loaded ? loaded.messages : [];
-    // Repair answers (a turn cut by a crash) are new: leave them out of the baseline so they get logged.
-    recorder = createHistoryRecorder(
-      loaded?.repairedToolUseIds.length ? loaded.messages.slice(0, -1) : state.messages,
+    // The last request's usage described the previous conversation (s06 would compact on it).
+    delete state.lastUsage;
+    const setup = events.buildSetup((setupEmit) =>
+      createFullSetup({ ...options, callModel, emit: setupEmit }),
     );
+    return {
+      log: openLog(loaded),
+      setup,
+      resolved: resolveSetup(setup),
+      // Repair answers (a turn cut by a crash) are new: leave them out of the baseline so they get logged.
+      recorder: createHistoryRecorder(
+        loaded?.repairedToolUseIds.length ? loaded.messages.slice(0, -1) : state.messages,
+      ),
+    };
   };
-  start(options.resume);
+  let conversation = begin(options.resume);
+  events.endStartup();
+  const restart = (loaded: LoadedSession | undefined) => {
+    conversation.log.close();
+    conversation = begin(loaded);
+  };
 
   const sync = () => {
-    for (const entry of recorder.sync(state.messages)) {
-      log.write(entry);
+    for (const entry of conversation.recorder.sync(state.messages)) {
+      conversation.log.write(entry);
       for (const listener of historyListeners) listener(entry);
     }
+  };
+
+  // The loop appends a round's tool results just before the next round's context work, which can be
+  // a long compaction: log them first, so a crash there does not lose the results of finished tools.
+  const logHistoryFirst: AgentHooks = {
+    transformContext(messages) {
+      sync();
+      return messages;
+    },
   };
 
   return {
     state,
     usage,
-    capabilities: setup.capabilities,
-    resolved,
+    get capabilities() {
+      return conversation.setup.capabilities;
+    },
+    get resolved() {
+      return conversation.resolved;
+    },
     sessionsDir,
     ensureStateDir,
-    sessionId: () => log.id,
-    sessionPath: () => log.path,
+    sessionId: () => conversation.log.id,
+    sessionPath: () => conversation.log.path,
     model: () => model,
     setModel(next) {
       model = next;
@@ -169,6 +214,8 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
     async runTurn(prompt, signal) {
       const started = Date.now();
       const apiBefore = apiMs;
+      const { resolved } = conversation;
+      const hooks = combineHooks(logHistoryFirst, resolved.hooks);
       usage.mark();
       appendUserContent(state.messages, prompt);
       sync();
@@ -180,7 +227,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
           maxTokens: options.config.maxTokens,
           system: resolved.system,
           tools: resolved.registry,
-          hooks: resolved.hooks,
+          hooks,
           workspace: options.workspace,
           ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
           onEvent(event) {
@@ -192,7 +239,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
         signal,
       );
       sync();
-      log.write({ type: "turn_result", reason: result.reason, turns: result.turns });
+      conversation.log.write({ type: "turn_result", reason: result.reason, turns: result.turns });
       return {
         reason: result.reason,
         turns: result.turns,
@@ -204,7 +251,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
       };
     },
     async compact(focus, signal) {
-      const compact = setup.capabilities.compact;
+      const compact = conversation.setup.capabilities.compact;
       if (!compact) return "Compaction is not available in this build.";
       const outcome = await compact(state.messages, focus, signal);
       if (outcome.messages) {
@@ -214,42 +261,17 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
       }
       return outcome.report;
     },
-    clear: () => start(undefined),
-    resume: (loaded) => start(loaded),
-    onEvent(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
+    clear: () => restart(undefined),
+    resume: (loaded) => restart(loaded),
+    onEvent: (listener) => events.subscribe(listener),
     onHistory(listener) {
       historyListeners.add(listener);
       return () => historyListeners.delete(listener);
     },
     async close() {
-      log.close();
+      conversation.log.close();
       await excluded;
     },
-  };
-}
-
-/** Wraps a CallModel so every completed response reports its usage and how long it took. */
-export function meterCallModel(
-  next: CallModel,
-  onResponse: (request: Parameters<CallModel>[0], message: Anthropic.Message, durationMs: number) => void,
-): CallModel {
-  return async (request, options) => {
-    const started = Date.now();
-    const message = await next(request, options);
-    onResponse(request, message, Date.now() - started);
-    return message;
-  };
-}
-
-export function toTokenUsage(usage: Anthropic.Usage): TokenUsage {
-  return {
-    input_tokens: usage.input_tokens ?? 0,
-    output_tokens: usage.output_tokens ?? 0,
-    cache_read_input_tokens: usage.cache_read_input_tokens ?? 0,
-    cache_creation_input_tokens: usage.cache_creation_input_tokens ?? 0,
   };
 }
 

@@ -3,7 +3,12 @@
 import type { MessageParam } from "@lcc/s01";
 import { type AgentSetup, extendSetup, type SetupContext } from "@lcc/s02"; // s02: tool contract, cumulative setups
 // s06 extends s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
-import { compactOptionsFromEnv, createCompactSetup, NOTHING_TO_COMPACT } from "@lcc/s06"; // s06: context compaction, its four levers, prompt caching
+import {
+  compactOptionsFromEnv,
+  createCompactSetup,
+  NOTHING_TO_COMPACT,
+  resolveCompactOptions,
+} from "@lcc/s06"; // s06: context compaction, its four levers, prompt caching
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
@@ -12,6 +17,8 @@ export const INTEGRATED_CHAPTER = "s06";
 
 /** Handles on capabilities the slash commands use; absent until the chapter that teaches it is integrated. */
 export interface Capabilities {
+  /** s06: the context window the compaction levers work with, and where auto-compaction starts (`/context`). */
+  contextWindow?: { tokens: number; autoCompactTokens: number };
   /** s05: the skills catalogue (`/skills`). */
   skills?: () => Array<{ name: string; description: string }>;
   /** s06: compacts `messages` now, optionally focused (`/compact [focus]`); `messages` is the new history, if any. */
@@ -38,7 +45,9 @@ export const PRODUCT_SECTION = [
  * chapter's, prompt caching from s06 included), plus what only the product has: glob and grep.
  */
 export function createFullSetup(context: SetupContext): FullSetup {
-  const chapters = createCompactSetup(context, compactOptionsFromEnv(context.env ?? {}));
+  const compactOptions = compactOptionsFromEnv(context.env ?? {});
+  const chapters = createCompactSetup(context, compactOptions);
+  const { contextWindow, autoCompactTokens } = resolveCompactOptions(compactOptions);
   const setup = extendSetup(chapters, {
     systemSections: [PRODUCT_SECTION],
     tools: [createGlobTool(), createGrepTool()],
@@ -46,6 +55,7 @@ export function createFullSetup(context: SetupContext): FullSetup {
   return {
     ...setup,
     capabilities: {
+      contextWindow: { tokens: contextWindow, autoCompactTokens },
       skills: () => chapters.skills.skills.map(({ name, description }) => ({ name, description })),
       async compact(messages, focus, signal) {
         const outcome = await chapters.compaction.compact(messages, {

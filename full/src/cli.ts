@@ -1,5 +1,6 @@
 // The `lcc` entry: the only file that touches the real process (argv, env, stdio, signals, exit).
 import { setFlagsFromString } from "node:v8";
+import { EXIT_CODES } from "./help-text.ts";
 import { readStdin } from "./read-stdin.ts";
 import { runLcc } from "./run-lcc.ts";
 
@@ -7,28 +8,47 @@ import { runLcc } from "./run-lcc.ts";
 // exit of a one-shot run, and the baseline compiler parses a few responses just as well.
 setFlagsFromString("--liftoff-only");
 
-// A closed terminal (SIGHUP) or a kill (SIGTERM) must not orphan running commands: treat it as Ctrl-C,
-// whose handlers abort the turn and kill the command's process group synchronously, then exit.
-for (const [signal, number] of [
-  ["SIGTERM", 15],
-  ["SIGHUP", 1],
-] as const) {
-  process.once(signal, () => {
-    process.emit("SIGINT", "SIGINT");
-    setImmediate(() => process.exit(128 + number));
+/** Set when a signal or a closed output ends the run: the exit code then reports that, whatever runLcc returns. */
+let stopCode: number | undefined;
+/** Ends the run as Ctrl-C would (its handlers abort the turn and kill the command's process group synchronously), then exits. */
+function interruptAndExit(code: number): void {
+  if (stopCode !== undefined) return;
+  stopCode = code;
+  process.emit("SIGINT", "SIGINT");
+  setImmediate(() => process.exit(code));
+}
+
+// A closed terminal (SIGHUP) or a kill (SIGTERM) must not orphan running commands: exit 128 + signal.
+process.once("SIGTERM", () => interruptAndExit(EXIT_CODES.terminated));
+process.once("SIGHUP", () => interruptAndExit(EXIT_CODES.hangup));
+// A reader that went away (`lcc -p … --output-format stream-json | head -1`) is no crash: stop the
+// same way and exit as a process killed by SIGPIPE would.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    interruptAndExit(EXIT_CODES.outputClosed);
   });
 }
 
-const code = await runLcc({
-  argv: process.argv.slice(2),
-  env: process.env,
-  cwd: process.cwd(),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  sigintSource: process,
-  readStdin: (options) => (process.stdin.isTTY ? Promise.resolve("") : readStdin(process.stdin, options)),
-});
+let code: number;
+try {
+  code = await runLcc({
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    sigintSource: process,
+    readStdin: (options) => (process.stdin.isTTY ? Promise.resolve("") : readStdin(process.stdin, options)),
+  });
+} catch (error) {
+  // runLcc reports user and model errors itself; anything else is a bug in lcc.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`lcc: internal error: ${detail}\n`);
+  code = EXIT_CODES.failure;
+}
 // Idle keep-alive sockets must not hold the process open once the work is done; flush stdout first.
-process.exitCode = code;
-process.stdout.write("", () => process.exit(code));
+const exitCode = stopCode ?? code;
+process.exitCode = exitCode;
+process.stdout.write("", () => process.exit(exitCode));

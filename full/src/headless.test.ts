@@ -1,6 +1,9 @@
 // Headless mode end to end: the real `lcc -p` process against the fake API — output shapes, exit codes,
 // piped stdin, demo fallback — and the pairing invariant on every request it sent.
 
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import {
   assertPairingInvariant,
   createTempWorkspace,
@@ -14,9 +17,32 @@ import {
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "./help-text.ts";
-import { type LccRun, parseJsonLines, runLcc } from "./test-harness.ts";
+import { isProcessAlive, type LccRun, parseJsonLines, runLcc, spawnLcc, waitFor } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
+
+/** The keys of the final result object, json and stream-json alike (sorted). */
+const RESULT_KEYS = [
+  "cache_hit_rate",
+  "duration_api_ms",
+  "duration_ms",
+  "is_error",
+  "model",
+  "num_turns",
+  "result",
+  "session_id",
+  "stop_reason",
+  "subtype",
+  "total_cost_usd",
+  "type",
+  "usage",
+];
+const USAGE_KEYS = [
+  "cache_creation_input_tokens",
+  "cache_read_input_tokens",
+  "input_tokens",
+  "output_tokens",
+];
 
 async function setup(script: Script) {
   const workspace = await createTempWorkspace({ files: { "notes.txt": "alpha\nbeta\n" } });
@@ -25,7 +51,13 @@ async function setup(script: Script) {
   /** Runs `lcc` in the workspace against the fake. */
   const lcc = (args: string[], options: Pick<LccRun, "stdin"> = {}) =>
     runLcc({ args, cwd: workspace.dir, baseURL: fake.baseURL, ...options });
-  return { workspace: workspace.dir, fake, lcc };
+  /** Starts `lcc` in the workspace against the fake, for tests that signal it or close its output. */
+  const spawn = (args: string[]) => {
+    const child = spawnLcc({ args, cwd: workspace.dir, baseURL: fake.baseURL });
+    addCleanup(() => child.child.kill("SIGKILL"));
+    return child;
+  };
+  return { workspace: workspace.dir, fake, lcc, spawn };
 }
 
 describe("lcc -p", () => {
@@ -45,6 +77,9 @@ describe("lcc -p", () => {
       result: "The notes say alpha and beta.",
       stop_reason: "end_turn",
     });
+    // Scripts parse this object: its keys are a contract.
+    expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
+    expect(Object.keys(result.usage as object).sort()).toEqual(USAGE_KEYS);
     expect(result.session_id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
     expect(typeof result.duration_ms).toBe("number");
     expect(typeof result.total_cost_usd).toBe("number");
@@ -75,7 +110,19 @@ describe("lcc -p", () => {
       ?.content[0];
     expect(toolResult).toMatchObject({ type: "tool_result", tool_use_id: "toolu_stream_1", is_error: false });
     expect(String(toolResult?.content)).toContain("streamed");
+    expect(Object.keys(events[0] ?? {}).sort()).toEqual([
+      "cwd",
+      "demo",
+      "model",
+      "session_id",
+      "subtype",
+      "tools",
+      "type",
+    ]);
+    expect(Object.keys(events[1] ?? {}).sort()).toEqual(["message", "session_id", "type"]);
+    expect(Object.keys(events[2] ?? {}).sort()).toEqual(["message", "session_id", "type"]);
     expect(events[4]).toMatchObject({ type: "result", subtype: "success", result: "Done.", num_turns: 2 });
+    expect(Object.keys(events[4] ?? {}).sort()).toEqual(RESULT_KEYS);
     assertPairingInvariant(fake.requests);
   });
 
@@ -98,7 +145,7 @@ describe("lcc -p", () => {
 
   it("exits 3 with subtype error_max_turns when --max-turns is reached, results still paired", async () => {
     const { fake, lcc } = await setup(() =>
-      reply(toolUse("bash", { command: "true" }, `toolu_loop_${Math.random()}`)),
+      reply(text("Still looping."), toolUse("bash", { command: "true" }, `toolu_loop_${Math.random()}`)),
     );
     const run = await lcc(["-p", "loop", "--max-turns", "2", "--output-format", "json"]);
     expect(run.code).toBe(EXIT_CODES.maxTurns);
@@ -109,6 +156,9 @@ describe("lcc -p", () => {
     });
     expect(fake.messageRequests()).toHaveLength(2);
     assertPairingInvariant(fake.requests);
+    const textRun = await lcc(["-p", "loop", "--max-turns", "1"]);
+    expect(textRun.code).toBe(EXIT_CODES.maxTurns);
+    expect(textRun.stderr).toContain("lcc: stopped after 1 model request (--max-turns)");
   });
 
   it("exits 1 with is_error and the API's message when the model request fails", async () => {
@@ -118,6 +168,51 @@ describe("lcc -p", () => {
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ subtype: "error_during_execution", is_error: true });
     expect(String(result.result)).toMatch(/401|auth/i);
+  });
+
+  it("on Ctrl-C (SIGINT) kills the running command, prints an error_interrupted result and exits 130", {
+    timeout: 60_000,
+  }, async () => {
+    const { workspace, fake, spawn } = await setup([
+      reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_int_1")),
+    ]);
+    const lcc = spawn(["-p", "run it", "--output-format", "json"]);
+    const pidFile = join(workspace, "job.pid");
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "", "the command");
+    const jobPid = Number(readFileSync(pidFile, "utf8"));
+    lcc.child.kill("SIGINT");
+    const { code, stdout } = await lcc.exited;
+    expect(code).toBe(EXIT_CODES.interrupted);
+    const result = JSON.parse(stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({ subtype: "error_interrupted", is_error: true, stop_reason: "aborted" });
+    expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
+    await waitFor(() => !isProcessAlive(jobPid), "the command to be killed");
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("stops quietly with exit code 141 (outputClosed) when the reader of its output goes away", {
+    timeout: 60_000,
+  }, async () => {
+    const { spawn } = await setup([
+      reply(toolUse("bash", { command: "sleep 1; echo slept" }, "toolu_pipe_1")),
+      reply(text("done")),
+    ]);
+    const lcc = spawn(["-p", "hi", "--output-format", "stream-json"]);
+    await waitFor(() => lcc.stdout().includes("\n"), "the init event");
+    lcc.child.stdout.destroy();
+    const { code, stderr } = await lcc.exited;
+    expect(code).toBe(EXIT_CODES.outputClosed);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.ts:\d+/);
+  });
+
+  it("reports the setup's warnings (a SKILL.md it skipped) on stderr, keeping stdout to the answer", async () => {
+    const { workspace, lcc } = await setup([reply(text("fine"))]);
+    await mkdir(join(workspace, "skills", "broken"), { recursive: true });
+    await writeFile(join(workspace, "skills", "broken", "SKILL.md"), "no frontmatter\n");
+    const run = await lcc(["-p", "hi"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("fine\n");
+    expect(run.stderr).toMatch(/^lcc: warning: Skipped .*skills\/broken\/SKILL\.md: /m);
   });
 
   it("exits 2 on a bad command line and on -p without any prompt", { timeout: 90_000 }, async () => {

@@ -56,19 +56,21 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
     });
     unsubscribes.push(session.onHistory((entry) => streamEntry(entry, session.sessionId(), line)));
   }
-  if (format === "text" && options.verbose) {
-    unsubscribes.push(
-      session.onEvent((event) => {
-        if (event.type === "tool_start")
-          options.stderr.write(`⏺ ${event.name}(${describeToolInput(event.name, event.input)})\n`);
-      }),
-    );
-  }
+  const showToolCalls = format === "text" && Boolean(options.verbose);
+  unsubscribes.push(
+    session.onEvent((event) => {
+      // Warnings (a skipped SKILL.md, a session log that cannot be written) go to stderr in every format.
+      if (event.type === "notice" && event.level === "warn")
+        options.stderr.write(`lcc: warning: ${event.text}\n`);
+      if (event.type === "tool_start" && showToolCalls)
+        options.stderr.write(`⏺ ${event.name}(${describeToolInput(event.name, event.input)})\n`);
+    }),
+  );
   const turn = await session.runTurn(options.prompt, options.signal);
   for (const unsubscribe of unsubscribes) unsubscribe();
   const result = buildResult(turn, session, Boolean(options.demo));
   if (format === "text") {
-    if (result.is_error) options.stderr.write(`lcc: ${result.result || result.subtype}\n`);
+    if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result)}\n`);
     if (result.result && result.subtype !== "error_during_execution") stdout.write(`${result.result}\n`);
   } else {
     line(result);
@@ -101,6 +103,15 @@ export function buildResult(turn: TurnResult, session: AgentSession, demo: boole
     usage: turn.usage,
     cache_hit_rate: Number(cacheHitRate(turn.usage).toFixed(4)),
   };
+}
+
+/** The stderr line of a failed text-format run (stdout keeps whatever answer there was). */
+function describeFailure(result: HeadlessResult): string {
+  const requests = `${result.num_turns} model request${result.num_turns === 1 ? "" : "s"}`;
+  if (result.subtype === "error_max_turns")
+    return `stopped after ${requests} (--max-turns) before the model finished`;
+  if (result.subtype === "error_interrupted") return "interrupted";
+  return result.result || result.subtype;
 }
 
 export function exitCodeFor(result: HeadlessResult): number {

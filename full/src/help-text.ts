@@ -1,4 +1,5 @@
-// `lcc --help`: usage, flags, exit codes and slash commands, from the same constants the code uses.
+// `lcc --help`: usage, flags, environment and exit codes, from the same constants the code uses.
+import { PIPED_FIRST_BYTE_WAIT_MS } from "./read-stdin.ts";
 
 /** Process exit codes; documented in --help and docs/en/full.md. */
 export const EXIT_CODES = {
@@ -13,6 +14,12 @@ export const EXIT_CODES = {
   sessionNotFound: 4,
   /** Interrupted by Ctrl-C / SIGINT in headless mode. */
   interrupted: 130,
+  /** 128 + SIGHUP: the terminal closed; running commands were killed first. */
+  hangup: 129,
+  /** 128 + SIGPIPE: whoever read lcc's output went away (`lcc -p … | head -1`). */
+  outputClosed: 141,
+  /** 128 + SIGTERM: killed politely; running commands were killed first. */
+  terminated: 143,
 } as const;
 
 export function helpText(version: string): string {
@@ -21,7 +28,8 @@ export function helpText(version: string): string {
 Usage:
   lcc [options] [prompt]           interactive session (the prompt, if given, is sent first)
   lcc -p [options] "prompt"        answer one prompt and exit (headless); piped stdin is read too
-  cat file | lcc -p "explain this" stdin is appended to the prompt
+  cat file | lcc -p "explain this" stdin is appended to the prompt (if its first byte comes
+                                   within ${PIPED_FIRST_BYTE_WAIT_MS} ms; without a prompt argument lcc waits for all of it)
 
 Options:
   -p, --print                 headless: run the prompt, print the result, exit
@@ -42,15 +50,20 @@ Environment:
   ANTHROPIC_BASE_URL                         any Anthropic-compatible endpoint
   MODEL_ID, MAX_TOKENS                       model and output budget
   LCC_HOME                                   state folder (default <workspace>/.lcc)
-  NO_COLOR                                   disable colours
+  LCC_CONTEXT_WINDOW, LCC_AUTOCOMPACT_PERCENT, LCC_MICROCOMPACT=0
+                                             context window and compaction (s06)
+  NO_COLOR / FORCE_COLOR                     disable / force colours
 
 Exit codes:
   ${EXIT_CODES.success}    success
-  ${EXIT_CODES.failure}    the run failed (model/API error such as a bad key or no network)
+  ${EXIT_CODES.failure}    the run failed (model/API error such as a bad key or no network; or an internal error)
   ${EXIT_CODES.usage}    bad command line (unknown option, bad value, -p without a prompt, no such --cwd)
   ${EXIT_CODES.maxTurns}    --max-turns reached before the model finished
   ${EXIT_CODES.sessionNotFound}    the session to --continue/--resume was not found or is unreadable
   ${EXIT_CODES.interrupted}  interrupted (Ctrl-C / SIGINT)
+  ${EXIT_CODES.hangup}  ended by SIGHUP (terminal closed); running commands are killed first
+  ${EXIT_CODES.outputClosed}  the reader of the output went away (lcc -p … | head)
+  ${EXIT_CODES.terminated}  ended by SIGTERM; running commands are killed first
 
 In the interactive session type /help for slash commands. Ctrl-C interrupts a turn;
 Ctrl-C on an empty prompt or Ctrl-D exits.

@@ -21,6 +21,8 @@ export interface InteractiveOptions {
   workspace: string;
   historyPath: string;
   demo: boolean;
+  /** Draw the spinner: the output is a terminal that understands cursor codes (TERM is not "dumb"). */
+  animate: boolean;
   /** Sent before the first prompt is shown (`lcc "fix the tests"`). */
   initialPrompt?: string;
   sigintSource?: NodeJS.EventEmitter;
@@ -33,7 +35,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   const spinner = createSpinner({
     output,
     colors,
-    enabled: Boolean(output.isTTY),
+    enabled: options.animate,
     status: () => {
       const total = session.usage.total();
       const tokens =
@@ -70,6 +72,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
         write(`${colors.dim(turnFooter(result.usage, result.durationMs))}\n`);
     } finally {
       signal.removeEventListener("abort", settle);
+      // Whatever happened (a command that threw, a compaction), the prompt never shares a line with the spinner.
+      render.settle();
     }
   };
 

@@ -41,6 +41,8 @@ describe("build and launcher", () => {
     const inputs = JSON.parse(await readFile(join(root, "dist", "inputs.json"), "utf8")) as string[];
     expect(inputs).toContain(join(packageDir, "src", "agent-setup.ts"));
     expect(inputs.some((path) => path.includes("/node_modules/"))).toBe(false);
+    // A dependency upgrade makes the bundle stale through the lockfile.
+    expect(inputs).toContain(join(packageDir, "..", "pnpm-lock.yaml"));
   });
 
   it("runs the bundle while it is fresh, and a one-turn -p works from it", { timeout: 60_000 }, async () => {

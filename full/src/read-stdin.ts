@@ -1,6 +1,9 @@
 // Reads piped stdin for `lcc -p`; with a prompt argument it stops waiting when nothing arrives quickly,
 // so `lcc -p "hi"` under a harness that leaves stdin open never hangs.
 
+/** With a prompt argument, how long `lcc -p` waits for piped stdin's first byte before going without it. */
+export const PIPED_FIRST_BYTE_WAIT_MS = 1000;
+
 /**
  * Resolves with everything read until EOF. With `firstByteTimeoutMs`, resolves with "" if no byte
  * arrived in that time (and stops reading). Never rejects: a read error ends the input.

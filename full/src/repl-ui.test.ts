@@ -53,6 +53,52 @@ describe("the REPL renderer", () => {
   });
 });
 
+describe("the REPL renderer with a live spinner", () => {
+  function spinning() {
+    const output = captureOutput();
+    let now = 0;
+    const colors = createColors(false);
+    const spinner = createSpinner({ output, colors, enabled: true, now: () => now });
+    const render = createReplRenderer({
+      output,
+      colors,
+      spinner,
+      chapterEvents: (event) => {
+        if (event.type !== "compaction_start" && event.type !== "compaction_end") return false;
+        output.write(`· ${event.type}\n`);
+        return true;
+      },
+    });
+    return { render, spinner, output, advance: (ms: number) => (now += ms) };
+  }
+
+  it("prints a notice above the spinner and redraws it with the same label and clock", () => {
+    const { render, spinner, output, advance } = spinning();
+    render({ type: "turn_start", turn: 1 });
+    advance(2000);
+    render({ type: "notice", source: "todo", text: "plan reminder sent" });
+    expect(spinner.label()).toBe("Thinking…");
+    expect(output.text()).toMatch(/· plan reminder sent\n\r\u001b\[2K⠙ Thinking… \(2\.0s/);
+    spinner.stop();
+  });
+
+  it("spins while a full compaction runs and stops when it ends", () => {
+    const { render, spinner } = spinning();
+    render({ type: "compaction_start", kind: "full", trigger: "manual" });
+    expect(spinner.label()).toBe("Compacting…");
+    render({ type: "compaction_end", kind: "full", trigger: "manual", ok: true });
+    expect(spinner.isSpinning()).toBe(false);
+  });
+
+  it("never draws the spinner over a partial line of text", () => {
+    const { render, spinner, output } = spinning();
+    render({ type: "text_delta", text: "half a line" });
+    render({ type: "turn_start", turn: 2 });
+    expect(output.text()).toMatch(/^half a line\n\r\u001b\[2K/);
+    spinner.stop();
+  });
+});
+
 describe("the spinner", () => {
   it("draws its label, elapsed time and status on one line and erases it on stop", () => {
     const output = captureOutput();

@@ -61,9 +61,17 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
   const newline = () => {
     if (!atLineStart) write("\n");
   };
+  /** Prints whole lines with the spinner out of the way, then redraws it as it was. */
+  const printAbove = (print: () => void) => {
+    const resume = spinner.pause();
+    newline();
+    print();
+    resume();
+  };
   const render = ((event: AgentEvent) => {
     switch (event.type) {
       case "turn_start":
+        newline();
         spinner.start("Thinking…");
         return;
       case "text_delta":
@@ -96,9 +104,9 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
         return;
       }
       case "notice":
-        spinner.stop();
-        newline();
-        write(`${event.level === "warn" ? colors.yellow("⚠") : colors.dim("·")} ${event.text}\n`);
+        printAbove(() =>
+          write(`${event.level === "warn" ? colors.yellow("⚠") : colors.dim("·")} ${event.text}\n`),
+        );
         return;
       case "agent_end":
         spinner.stop();
@@ -108,14 +116,19 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
         if (event.reason === "max_tokens")
           write(`${colors.yellow("⚠")} The answer hit the output token limit.\n`);
         return;
-      default: {
-        const label = spinner.label();
+      case "compaction_start":
+      case "compaction_end":
+        // A full compaction is a model request of its own: spin while it runs.
         spinner.stop();
-        newline();
-        if (options.chapterEvents?.(event)) atLineStart = true;
-        if (label) spinner.start(label);
+        printAbove(() => options.chapterEvents?.(event));
+        atLineStart = true;
+        if (event.type === "compaction_start" && event.kind === "full") spinner.start("Compacting…");
         return;
-      }
+      default:
+        printAbove(() => {
+          if (options.chapterEvents?.(event)) atLineStart = true;
+        });
+        return;
     }
   }) as ReplRenderer;
   render.settle = () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
 import { createColors, shouldUseColor } from "./colors.ts";
 import { EXIT_CODES, helpText } from "./help-text.ts";
+import { PIPED_FIRST_BYTE_WAIT_MS } from "./read-stdin.ts";
 import { VERSION } from "./version.ts";
 
 export interface LccIo {
@@ -50,7 +51,9 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
 
   let prompt = options.prompt;
   if (options.print) {
-    const piped = io.readStdin ? await io.readStdin(prompt ? { firstByteTimeoutMs: 150 } : {}) : "";
+    const piped = io.readStdin
+      ? await io.readStdin(prompt ? { firstByteTimeoutMs: PIPED_FIRST_BYTE_WAIT_MS } : {})
+      : "";
     prompt = combinePrompt(prompt, piped);
     if (!prompt)
       return print(io.stderr, "lcc: -p needs a prompt (as an argument or on stdin)\n", EXIT_CODES.usage);
@@ -128,6 +131,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       workspace,
       historyPath: join(lccHome, "history"),
       demo,
+      animate: Boolean(io.stdout.isTTY) && io.env.TERM !== "dumb",
       ...(options.prompt ? { initialPrompt: options.prompt } : {}),
       ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
     });
@@ -151,7 +155,7 @@ async function pickSession(options: RunOptions, sessionsDir: string, io: LccIo) 
     return print(io.stdout, `${rows.join("\n")}\n`, EXIT_CODES.success);
   }
   const found = options.continueLast
-    ? listSessions(sessionsDir)[0]
+    ? listSessions(sessionsDir, { firstPrompts: false })[0]
     : findSession(sessionsDir, options.resume ?? "");
   if (!found) {
     const what = options.continueLast ? "No session to continue" : `No session matches "${options.resume}"`;

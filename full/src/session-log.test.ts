@@ -22,7 +22,7 @@ async function setup() {
   const dir = await mkdtemp(join(tmpdir(), "lcc-sessions-"));
   addCleanup(() => rm(dir, { recursive: true, force: true }));
   const id = createSessionId(new Date(2025, 0, 2, 15, 4, 5), () => 0.5);
-  const log = createSessionLog(dir, id, () => {});
+  const log = createSessionLog(dir, id);
   return { dir, id, log };
 }
 
@@ -107,6 +107,18 @@ describe("session log", () => {
     expect(sessions.map((session) => [session.id, session.firstPrompt])).toEqual([
       ["20250102-000000-bbbbbb", "newer prompt"],
       ["20250101-000000-aaaaaa", "older prompt"],
+    ]);
+    expect(listSessions(dir, { firstPrompts: false })).toEqual([
+      {
+        id: "20250102-000000-bbbbbb",
+        path: join(dir, "20250102-000000-bbbbbb.jsonl"),
+        modifiedMs: expect.any(Number),
+      },
+      {
+        id: "20250101-000000-aaaaaa",
+        path: join(dir, "20250101-000000-aaaaaa.jsonl"),
+        modifiedMs: expect.any(Number),
+      },
     ]);
     expect(findSession(dir, "20250101")?.id).toBe("20250101-000000-aaaaaa");
     expect(findSession(dir, "2025")).toBeUndefined();

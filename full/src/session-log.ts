@@ -27,9 +27,19 @@ export type SessionEntry = WithoutTime<SessionRecord>;
 export interface SessionLog {
   readonly id: string;
   readonly path: string;
-  /** Appends one record and hands it to the kernel before returning. The file opens on first use. */
+  /**
+   * Appends one record and hands it to the kernel before returning. The file opens on first use.
+   * Never throws: the first failure goes to `onError` and every later write is skipped.
+   */
   write(entry: SessionEntry): void;
   close(): void;
+}
+
+export interface SessionLogOptions {
+  /** Called once before the first write (creates the folder and keeps it out of git). */
+  openDir?: () => void;
+  /** The first write that failed (unwritable folder, full disk); the log is off from then on. */
+  onError?: (error: unknown) => void;
 }
 
 /** Sortable, readable session ids: `20250102-150405-a1b2c3`. */
@@ -44,21 +54,33 @@ export function createSessionId(now = new Date(), random = Math.random): string 
 }
 
 /**
- * A log for session `id` in `sessionsDir`. `openDir` is called once before the first write (it
- * creates the folder and keeps it out of git), so a session that never records anything leaves no file.
+ * A log for session `id` in `sessionsDir`. Nothing touches the disk before the first write, so a
+ * session that never records anything leaves no file. A log that cannot be written never breaks the
+ * conversation (a turn cut by a throwing log would leave tool calls unanswered).
  */
-export function createSessionLog(sessionsDir: string, id: string, openDir: () => void): SessionLog {
+export function createSessionLog(
+  sessionsDir: string,
+  id: string,
+  options: SessionLogOptions = {},
+): SessionLog {
   const path = join(sessionsDir, `${id}.jsonl`);
   let fd: number | undefined;
+  let failed = false;
   return {
     id,
     path,
     write(entry) {
-      if (fd === undefined) {
-        openDir();
-        fd = openSync(path, "a");
+      if (failed) return;
+      try {
+        if (fd === undefined) {
+          options.openDir?.();
+          fd = openSync(path, "a");
+        }
+        writeSync(fd, `${JSON.stringify({ ...entry, time: new Date().toISOString() })}\n`);
+      } catch (error) {
+        failed = true;
+        options.onError?.(error);
       }
-      writeSync(fd, `${JSON.stringify({ ...entry, time: new Date().toISOString() })}\n`);
     },
     close() {
       if (fd !== undefined) closeSync(fd);

@@ -101,8 +101,14 @@ export interface SessionSummary {
   firstPrompt?: string;
 }
 
-/** Sessions in `sessionsDir`, most recently modified first; an absent folder means none. */
-export function listSessions(sessionsDir: string): SessionSummary[] {
+/**
+ * Sessions in `sessionsDir`, most recently modified first; an absent folder means none. With
+ * `firstPrompts: false` no file is opened (what --continue and a lookup by id need).
+ */
+export function listSessions(
+  sessionsDir: string,
+  options: { firstPrompts?: boolean } = {},
+): SessionSummary[] {
   let names: string[];
   try {
     names = readdirSync(sessionsDir).filter((name) => name.endsWith(".jsonl"));
@@ -110,36 +116,45 @@ export function listSessions(sessionsDir: string): SessionSummary[] {
     return [];
   }
   return names
-    .map((name) => {
+    .flatMap((name) => {
       const path = join(sessionsDir, name);
-      const firstPrompt = readFirstPrompt(path);
-      return {
-        id: name.slice(0, -".jsonl".length),
-        path,
-        modifiedMs: statSync(path).mtimeMs,
-        ...(firstPrompt ? { firstPrompt } : {}),
-      };
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (!stats) return [];
+      const firstPrompt = options.firstPrompts === false ? undefined : readFirstPrompt(path);
+      return [
+        {
+          id: name.slice(0, -".jsonl".length),
+          path,
+          modifiedMs: stats.mtimeMs,
+          ...(firstPrompt ? { firstPrompt } : {}),
+        },
+      ];
     })
     .sort((left, right) => right.modifiedMs - left.modifiedMs || right.id.localeCompare(left.id));
 }
 
 /** The session whose id equals `idOrPrefix`, else the only one starting with it. */
 export function findSession(sessionsDir: string, idOrPrefix: string): SessionSummary | undefined {
-  const sessions = listSessions(sessionsDir);
+  const sessions = listSessions(sessionsDir, { firstPrompts: false });
   const exact = sessions.find((session) => session.id === idOrPrefix);
   if (exact) return exact;
   const matches = sessions.filter((session) => session.id.startsWith(idOrPrefix));
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** The first prompt in the file's first 64 KB; undefined when there is none or the file cannot be read. */
 function readFirstPrompt(path: string): string | undefined {
   const buffer = Buffer.alloc(64 * 1024);
-  const fd = openSync(path, "r");
   let length: number;
   try {
-    length = readSync(fd, buffer, 0, buffer.length, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, "r");
+    try {
+      length = readSync(fd, buffer, 0, buffer.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
   }
   for (const line of buffer.subarray(0, length).toString("utf8").split("\n")) {
     let record: SessionRecord;

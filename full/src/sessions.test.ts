@@ -1,7 +1,7 @@
 // Sessions end to end: --resume/--continue rebuild the conversation exactly, and a process killed with
 // SIGKILL in the middle of a tool call resumes with its pairing intact.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   assertPairingInvariant,
@@ -102,6 +102,25 @@ describe("sessions", () => {
     expect(missing.stderr).toContain('No session matches "nope"');
   });
 
+  it("refuses to continue a session with a corrupt line: exit 4, the file and line named, the file untouched", {
+    timeout: 60_000,
+  }, async () => {
+    const { workspace, fake } = await setup();
+    const api = await fake([reply(text("first answer"))]);
+    await runLcc({ args: ["-p", "first"], cwd: workspace, baseURL: api.baseURL });
+    const sessionsDir = join(workspace, ".lcc", "sessions");
+    const [name = ""] = readdirSync(sessionsDir);
+    const path = join(sessionsDir, name);
+    const lines = readFileSync(path, "utf8").split("\n");
+    const corrupted = [lines[0], "{not json", ...lines.slice(1)].join("\n");
+    writeFileSync(path, corrupted);
+    const run = await runLcc({ args: ["-c", "-p", "again"], cwd: workspace, baseURL: api.baseURL });
+    expect(run.code).toBe(EXIT_CODES.sessionNotFound);
+    expect(run.stderr).toContain(`Session file ${path} is corrupt at line 2`);
+    expect(readFileSync(path, "utf8")).toBe(corrupted);
+    expect(api.messageRequests()).toHaveLength(1);
+  });
+
   it("after kill -9 during a tool call, resuming answers the cut-off call as interrupted and keeps pairing", {
     timeout: 90_000,
   }, async () => {
@@ -187,7 +206,7 @@ describe("sessions", () => {
     }
     const jobPid = Number(readFileSync(pidFile, "utf8"));
     child.kill("SIGTERM");
-    expect(await exited).toBe(143);
+    expect(await exited).toBe(EXIT_CODES.terminated);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(isProcessAlive(jobPid)).toBe(false);
     const next = await fake([reply(text("ok"))]);

@@ -1,9 +1,10 @@
 // Slash commands against a real session: what each prints, and that commands of chapters not
 // integrated yet say so instead of failing silently.
 
-import { assertPairingInvariant, reply, text } from "@lcc/testkit";
+import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import type { AgentSession } from "./agent-session.ts";
 import { INTEGRATED_CHAPTER } from "./agent-setup.ts";
 import { createColors } from "./colors.ts";
 import { loadSession } from "./session-store.ts";
@@ -30,17 +31,19 @@ async function setup() {
   const run = async (line: string) => {
     printed = "";
     await runSlashCommand(line, {
-      session: test.session,
+      ...commandContext(test.session),
       write: (chunk) => {
         printed += chunk;
       },
-      colors: createColors(false),
-      signal: new AbortController().signal,
-      demo: false,
     });
     return printed;
   };
   return { ...test, run };
+}
+
+/** What a command runs with, minus where it writes. */
+function commandContext(session: AgentSession) {
+  return { session, colors: createColors(false), signal: new AbortController().signal, demo: false };
 }
 
 describe("slash commands", () => {
@@ -98,6 +101,43 @@ describe("slash commands", () => {
     expect(await run(`/resume ${first}`)).toBe(`Resumed ${first} (2 messages).\n`);
     expect(session.sessionId()).toBe(first);
     expect(session.state.messages).toHaveLength(2);
+  });
+
+  it("/clear leaves nothing of the old conversation: no last usage, no plan reminding the model of old items", async () => {
+    const openPlan = {
+      items: [
+        { content: "Old step one", status: "in_progress", activeForm: "Doing old step one" },
+        { content: "Old step two", status: "pending", activeForm: "Doing old step two" },
+      ],
+    };
+    const test = await createTestSession([
+      reply(toolUse("todo_write", openPlan, "toolu_plan_1")),
+      reply(text("Planned.")),
+      ...[1, 2, 3].map((round) => reply(toolUse("bash", { command: `echo ${round}` }, `toolu_new_${round}`))),
+      reply(text("New work done.")),
+    ]);
+    addCleanup(test.cleanup);
+    const { session, fake } = test;
+    await session.runTurn("plan the old work", new AbortController().signal);
+    await runSlashCommand("/clear", { ...commandContext(session), write: () => {} });
+    let context = "";
+    await runSlashCommand("/context", { ...commandContext(session), write: (chunk) => (context += chunk) });
+    expect(context).toContain("0 messages; last request used 0 of");
+    expect(context).toContain("no request yet");
+    await session.runTurn("something new", new AbortController().signal);
+    const afterClear = fake.messageRequests().slice(2);
+    expect(afterClear).toHaveLength(4);
+    expect(JSON.stringify(afterClear.map((request) => request.body.messages))).not.toContain("Old step");
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("/cost counts every request since lcc started, across /clear, and names the current session", async () => {
+    const { run, session } = await setup();
+    await session.runTurn("hi", new AbortController().signal);
+    await run("/clear");
+    expect(await run("/cost")).toMatch(
+      new RegExp(`^Since lcc started: 1 request \\(current session ${session.sessionId()}\\)`),
+    );
   });
 
   it("/skills lists the skills s05 discovered", async () => {

@@ -6,7 +6,7 @@ import type { Colors } from "./colors.ts";
 import { cacheHitRate, formatTokens, formatUsd, priceOf } from "./cost.ts";
 import { findSession, listSessions, loadSession, SessionReadError } from "./session-store.ts";
 
-/** Context window assumed for /context (tokens). */
+/** Context window /context assumes when no integrated chapter sets one (tokens). */
 export const CONTEXT_WINDOW_TOKENS = 200_000;
 
 export interface SlashContext {
@@ -67,7 +67,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   {
     name: "clear",
     usage: "/clear",
-    summary: "start a new conversation (the old one stays on disk for --resume)",
+    summary: "start a new conversation: new session, empty plan (the old one stays on disk for --resume)",
     run(_args, { session, write }) {
       const previous = session.sessionId();
       session.clear();
@@ -88,7 +88,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   {
     name: "cost",
     usage: "/cost",
-    summary: "tokens, prompt-cache reads/writes and hit rate, estimated cost",
+    summary: "tokens, prompt-cache reads/writes and hit rate, estimated cost (this lcc process)",
     run(_args, { session, write, colors, demo }) {
       write(`${describeCost(session, colors, demo)}\n`);
     },
@@ -104,10 +104,13 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
           (last.cache_read_input_tokens ?? 0) +
           (last.cache_creation_input_tokens ?? 0)
         : 0;
-      const share = ((used / CONTEXT_WINDOW_TOKENS) * 100).toFixed(1);
+      const window = session.capabilities.contextWindow;
+      const windowTokens = window?.tokens ?? CONTEXT_WINDOW_TOKENS;
+      const share = ((used / windowTokens) * 100).toFixed(1);
+      const autoCompact = window ? `; auto-compaction near ${formatTokens(window.autoCompactTokens)}` : "";
       const tools = session.resolved.registry.names();
       write(
-        `${session.state.messages.length} messages; last request used ${formatTokens(used)} of ${formatTokens(CONTEXT_WINDOW_TOKENS)} tokens (${share}%)${last ? "" : " — no request yet"}\n` +
+        `${session.state.messages.length} messages; last request used ${formatTokens(used)} of ${formatTokens(windowTokens)} tokens (${share}%)${last ? "" : " — no request yet"}${autoCompact}\n` +
           `system prompt: ${session.resolved.system.length} characters; ${tools.length} tools: ${tools.join(", ")}\n`,
       );
     },
@@ -159,7 +162,12 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
       try {
         const loaded = loadSession(found.path, found.id);
         session.resume(loaded);
-        write(`Resumed ${found.id} (${loaded.messages.length} messages).\n`);
+        const repaired = loaded.repairedToolUseIds.length;
+        const note =
+          repaired > 0
+            ? `; its last turn was cut off, ${repaired} unfinished tool call(s) marked interrupted`
+            : "";
+        write(`Resumed ${found.id} (${loaded.messages.length} messages${note}).\n`);
       } catch (error) {
         if (!(error instanceof SessionReadError)) throw error;
         write(`${error.message}\n`);
@@ -185,7 +193,7 @@ export async function runSlashCommand(line: string, context: SlashContext): Prom
   context.write(`Unknown command /${head}. Type /help for the list.\n`);
 }
 
-/** The /cost report: totals, cache statistics and the estimate per model. */
+/** The /cost report: totals of every request this process made (across /clear), cache statistics, the estimate per model. */
 export function describeCost(session: AgentSession, colors: Colors, demo: boolean): string {
   const total = session.usage.total();
   const requests = session.usage.requests();
@@ -196,7 +204,7 @@ export function describeCost(session: AgentSession, colors: Colors, demo: boolea
   });
   const cost = demo ? "$0 (demo model)" : formatUsd(session.usage.costUsd());
   return [
-    `${colors.bold("Session")} ${session.sessionId()}: ${requests} request${requests === 1 ? "" : "s"}`,
+    `${colors.bold("Since lcc started")}: ${requests} request${requests === 1 ? "" : "s"} (current session ${session.sessionId()})`,
     `  input ${formatTokens(total.input_tokens)} · output ${formatTokens(total.output_tokens)} · cache read ${formatTokens(total.cache_read_input_tokens)} · cache write ${formatTokens(total.cache_creation_input_tokens)}`,
     `  cache hit rate ${hit}% of input tokens`,
     `  estimated cost ${cost}${perModel.length > 0 ? ` — ${perModel.join(", ")}` : ""}`,

@@ -5,10 +5,12 @@ const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "
 const CLEAR_LINE = "\r\u001b[2K";
 
 export interface Spinner {
-  /** Shows the spinner with `label` (restarts the clock when the label changes). */
+  /** Shows the spinner with `label`, its clock from zero; a no-op when it already spins with that label. */
   start(label: string): void;
   /** Erases the spinner line; safe to call when not spinning. */
   stop(): void;
+  /** Erases the spinner line for a moment; the returned function redraws it with the same label and clock. */
+  pause(): () => void;
   isSpinning(): boolean;
   /** The label while spinning, else undefined. */
   label(): string | undefined;
@@ -39,23 +41,34 @@ export function createSpinner(options: SpinnerOptions): Spinner {
     frame += 1;
     options.output.write(`${CLEAR_LINE}${glyph} ${label} ${options.colors.dim(`(${details})`)}`);
   };
+  const show = (next: string, since: number) => {
+    label = next;
+    startedAt = since;
+    if (!timer) {
+      timer = setInterval(render, options.intervalMs ?? 100);
+      timer.unref();
+    }
+    render();
+  };
+  const stop = () => {
+    if (!timer) return;
+    clearInterval(timer);
+    timer = undefined;
+    options.output.write(CLEAR_LINE);
+  };
   return {
     start(next) {
-      if (!options.enabled) return;
-      if (timer && next === label) return;
-      label = next;
-      startedAt = now();
-      if (!timer) {
-        timer = setInterval(render, options.intervalMs ?? 100);
-        timer.unref();
-      }
-      render();
+      if (!options.enabled || (timer && next === label)) return;
+      show(next, now());
     },
-    stop() {
-      if (!timer) return;
-      clearInterval(timer);
-      timer = undefined;
-      options.output.write(CLEAR_LINE);
+    stop,
+    pause() {
+      if (!timer) return () => {};
+      const [pausedLabel, pausedAt] = [label, startedAt];
+      stop();
+      return () => {
+        if (!timer) show(pausedLabel, pausedAt);
+      };
     },
     isSpinning: () => timer !== undefined,
     label: () => (timer ? label : undefined),

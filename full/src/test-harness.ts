@@ -1,10 +1,12 @@
 // Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_MODEL } from "@lcc/s01";
-import { runCli, type Script } from "@lcc/testkit";
+import { hermeticEnv, runCli, type Script } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./agent-session.ts";
 
@@ -36,6 +38,48 @@ export function runLcc(run: LccRun): Promise<RunCliResult> {
     ...(run.stdin === undefined ? {} : { stdin: run.stdin }),
     timeoutMs: run.timeoutMs ?? 30_000,
   });
+}
+
+/** A running `lcc` (see {@link spawnLcc}): the child, its output so far, and its end. */
+export interface SpawnedLcc {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  stdout(): string;
+  exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** Starts `lcc` from its sources against `baseURL` with piped output, for tests that signal it. The caller kills it. */
+export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }): SpawnedLcc {
+  const child = spawn(process.execPath, [launcherPath, ...run.args], {
+    cwd: run.cwd,
+    env: {
+      ...hermeticEnv(),
+      LCC_NO_BUNDLE: "1",
+      NO_COLOR: "1",
+      ANTHROPIC_API_KEY: "test-key",
+      ANTHROPIC_BASE_URL: run.baseURL,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once("exit", (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, exited, stdout: () => stdout };
+}
+
+/** Polls `condition` every 50 ms; rejects naming `what` after `timeoutMs` (default 20 s). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  for (let waited = 0; !condition(); waited += 50) {
+    if (waited > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Parses stream-json output: one JSON value per non-empty line. */

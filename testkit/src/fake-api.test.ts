@@ -135,6 +135,31 @@ describe("startFakeApi", () => {
     await expect(second).rejects.toThrow("fake API: script exhausted after 1 requests");
   });
 
+  it("refuses a message with empty content like the real API, except a final assistant message", async () => {
+    const { api, client } = await setup([reply(text("prefilled"))]);
+    const empty = client.messages.create({
+      model: MODEL,
+      max_tokens: 1024,
+      messages: [
+        { role: "user", content: "hi" },
+        { role: "assistant", content: [] },
+        { role: "user", content: "again" },
+      ],
+    });
+    await expect(empty).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+    await expect(empty).rejects.toThrow("messages.1: all messages must have non-empty content");
+    const prefill = await client.messages.create({
+      model: MODEL,
+      max_tokens: 1024,
+      messages: [
+        { role: "user", content: "hi" },
+        { role: "assistant", content: "" },
+      ],
+    });
+    expect(prefill.content).toEqual([{ type: "text", text: "prefilled" }]);
+    expect(api.messageRequests()).toHaveLength(2);
+  });
+
   it("answers 500 with the message when a script function throws", async () => {
     const { client } = await setup(() => {
       throw new Error("scenario has no reply for this");

@@ -12,8 +12,10 @@ import type { FakeApi, FakeApiOptions, MessagesRequestBody, RecordedRequest } fr
 
 /**
  * Starts the fake on an ephemeral loopback port. Routes: POST /v1/messages (streaming or not) and
- * POST /v1/messages/count_tokens; anything else is a 404 in the API's error shape. Every request
- * is recorded before it is answered. Call `close()` when done; it also ends keep-alive sockets.
+ * POST /v1/messages/count_tokens; anything else is a 404 in the API's error shape. Like the real API,
+ * a message with empty content (other than a final assistant message) gets a 400 and uses up no
+ * reply. Every request is recorded before it is answered. Call `close()` when done; it also ends
+ * keep-alive sockets.
  */
 export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
   const requests: RecordedRequest[] = [];

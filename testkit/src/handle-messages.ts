@@ -85,7 +85,10 @@ export async function handleMessages(
   });
 }
 
-/** The real SDK always sends model, max_tokens and messages; anything else fails loudly. */
+/**
+ * The real SDK always sends model, max_tokens and messages; anything else fails loudly. Like the real
+ * API, a message with empty content is refused unless it is the final assistant message.
+ */
 function validateBody(request: RecordedRequest): ApiErrorResponse | undefined {
   const body: Record<string, unknown> = { ...request.body };
   if (
@@ -95,7 +98,26 @@ function validateBody(request: RecordedRequest): ApiErrorResponse | undefined {
   ) {
     return apiError(400, "invalid_request_error", "fake API: body needs model, max_tokens and messages");
   }
+  const messages: unknown[] = body.messages;
+  const empty = messages.findIndex((message, index) => {
+    const isFinalAssistant = index === messages.length - 1 && roleOf(message) === "assistant";
+    return !isFinalAssistant && hasEmptyContent(message);
+  });
+  if (empty >= 0) {
+    const text = `messages.${empty}: all messages must have non-empty content except for the optional final assistant message`;
+    return apiError(400, "invalid_request_error", text);
+  }
   return undefined;
+}
+
+function roleOf(message: unknown): unknown {
+  return typeof message === "object" && message !== null ? (message as { role?: unknown }).role : undefined;
+}
+
+function hasEmptyContent(message: unknown): boolean {
+  const content =
+    typeof message === "object" && message !== null ? (message as { content?: unknown }).content : undefined;
+  return content === "" || (Array.isArray(content) && content.length === 0);
 }
 
 async function nextReply(

@@ -1,11 +1,13 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
-import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
+import { assertPairingInvariant, faults, reply, type Script, text, toolUse } from "@lcc/testkit";
 import { abortWhen, captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { s01Chapter } from "./agent.ts";
 import { type LoopEvent, runAgentLoop } from "./agent-loop.ts";
 import { runScenario } from "./chapter-cli.ts";
-import type { MessageParam } from "./messages.ts";
+import { appendUserContent, type MessageParam, partialAssistantMessage } from "./messages.ts";
 import { s01Scenario } from "./scenario.ts";
 
 const addCleanup = useCleanups();
@@ -101,6 +103,90 @@ describe("s01 agent loop", () => {
     const results = messages.at(-1)!.content as Anthropic.ToolResultBlockParam[];
     expect(results[0]).toMatchObject({ tool_use_id: "toolu_sleep", is_error: true });
     expect(String(results[0]!.content)).toContain("interrupted by user");
+  });
+});
+
+describe("s01 agent loop: replies the history cannot keep as they are", () => {
+  it("answers a tool call cut off by max_tokens without running it, so the next request stays valid", async () => {
+    const cutOff = {
+      ...reply(text("Creating the file."), toolUse("bash", { command: "touch ran.txt" }, "toolu_cut")),
+      stop_reason: "max_tokens" as const,
+    };
+    const { run, messages, fake, workspace } = await setup([cutOff, reply(text("Retrying later."))]);
+    expect(await run()).toBe("max_tokens");
+    expect(existsSync(join(workspace, "ran.txt"))).toBe(false);
+    expect(messages.at(-1)).toMatchObject({
+      role: "user",
+      content: [{ type: "tool_result", tool_use_id: "toolu_cut", is_error: true }],
+    });
+    appendUserContent(messages, "go on");
+    expect(await run()).toBe("end_turn");
+    assertPairingInvariant(fake.messageRequests());
+  });
+
+  it("does not store an empty reply, so the next prompt joins the previous one", async () => {
+    const { run, messages, fake } = await setup([reply(), reply(text("Now I answer."))]);
+    expect(await run()).toBe("end_turn");
+    expect(messages).toEqual([{ role: "user", content: "go" }]);
+    appendUserContent(messages, "hello?");
+    await run();
+    expect(fake.messageRequests()[1]!.body.messages).toEqual([
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "go" },
+          { type: "text", text: "hello?" },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("s01 chapter agent", () => {
+  it("after a failed model request, the next prompt joins the unanswered one", async () => {
+    const { client, config, workspace, fake, cleanup } = await startFakeModel({
+      script: [faults.serverError(), reply(text("Both answered."))],
+    });
+    addCleanup(cleanup);
+    const agent = await s01Chapter.createAgent({ client, config, workspace, output: captureOutput() });
+    await expect(agent.runTurn("first", new AbortController().signal)).rejects.toThrow();
+    await agent.runTurn("second", new AbortController().signal);
+    expect(fake.messageRequests()[1]!.body.messages).toEqual([
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "first" },
+          { type: "text", text: "second" },
+        ],
+      },
+    ]);
+    assertPairingInvariant(fake.messageRequests());
+  });
+
+  it("tells the user when a reply hit the output limit", async () => {
+    const { client, config, workspace, cleanup } = await startFakeModel({
+      script: [{ ...reply(text("A long answer that")), stop_reason: "max_tokens" }],
+    });
+    addCleanup(cleanup);
+    const output = captureOutput();
+    const agent = await s01Chapter.createAgent({ client, config, workspace, output });
+    await agent.runTurn("explain everything", new AbortController().signal);
+    expect(output.text()).toBe(
+      "A long answer that\n⚠ The reply hit the output limit (MAX_TOKENS=1024) and was cut off.\n",
+    );
+  });
+});
+
+describe("s01 messages", () => {
+  it("adds nothing for empty content (an empty user message is refused by the API)", () => {
+    const messages: MessageParam[] = [{ role: "assistant", content: "hi" }];
+    appendUserContent(messages, []);
+    expect(messages).toHaveLength(1);
+  });
+
+  it("keeps no whitespace-only text of an aborted reply", () => {
+    const partial = { content: [{ type: "text", text: " \n" }] } as unknown as Anthropic.Message;
+    expect(partialAssistantMessage(partial)).toBeUndefined();
   });
 });
 

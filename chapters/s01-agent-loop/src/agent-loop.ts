@@ -1,7 +1,12 @@
 // s01: the whole agent in one loop. messages → model → run the tool calls → repeat until no tool_use.
 import type Anthropic from "@anthropic-ai/sdk";
 import { BASH_TOOL, runBashTool } from "./bash-tool.ts";
-import { appendUserContent, type MessageParam, partialAssistantMessage } from "./messages.ts";
+import {
+  appendUserContent,
+  type MessageParam,
+  partialAssistantMessage,
+  unfinishedToolResults,
+} from "./messages.ts";
 
 export type LoopEvent =
   | { type: "text_delta"; text: string }
@@ -34,28 +39,34 @@ export async function runAgentLoop(messages: MessageParam[], options: LoopOption
       if (partial) messages.push(partial);
       return "aborted";
     }
-    messages.push({ role: "assistant", content: message.content });
-    if (message.stop_reason !== "tool_use") return message.stop_reason ?? "end_turn";
+    // An empty reply is not stored: the API refuses an empty assistant message in the history.
+    if (message.content.length > 0) messages.push({ role: "assistant", content: message.content });
+    const reason = message.stop_reason ?? "end_turn";
+    const calls = message.content.filter((block) => block.type === "tool_use");
+    if (reason !== "tool_use" || calls.length === 0) {
+      // Cut off by max_tokens, a reply can end in a half-written tool_use: answered, never run.
+      appendUserContent(messages, unfinishedToolResults(calls, reason));
+      return reason;
+    }
 
     const results: Anthropic.ToolResultBlockParam[] = [];
-    for (const block of message.content) {
-      if (block.type !== "tool_use") continue;
-      onEvent({ type: "tool_start", id: block.id, name: block.name, input: block.input });
+    for (const call of calls) {
+      onEvent({ type: "tool_start", id: call.id, name: call.name, input: call.input });
       const result = signal.aborted
         ? { text: "Interrupted by user before this tool ran.", isError: true }
-        : block.name === "bash"
-          ? await runBashTool(block.input, options.workspace, signal)
-          : { text: `Unknown tool "${block.name}". The only tool is bash.`, isError: true };
+        : call.name === "bash"
+          ? await runBashTool(call.input, options.workspace, signal)
+          : { text: `Unknown tool "${call.name}". The only tool is bash.`, isError: true };
       onEvent({
         type: "tool_end",
-        id: block.id,
-        name: block.name,
+        id: call.id,
+        name: call.name,
         output: result.text,
         isError: result.isError,
       });
       results.push({
         type: "tool_result",
-        tool_use_id: block.id,
+        tool_use_id: call.id,
         content: result.text,
         is_error: result.isError,
       });

@@ -4,12 +4,18 @@ import type { Chapter } from "./chapter-cli.ts";
 import { appendUserContent, type MessageParam } from "./messages.ts";
 import { createEventPrinter } from "./print-events.ts";
 
+/** The s01 system prompt: a terminal agent on `workspace`, working through the bash tool. */
 export function buildSystemPrompt(workspace: string): string {
   return [
     "You are a coding agent working in a terminal.",
     `The workspace is ${workspace}. Use the bash tool to inspect and change it; prefer small, verifiable steps.`,
     "When the task is done, answer briefly with what you did.",
   ].join("\n");
+}
+
+/** Shown when a reply stopped at the output limit, so a cut-off answer is not taken for a whole one. */
+export function maxTokensNotice(maxTokens: number): string {
+  return `The reply hit the output limit (MAX_TOKENS=${maxTokens}) and was cut off.`;
 }
 
 export const s01Chapter: Chapter = {
@@ -21,7 +27,7 @@ export const s01Chapter: Chapter = {
     return {
       async runTurn(prompt, signal) {
         appendUserContent(messages, prompt);
-        await runAgentLoop(messages, {
+        const reason = await runAgentLoop(messages, {
           client,
           model: config.model,
           maxTokens: config.maxTokens,
@@ -31,6 +37,7 @@ export const s01Chapter: Chapter = {
           onEvent: print,
         });
         print({ type: "agent_end" });
+        if (reason === "max_tokens") output.write(`⚠ ${maxTokensNotice(config.maxTokens)}\n`);
       },
     };
   },

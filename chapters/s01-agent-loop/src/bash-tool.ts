@@ -2,20 +2,23 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
+import { formatCount } from "./format-count.ts";
 import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, runShell, type ShellRun } from "./run-shell.ts";
 
+/** What the model sees of the bash tool: a hand-written schema (s02 derives schemas from zod). */
 export const BASH_TOOL: Anthropic.Tool = {
   name: "bash",
   description:
     "Run a shell command in the workspace and return its combined stdout and stderr plus the exit code. " +
     `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, maximum ${MAX_SHELL_TIMEOUT_MS / 1000} s (timeout_ms). ` +
-    "Output over 50,000 characters keeps its head and tail: pipe through head/tail/grep to see less. " +
+    `Output over ${formatCount(MAX_TOOL_OUTPUT_CHARS)} characters keeps its head and tail: pipe through head/tail/grep to see less. ` +
+    "Processes left running in the background (&) are stopped when the command ends. " +
     "Commands such as sudo, rm -rf /, shutdown or writes to raw devices are refused.",
   input_schema: {
     type: "object",
     properties: {
       command: { type: "string", description: "The command line to run." },
-      timeout_ms: { type: "integer", description: "Timeout in milliseconds (max 600000)." },
+      timeout_ms: { type: "integer", description: `Timeout in milliseconds (max ${MAX_SHELL_TIMEOUT_MS}).` },
     },
     required: ["command"],
   },
@@ -37,7 +40,7 @@ export function describeShellRun(
     return { text: `${output}\n[interrupted by user; process group killed]`.trim(), isError: true };
   if (run.timedOut) {
     return {
-      text: `${output}\n[timed out after ${timeoutMs} ms; process group killed. Raise timeout_ms or run it in the background]`.trim(),
+      text: `${output}\n[timed out after ${timeoutMs} ms; process group killed. Raise timeout_ms (max ${MAX_SHELL_TIMEOUT_MS}) if it needs longer]`.trim(),
       isError: true,
     };
   }

@@ -115,7 +115,10 @@ export async function runScenario(
     ...(scenario.files ? { files: scenario.files } : {}),
     ...(scenario.git ? { git: true } : {}),
   });
-  const fake = await startFakeApi({ script: scenario.script });
+  const fake = await startFakeApi({ script: scenario.script }).catch(async (error: unknown) => {
+    await temp.cleanup();
+    throw error;
+  });
   output.write(`workspace: ${temp.dir}\n\n`);
   try {
     const config: ModelConfig = {

@@ -7,6 +7,7 @@ import dotenv from "dotenv";
 
 /** A current Claude model; override with MODEL_ID. */
 export const DEFAULT_MODEL = "claude-sonnet-5-5";
+/** Output tokens per response; override with MAX_TOKENS. */
 export const DEFAULT_MAX_TOKENS = 8192;
 
 export interface ModelConfig {
@@ -41,6 +42,7 @@ export function readModelConfig(env: NodeJS.ProcessEnv = process.env): ModelConf
   return config;
 }
 
+/** True when a key or a bearer token is set (whether it is valid is the endpoint's call). */
 export function hasCredentials(config: ModelConfig): boolean {
   return Boolean(config.apiKey || config.authToken);
 }

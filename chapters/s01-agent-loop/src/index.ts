@@ -1,6 +1,6 @@
 // Public surface of s01: the loop, the shell runner and the chapter shell later chapters reuse.
 
-export { buildSystemPrompt, s01Chapter } from "./agent.ts";
+export { buildSystemPrompt, maxTokensNotice, s01Chapter } from "./agent.ts";
 export { type LoopEvent, type LoopOptions, runAgentLoop } from "./agent-loop.ts";
 export { BASH_TOOL, type BashResult, describeShellRun, runBashTool } from "./bash-tool.ts";
 export { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
@@ -34,6 +34,7 @@ export {
   partialAssistantMessage,
   textOf,
   type UserContentBlock,
+  unfinishedToolResults,
 } from "./messages.ts";
 export { createEventPrinter, type PrintableEvent, summarizeInput, summarizeOutput } from "./print-events.ts";
 export { type ReplOptions, runRepl } from "./repl.ts";

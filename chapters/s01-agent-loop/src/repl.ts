@@ -15,8 +15,9 @@ export interface ReplOptions {
 
 /**
  * Runs until end of input or an exit request. Lines are handled one at a time, in order; lines that
- * arrive during a turn wait. When stdin is not a TTY each line is echoed after the prompt so the
- * transcript reads like a session. Resolves when the REPL ends; never rejects for a failing line.
+ * arrive during a turn wait, and are echoed after the prompt when their turn comes. When stdin is
+ * not a TTY every line is echoed that way, so the transcript reads like a session. Resolves when the
+ * REPL ends; never rejects for a failing line.
  */
 export async function runRepl(options: ReplOptions): Promise<void> {
   const { input, output } = options;
@@ -29,7 +30,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     ...(options.history ? { history: options.history } : {}),
   });
   rl.setPrompt(options.prompt);
-  const queue: string[] = [];
+  const queue: Array<{ line: string; typedDuringTurn: boolean }> = [];
   let current: AbortController | undefined;
   let closed = false;
   let wake: (() => void) | undefined;
@@ -48,7 +49,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   rl.on("SIGINT", onInterrupt);
   options.sigintSource?.on("SIGINT", onInterrupt);
   rl.on("line", (line) => {
-    queue.push(line);
+    queue.push({ line, typedDuringTurn: current !== undefined });
     wake?.();
   });
   rl.on("close", () => {
@@ -59,8 +60,8 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   if (interactive) rl.prompt();
   try {
     while (true) {
-      const line = queue.shift();
-      if (line === undefined) {
+      const entry = queue.shift();
+      if (entry === undefined) {
         if (closed) break;
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -68,12 +69,12 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         wake = undefined;
         continue;
       }
-      const text = line.trim();
+      const text = entry.line.trim();
       if (text === "") {
-        if (interactive) rl.prompt();
+        if (interactive && !closed && queue.length === 0) rl.prompt();
         continue;
       }
-      if (!interactive) output.write(`${options.prompt}${text}\n`);
+      if (!interactive || entry.typedDuringTurn) output.write(`${options.prompt}${text}\n`);
       if (text === "/exit" || text === "/quit") break;
       current = new AbortController();
       try {
@@ -83,7 +84,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
       } finally {
         current = undefined;
       }
-      if (interactive && !closed) rl.prompt();
+      if (interactive && !closed && queue.length === 0) rl.prompt();
     }
   } finally {
     options.sigintSource?.off("SIGINT", onInterrupt);

@@ -2,14 +2,15 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { isCommandAvailable, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { runBashTool } from "./bash-tool.ts";
-import { capOutput } from "./cap-output.ts";
+import { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
 import { runShell } from "./run-shell.ts";
 
 const addCleanup = useCleanups();
+const hasSetsid = isCommandAvailable("setsid", ["--version"]);
 
 async function setup() {
   const workspace = await createTempWorkspace();
@@ -24,6 +25,14 @@ function isAlive(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return false;
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
   }
 }
 
@@ -72,13 +81,44 @@ describe("runShell", () => {
     expect(await waitUntilDead(grandchild)).toBe(true);
   });
 
-  it("keeps memory bounded on huge output and says how much was cut", async () => {
+  it("keeps memory bounded on huge output and says exactly how much was cut", async () => {
     const cwd = await setup();
     const run = await runShell("yes line | head -n 200000", { cwd, maxChars: 10_000 });
-    expect(run.output.length).toBeLessThan(12_000);
-    expect(run.droppedChars).toBeGreaterThan(0);
-    expect(run.output).toContain("characters of output cut");
+    expect(run.output.length).toBeLessThanOrEqual(10_000);
+    expect(run.droppedChars).toBe(1_000_000 - 9_800);
+    expect(run.output).toContain(`[... ${run.droppedChars} characters cut from the middle of 1000000 ...]`);
+    expect(run.output.startsWith("line\nline\n")).toBe(true);
+    expect(run.output.endsWith("line\nline\n")).toBe(true);
   });
+
+  it("keeps output of exactly maxChars whole, even for a tiny cap", async () => {
+    const cwd = await setup();
+    const run = await runShell("printf 0123456789", { cwd, maxChars: 10 });
+    expect(run).toMatchObject({ output: "0123456789", droppedChars: 0 });
+  });
+
+  it("returns when the shell exits and kills what it left running in the background", async () => {
+    const cwd = await setup();
+    const started = Date.now();
+    const run = await runShell("sleep 30 & echo $! > background.pid; echo started", { cwd });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run).toMatchObject({ output: "started\n", exitCode: 0, timedOut: false });
+    const background = Number((await readFile(join(cwd, "background.pid"), "utf8")).trim());
+    expect(await waitUntilDead(background)).toBe(true);
+  });
+
+  it.skipIf(!hasSetsid)(
+    "does not wait for a process that left the group but holds the output pipe",
+    async () => {
+      const cwd = await setup();
+      const started = Date.now();
+      const run = await runShell("setsid sleep 30 & echo $! > escaped.pid; echo done", { cwd });
+      const escaped = Number((await readFile(join(cwd, "escaped.pid"), "utf8")).trim());
+      addCleanup(() => killQuietly(escaped));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(run).toMatchObject({ output: "done\n", exitCode: 0, timedOut: false });
+    },
+  );
 });
 
 describe("bash tool", () => {
@@ -91,6 +131,20 @@ describe("bash tool", () => {
     );
     expect(result.isError).toBe(true);
     expect(result.text).toContain("timed out after 100 ms");
+    expect(result.text).toContain("Raise timeout_ms (max 600000)");
+  });
+
+  it("caps a huge output once, with one marker that states the real size", async () => {
+    const cwd = await setup();
+    const result = await runBashTool(
+      { command: "yes line | head -n 200000" },
+      cwd,
+      new AbortController().signal,
+    );
+    expect(result.text.length).toBeLessThanOrEqual(MAX_TOOL_OUTPUT_CHARS + "\n[exit code 0]".length);
+    expect(result.text.match(/characters cut from the middle of/g)).toHaveLength(1);
+    expect(result.text).toContain("characters cut from the middle of 1000000 ...]");
+    expect(result.text.endsWith("line\n[exit code 0]")).toBe(true);
   });
 
   it.each([

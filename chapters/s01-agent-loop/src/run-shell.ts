@@ -1,12 +1,15 @@
 // Runs one shell command in its own process group: combined output, exit code, timeout, abort.
 import { spawn } from "node:child_process";
-import { MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
+import { joinHeadAndTail, keptChars, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 
 export const DEFAULT_SHELL_TIMEOUT_MS = 120_000;
 export const MAX_SHELL_TIMEOUT_MS = 600_000;
 
+/** How long output may still arrive after the shell exited and its group was killed. */
+const PIPE_GRACE_MS = 250;
+
 export interface ShellRun {
-  /** stdout and stderr interleaved as they arrived; head and tail kept when very long. */
+  /** stdout and stderr interleaved as they arrived; at most `maxChars`, head and tail kept with a marker. */
   output: string;
   exitCode: number | null;
   signal: string | null;
@@ -31,12 +34,14 @@ export function userShell(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Spawns `command` through the user's shell as the leader of a new process group, so a timeout or
- * an abort kills it and every process it started (grandchildren too). Never rejects for a failing
- * command: the exit code, timeout and abort are reported in the result.
+ * an abort kills it and every process it started (grandchildren too). When the shell exits, whatever
+ * it left running in its group is killed as well, so `server &` neither outlives the command nor keeps
+ * the result waiting. Never rejects for a failing command: the exit code, timeout and abort are
+ * reported in the result.
  */
 export function runShell(command: string, options: ShellOptions): Promise<ShellRun> {
   const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS);
-  const maxChars = options.maxChars ?? MAX_TOOL_OUTPUT_CHARS;
+  const collector = createOutputCollector(options.maxChars ?? MAX_TOOL_OUTPUT_CHARS);
   return new Promise((resolve) => {
     const child = spawn(userShell(options.env), ["-c", command], {
       cwd: options.cwd,
@@ -44,7 +49,6 @@ export function runShell(command: string, options: ShellOptions): Promise<ShellR
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const collector = createOutputCollector(maxChars);
     let timedOut = false;
     let aborted = false;
     const killGroup = () => {
@@ -64,50 +68,61 @@ export function runShell(command: string, options: ShellOptions): Promise<ShellR
     };
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    child.stdout.setEncoding("utf8").on("data", collector.add);
-    child.stderr.setEncoding("utf8").on("data", collector.add);
-    const finish = (exitCode: number | null, signal: string | null) => {
+    const stopWatching = () => {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      // Background processes the command left behind in its group must not outlive it.
-      killGroup();
-      resolve({ ...collector.result(), exitCode, signal, timedOut, aborted });
     };
-    child.on("error", (error) => {
-      collector.add(`${error.message}\n`);
-      finish(null, null);
+    child.stdout.setEncoding("utf8").on("data", collector.add);
+    child.stderr.setEncoding("utf8").on("data", collector.add);
+    child.once("exit", () => {
+      stopWatching();
+      // Background processes left in the group die with it, which also closes the pipes they held.
+      killGroup();
+      // A process that left the group (setsid) could hold the pipes open forever; stop reading after a grace.
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, PIPE_GRACE_MS).unref();
     });
-    child.on("close", finish);
+    child.once("error", (error) => {
+      stopWatching();
+      collector.add(`${error.message}\n`);
+      resolve({ ...collector.result(), exitCode: null, signal: null, timedOut, aborted });
+    });
+    child.once("close", (exitCode, signal) => {
+      resolve({ ...collector.result(), exitCode, signal, timedOut, aborted });
+    });
   });
 }
 
+/** Keeps the head and a rolling tail of the output, so memory stays bounded however much arrives. */
 function createOutputCollector(maxChars: number) {
-  const headLimit = Math.ceil(maxChars * 0.6);
-  const tailLimit = maxChars - headLimit;
+  const limit = keptChars(maxChars);
   let head = "";
   let tail = "";
-  let droppedChars = 0;
+  let totalChars = 0;
+  const trimTail = () => {
+    tail = tail.slice(tail.length - limit.tail);
+  };
   return {
     add(chunk: string): void {
-      if (head.length < headLimit) {
-        const room = headLimit - head.length;
+      totalChars += chunk.length;
+      if (head.length < limit.head) {
+        const room = limit.head - head.length;
         head += chunk.slice(0, room);
         chunk = chunk.slice(room);
       }
-      if (!chunk) return;
       tail += chunk;
-      if (tail.length > tailLimit * 2) {
-        droppedChars += tail.length - tailLimit;
-        tail = tail.slice(tail.length - tailLimit);
-      }
+      // Trimmed in batches; never while the whole output could still fit in maxChars.
+      if (tail.length > limit.tail + maxChars) trimTail();
     },
     result(): { output: string; droppedChars: number } {
-      if (tail.length > tailLimit) {
-        droppedChars += tail.length - tailLimit;
-        tail = tail.slice(tail.length - tailLimit);
-      }
-      const marker = droppedChars > 0 ? `\n\n[... ${droppedChars} characters of output cut ...]\n\n` : "";
-      return { output: head + marker + tail, droppedChars };
+      if (totalChars <= maxChars) return { output: head + tail, droppedChars: 0 };
+      trimTail();
+      return {
+        output: joinHeadAndTail(head, tail, totalChars),
+        droppedChars: totalChars - head.length - tail.length,
+      };
     },
   };
 }

@@ -2,6 +2,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 
+/** The workspace given (or implied) does not exist or is not a directory; the message says which. */
 export class WorkspaceError extends Error {}
 
 /**

@@ -1,6 +1,6 @@
 // The loop with seams: transformContext → callModel → executeToolCalls, until no tool_use remains.
 import type Anthropic from "@anthropic-ai/sdk";
-import { appendUserContent, partialAssistantMessage } from "@lcc/s01";
+import { appendUserContent, partialAssistantMessage, unfinishedToolResults } from "@lcc/s01";
 import { type CallModel, ModelAbortError, type SystemPrompt } from "./call-model.ts";
 import type { AgentEvent, LoopEndReason } from "./events.ts";
 import { executeToolCalls } from "./execute-tool.ts";
@@ -50,12 +50,17 @@ export async function runAgentLoop(
     if (response.kind === "aborted") return end("aborted", turn);
     if (response.kind === "error") return end("error", turn, response.error);
     const message = response.message;
-    state.messages.push({ role: "assistant", content: message.content });
+    // An empty reply is not stored: the API refuses an empty assistant message in the history.
+    if (message.content.length > 0) state.messages.push({ role: "assistant", content: message.content });
     state.lastUsage = message.usage;
     emit({ type: "turn_end", turn, message });
+    const reason = message.stop_reason ?? "end_turn";
     const calls = toolCallsOf(message);
-    if (message.stop_reason !== "tool_use" || calls.length === 0)
-      return end(message.stop_reason ?? "end_turn", turn);
+    if (reason !== "tool_use" || calls.length === 0) {
+      // Cut off by max_tokens, a reply can end in a half-written tool_use: answered, never run.
+      appendUserContent(state.messages, unfinishedToolResults(calls, reason));
+      return end(reason, turn);
+    }
     const results = await executeToolCalls(calls, { registry: options.tools, hooks, context });
     appendUserContent(state.messages, results);
     if (signal.aborted) return end("aborted", turn);

@@ -1,5 +1,4 @@
 // How chapters stack: each chapter takes the previous chapter's setup and adds prompt, tools and hooks.
-import type Anthropic from "@anthropic-ai/sdk";
 import type { ChapterContext } from "@lcc/s01";
 import type { CallModel } from "./call-model.ts";
 import type { EmitEvent } from "./events.ts";
@@ -33,19 +32,18 @@ export function extendSetup<Base extends AgentSetup>(base: Base, addition: Parti
   };
 }
 
+/** A setup ready for the loop: one system prompt, a registry, one combined hooks object. */
 export interface ResolvedSetup {
   system: string;
   registry: ToolRegistry;
   hooks: AgentHooks;
-  apiTools: Anthropic.Tool[];
 }
 
+/** Joins the sections with a blank line, builds the registry (throws on a duplicate name), combines the hooks. */
 export function resolveSetup(setup: AgentSetup): ResolvedSetup {
-  const registry = createToolRegistry(setup.tools);
   return {
     system: setup.systemSections.join("\n\n"),
-    registry,
+    registry: createToolRegistry(setup.tools),
     hooks: combineHooks(...setup.hooks),
-    apiTools: registry.apiTools(),
   };
 }

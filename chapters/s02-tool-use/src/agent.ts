@@ -7,6 +7,7 @@ import { createEditFileTool } from "./tools/edit-file.ts";
 import { createReadFileTool } from "./tools/read-file.ts";
 import { createWriteFileTool } from "./tools/write-file.ts";
 
+/** The section every chapter's system prompt starts with from s02 on: the workspace and the tools. */
 export function baseSystemSections(workspace: string): string[] {
   return [
     [

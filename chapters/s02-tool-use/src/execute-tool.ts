@@ -47,7 +47,10 @@ export async function executeToolCalls(
   return blocks;
 }
 
-/** One call; any failure (unknown tool, invalid input, refusal, throw) becomes an is_error result. */
+/**
+ * One call; any failure (unknown tool, invalid input, a block, a throw from the tool or from a hook)
+ * becomes an is_error result. Never throws. The result is capped after `afterToolCall`.
+ */
 export async function executeToolCall(call: ToolCall, options: ExecuteOptions): Promise<ToolResult> {
   const { registry, hooks, context } = options;
   const tool = registry.get(call.name);
@@ -58,15 +61,15 @@ export async function executeToolCall(call: ToolCall, options: ExecuteOptions): 
   let validation = validateToolInput(tool, call.input);
   if (!validation.ok) return { content: validation.message, isError: true };
   let input = validation.input;
-  const before = await hooks.beforeToolCall?.({ ...call, input }, context);
-  if (before?.kind === "block") return { content: before.reason, isError: true };
-  if (before?.kind === "rewrite") {
-    validation = validateToolInput(tool, before.input);
-    if (!validation.ok) return { content: validation.message, isError: true };
-    input = validation.input;
-  }
   let result: ToolResult;
   try {
+    const before = await hooks.beforeToolCall?.({ ...call, input }, context);
+    if (before?.kind === "block") return capResult({ content: before.reason, isError: true });
+    if (before?.kind === "rewrite") {
+      validation = validateToolInput(tool, before.input);
+      if (!validation.ok) return { content: validation.message, isError: true };
+      input = validation.input;
+    }
     context.signal.throwIfAborted();
     result = normalizeResult(
       await tool.run(input, {
@@ -79,15 +82,24 @@ export async function executeToolCall(call: ToolCall, options: ExecuteOptions): 
   } catch (error) {
     result = { content: describeFailure(tool.name, error, context.signal), isError: true };
   }
-  if (hooks.afterToolCall) result = await hooks.afterToolCall({ ...call, input }, result, context);
+  try {
+    if (hooks.afterToolCall) result = await hooks.afterToolCall({ ...call, input }, result, context);
+  } catch (error) {
+    // The tool has run: keep what it returned and say that shaping it failed.
+    const note = `[a hook processing this result failed: ${errorMessage(error)}]`;
+    result = { ...result, content: `${resultText(result)}\n${note}` };
+  }
   return capResult(result);
 }
 
 function describeFailure(toolName: string, error: unknown, signal: AbortSignal): string {
   if (signal.aborted) return INTERRUPTED_MESSAGE;
   if (error instanceof ToolError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return `${toolName} failed: ${message}`;
+  return `${toolName} failed: ${errorMessage(error)}`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function capResult(result: ToolResult): ToolResult {

@@ -10,6 +10,7 @@ export interface ToolRegistry {
   apiTools(): Anthropic.Tool[];
 }
 
+/** A registry of `tools` in the given order. Throws on a duplicate name. */
 export function createToolRegistry(tools: readonly Tool[]): ToolRegistry {
   const byName = new Map<string, Tool>();
   for (const tool of tools) {

@@ -1,6 +1,12 @@
 // Turns a setup into a chapter agent: one history, one loop run per prompt, events to the printer.
-import { appendUserContent, type ChapterAgent, type ChapterContext, createEventPrinter } from "@lcc/s01";
-import { runAgentLoop } from "./agent-loop.ts";
+import {
+  appendUserContent,
+  type ChapterAgent,
+  type ChapterContext,
+  createEventPrinter,
+  maxTokensNotice,
+} from "@lcc/s01";
+import { type LoopResult, runAgentLoop } from "./agent-loop.ts";
 import type { AgentSetup, SetupContext } from "./agent-setup.ts";
 import { resolveSetup } from "./agent-setup.ts";
 import { createStreamingCallModel } from "./call-model.ts";
@@ -46,12 +52,21 @@ export function createSessionAgent(
         },
         signal,
       );
-      if (result.reason === "error") {
-        const message = result.error instanceof Error ? result.error.message : String(result.error);
-        print({ type: "notice", source: "model", text: `Model request failed: ${message}`, level: "warn" });
-      }
+      const warning = endWarning(result, chapter.config.maxTokens);
+      if (warning) print({ type: "notice", source: "model", text: warning, level: "warn" });
     },
   };
+}
+
+/** What the user should be told about how a run ended, when it did not simply finish. */
+function endWarning(result: LoopResult, maxTokens: number): string | undefined {
+  if (result.reason === "error") {
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    return `Model request failed: ${message}`;
+  }
+  if (result.reason === "max_tokens") return maxTokensNotice(maxTokens);
+  if (result.reason === "max_turns") return "Stopped: the limit on model rounds for one prompt was reached.";
+  return undefined;
 }
 
 /** s01's printer plus one line per notice. */

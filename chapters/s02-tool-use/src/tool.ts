@@ -54,6 +54,7 @@ export function toApiTool(tool: Tool): Anthropic.Tool {
   };
 }
 
+/** A tool may return a plain string; this makes it a ToolResult. */
 export function normalizeResult(result: ToolResult | string): ToolResult {
   return typeof result === "string" ? { content: result } : result;
 }

@@ -4,6 +4,10 @@ import type { Tool } from "./tool.ts";
 
 export type ValidationOutcome = { ok: true; input: unknown } | { ok: false; message: string };
 
+/**
+ * Parses `input` with the tool's zod schema once. On failure the message names each bad field, echoes
+ * the input (cut at 500 characters) and says what to do. Never throws.
+ */
 export function validateToolInput(tool: Tool, input: unknown): ValidationOutcome {
   const parsed = tool.input.safeParse(input);
   if (parsed.success) return { ok: true, input: parsed.data };

@@ -61,6 +61,17 @@ describe("resolveInWorkspace", () => {
     await expect(resolveInWorkspace(workspace, "dangling.txt")).rejects.toThrow(/does not exist/);
   });
 
+  it("works on a workspace reached through a symlink, and still refuses escapes from it", async () => {
+    const { workspace, parent } = await setup();
+    const alias = join(parent, "ws-alias");
+    await symlink(workspace, alias);
+    expect(await resolveInWorkspace(alias, "src/app.ts")).toBe(join(alias, "src/app.ts"));
+    expect(await resolveInWorkspace(alias, "src/new.ts")).toBe(join(alias, "src/new.ts"));
+    await symlink(join(parent, "secret.txt"), join(workspace, "link.txt"));
+    await expect(resolveInWorkspace(alias, "link.txt")).rejects.toThrow(/outside the workspace/);
+    await expect(resolveInWorkspace(alias, "../secret.txt")).rejects.toThrow(/outside the workspace/);
+  });
+
   it("allows a symlink that stays inside the workspace", async () => {
     const { workspace } = await setup();
     await mkdir(join(workspace, "lib"));

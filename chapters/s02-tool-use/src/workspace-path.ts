@@ -10,36 +10,40 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /**
- * Resolves `requested` against `workspace` (a realpath) and refuses anything that lands outside:
- * `..`, absolute paths elsewhere, sibling directories sharing a prefix, symlinks that point out
- * (checked on the real path of the deepest existing ancestor) and dangling symlinks.
- * The file itself need not exist (write_file creates it). Throws ToolError.
+ * Resolves `requested` against `workspace` and refuses anything that lands outside: `..`, absolute
+ * paths elsewhere, sibling directories sharing a prefix, symlinks that point out (checked on the real
+ * path of the deepest existing ancestor, against the workspace's own real path) and dangling
+ * symlinks. The file itself need not exist (write_file creates it). Throws ToolError.
  */
 export async function resolveInWorkspace(workspace: string, requested: string): Promise<string> {
   const path = resolve(workspace, requested);
   if (!isInside(workspace, path)) throw outside(requested, workspace);
+  const root = await realpath(workspace);
+  // The deepest part of the path that exists: the file itself, or the folder it would be created in.
   let existing = path;
-  while (true) {
-    const stats = await lstat(existing).catch(() => undefined);
-    if (stats?.isSymbolicLink()) {
-      const target = await realpath(existing).catch(() => undefined);
-      if (!target) {
-        const link = await readlink(existing).catch(() => "?");
-        throw new ToolError(
-          `"${requested}" is a symlink to "${link}", which does not exist. Refusing to follow it.`,
-        );
-      }
-      if (!isInside(workspace, target)) throw outside(requested, workspace, target);
-      break;
-    }
-    if (stats) break;
+  while (!(await isPresent(existing))) {
     const parent = dirname(existing);
     if (parent === existing) break;
     existing = parent;
   }
-  const real = await realpath(existing);
-  if (!isInside(workspace, real)) throw outside(requested, workspace, real);
+  // Fails only when that part is a symlink to nowhere: writing through it would create its target.
+  const real = await realpath(existing).catch(() => undefined);
+  if (real === undefined) {
+    const link = await readlink(existing).catch(() => "?");
+    throw new ToolError(
+      `"${requested}" is a symlink to "${link}", which does not exist. Refusing to follow it.`,
+    );
+  }
+  if (!isInside(root, real)) throw outside(requested, workspace, real);
   return path;
+}
+
+/** True when something (a file, a folder, a symlink even to nowhere) is at `path`. */
+function isPresent(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function outside(requested: string, workspace: string, target?: string): ToolError {

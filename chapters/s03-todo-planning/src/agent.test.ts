@@ -218,6 +218,30 @@ describe("s03 stale-plan reminder", () => {
     assertPairingInvariant(requests());
   });
 
+  it("counts an interrupted round like any other and lands after the interrupted results and the next prompt", async () => {
+    const controller = new AbortController();
+    const { agent, requests } = await setup((_request, index) => {
+      if (index === 0) return reply(toolUse("todo_write", { items: [item("A", "in_progress")] }));
+      if (index === 1 || index === 2) return bash(`echo ${index}`);
+      if (index === 3) return reply(toolUse("bash", { command: "sleep 5" }, "slow"));
+      return reply(text("recovered"));
+    });
+    const turn = agent.runTurn("go", controller.signal);
+    setTimeout(() => controller.abort(), 400);
+    await turn;
+    await agent.runTurn("again", new AbortController().signal);
+    // Rounds without an update: 1 and 2 (echo), 3 (the interrupted sleep) → the reminder rides on request 4.
+    expect(firstRequestWithReminder(requests())).toBe(4);
+    const blocks = lastUserBlocks(requests()[4]!);
+    expect(blocks.map((block) => (block.type === "text" ? block.text.slice(0, 17) : block.type))).toEqual([
+      "tool_result",
+      "again",
+      "<system-reminder>",
+    ]);
+    expect(blocks[0]).toMatchObject({ tool_use_id: "slow", is_error: true });
+    assertPairingInvariant(requests());
+  });
+
   it("keeps pairing intact when a turn is interrupted after a plan exists", async () => {
     const controller = new AbortController();
     const { agent, requests } = await setup((_request, index) => {

@@ -18,12 +18,12 @@ export const planningSection = [
   `lives only in this session. If you leave it untouched for ${REMINDER_AFTER_ROUNDS} rounds while items are open you will get a reminder.`,
 ].join("\n");
 
-/** s03's setup: s02's tools plus todo_write and the stale-plan reminder, sharing one in-memory plan. */
 /** s02's setup plus the session plan, exposed so later chapters can show it again (after a compaction). */
 export interface TodoSetup extends AgentSetup {
   plan: TodoPlan;
 }
 
+/** s03's setup: s02's tools plus todo_write and the stale-plan reminder, sharing one in-memory plan. */
 export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit">): TodoSetup {
   const plan = createTodoPlan();
   const setup = extendSetup(createToolUseSetup(context), {

@@ -36,8 +36,9 @@ export function appendToLastUserMessage(messages: MessageParam[], text: string):
 
 /**
  * Counts model rounds since the plan last changed: every model call after the session's first one
- * closes a round, and the round updated the plan if the plan's revision moved. After `afterRounds`
- * rounds without an update while items are open, the reminder is appended once and the count restarts.
+ * closes a round (an interrupted one too), and the round updated the plan if the plan's revision moved.
+ * After `afterRounds` rounds without an update while items are open, the reminder is appended once
+ * and the count restarts.
  */
 export function createPlanReminder(plan: TodoPlan, afterRounds = REMINDER_AFTER_ROUNDS): AgentHooks {
   let modelCalls = 0;
@@ -51,14 +52,16 @@ export function createPlanReminder(plan: TodoPlan, afterRounds = REMINDER_AFTER_
       seenRevision = plan.revision();
       const open = openItems(plan.items()).length;
       if (roundsWithoutUpdate < afterRounds || open === 0) return messages;
-      const reminder = buildPlanReminder(plan, roundsWithoutUpdate);
+      const reminded = appendToLastUserMessage(messages, buildPlanReminder(plan, roundsWithoutUpdate));
+      // No user message to ride on: keep counting, the reminder goes with the next one.
+      if (reminded === messages) return messages;
       context.emit({
         type: "notice",
         source: "todo",
         text: `plan reminder sent to the model: ${open} open item${open === 1 ? "" : "s"}, no todo_write for ${roundsWithoutUpdate} rounds`,
       });
       roundsWithoutUpdate = 0;
-      return appendToLastUserMessage(messages, reminder);
+      return reminded;
     },
   };
 }

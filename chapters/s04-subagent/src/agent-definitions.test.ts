@@ -62,6 +62,10 @@ describe("s04 agent files", () => {
       ok: false,
       problem: expect.stringContaining("invalid YAML frontmatter"),
     });
+    expect(parseAgentFile("---\n---\nBe helpful.\n", "a.md")).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^invalid frontmatter \(name: .*description: /),
+    });
     expect(parseAgentFile(file("name: a"), "a.md")).toMatchObject({
       ok: false,
       problem: expect.stringContaining("description"),

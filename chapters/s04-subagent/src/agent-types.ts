@@ -62,8 +62,7 @@ export const exploreAgentType: AgentType = {
 
 export const generalAgentType: AgentType = {
   name: "general",
-  description:
-    "A general-purpose worker for a self-contained multi-step task; has every tool except agent and todo_write.",
+  description: "A general-purpose worker for a self-contained multi-step task.",
   systemPrompt: [
     "You are a general-purpose subagent working for another agent on one self-contained task.",
     "You cannot see the other agent's conversation: everything you know is in your task. Do the task fully,",
@@ -98,7 +97,10 @@ export function selectChildTools(selection: ToolSelection, parentTools: readonly
 /** How the tool description names a type's tools. */
 export function describeToolSelection(selection: ToolSelection): string {
   if (selection.kind === "read-only") return "read-only tools";
-  if (selection.kind === "all") return `every tool except ${CHILD_EXCLUDED_TOOLS.join(" and ")}`;
+  if (selection.kind === "all") {
+    const excluded = CHILD_EXCLUDED_TOOLS.slice(0, -1).join(", ");
+    return `every tool except ${excluded} and ${CHILD_EXCLUDED_TOOLS.at(-1)}`;
+  }
   return selection.names.map((name) => CLAUDE_CODE_TOOL_NAMES[name] ?? name).join(", ") || "no tools";
 }
 

@@ -128,7 +128,9 @@ describe("s04 subagent isolation", () => {
       (candidate) => candidate.name === "agent",
     )!;
     expect(tool.description).toContain("- explore: Read-only investigation");
-    expect(tool.description).toContain("- general: A general-purpose worker");
+    expect(tool.description).toContain(
+      "- general: A general-purpose worker for a self-contained multi-step task. [tools: every tool except agent, todo_write and compact]",
+    );
     expect(JSON.stringify(tool.input_schema)).toContain("One of: explore, general (default general).");
   });
 

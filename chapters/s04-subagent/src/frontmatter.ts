@@ -3,7 +3,8 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** `---`, the YAML (possibly empty), `---`; a byte-order mark and CRLF line endings are accepted. */
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export type FrontmatterParse<Data> = { ok: true; data: Data; body: string } | { ok: false; problem: string };
 

@@ -34,11 +34,13 @@ export function createSubagentPrinter(
       case "subagent_end": {
         const { rounds, toolCalls, inputTokens, outputTokens } = event.usage;
         const status = event.reason === "end_turn" ? "done" : event.reason;
-        const tokens = `${formatCount(inputTokens + outputTokens)} tokens`;
+        const counts = [
+          count(rounds, "round"),
+          count(toolCalls, "tool call"),
+          count(inputTokens + outputTokens, "token"),
+        ];
         const transcript = event.transcriptPath ? ` · transcript ${shortPath(event.transcriptPath)}` : "";
-        output.write(
-          `  └ ${event.agentType} ${status} · ${rounds} rounds · ${toolCalls} tool calls · ${tokens}${transcript}\n`,
-        );
+        output.write(`  └ ${event.agentType} ${status} · ${counts.join(" · ")}${transcript}\n`);
         return;
       }
       case "tool_start":
@@ -58,6 +60,11 @@ function printChildEvent(output: NodeJS.WritableStream, event: AgentEvent): void
   if (event.type === "tool_end")
     output.write(`${CHILD}  ⎿ ${describeChildResult(event.output, event.isError)}\n`);
   if (event.type === "notice") output.write(`${CHILD}${event.level === "warn" ? "⚠" : "·"} ${event.text}\n`);
+}
+
+/** "1 round", "1,602 tokens". */
+function count(value: number, unit: string): string {
+  return `${formatCount(value)} ${unit}${value === 1 ? "" : "s"}`;
 }
 
 /** "explore: Map the project" for an agent call, instead of its JSON. */

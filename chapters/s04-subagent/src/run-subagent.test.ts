@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { INTERRUPTED_MESSAGE } from "@lcc/s02";
-import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
+import { assertPairingInvariant, faults, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { MAX_SUBAGENT_ROUNDS } from "./run-subagent.ts";
@@ -34,6 +34,25 @@ describe("s04 subagent lifecycle", () => {
     });
     await run("are you there?");
     expect(requests()).toHaveLength(3);
+    assertPairingInvariant(requests());
+  });
+
+  it("turns a failed child request into an is_error result with the child's last text, and the parent goes on", async () => {
+    const { run, requests, workspace } = await setup([
+      delegate({}),
+      reply(text("Reading the notes."), toolUse("read_file", { path: "notes.txt" })),
+      faults.serverError(),
+      reply(text("The helper failed; I'll read it myself.")),
+    ]);
+    await run();
+    const [result] = lastBlocks(requests().at(-1)!) as Anthropic.ToolResultBlockParam[];
+    expect(result).toMatchObject({ tool_use_id: "parent_call", is_error: true });
+    expect(String(result!.content)).toMatch(
+      /^The general subagent failed: .+\nIts last text was:\nReading the notes\.\n\[general subagent: 1 round, 1 tool call, /,
+    );
+    const folder = join(workspace, ".lcc", "transcripts");
+    const [saved] = readdirSync(folder);
+    expect(JSON.parse(readFileSync(join(folder, saved!), "utf8"))).toMatchObject({ reason: "error" });
     assertPairingInvariant(requests());
   });
 

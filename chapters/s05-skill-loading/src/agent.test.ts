@@ -1,3 +1,4 @@
+// End to end: the s05 agent against the fake API — the catalogue, load_skill, what was loaded, broken skills.
 import type Anthropic from "@anthropic-ai/sdk";
 import { DEFAULT_MODEL, runScenario } from "@lcc/s01";
 import { createSessionAgent } from "@lcc/s02";

@@ -1,3 +1,5 @@
+// Skill discovery over real temp workspaces: the roots in order, duplicates, broken and unreadable
+// files reported, and the skills this repository ships.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createTempWorkspace } from "@lcc/testkit";
@@ -59,6 +61,18 @@ describe("discoverSkills", () => {
     expect(problems.map((problem) => problem.path)).toEqual([
       "skills/Bad Folder/SKILL.md",
       "skills/broken/SKILL.md",
+    ]);
+  });
+
+  it("reports a SKILL.md that cannot be read instead of skipping it silently", async () => {
+    const dir = await setup({
+      "skills/odd/SKILL.md/README.md": "SKILL.md is a folder here",
+      "skills/fine/SKILL.md": skillMd("fine", "Works."),
+    });
+    const { skills, problems } = discoverSkills(dir);
+    expect(skills.map((skill) => skill.name)).toEqual(["fine"]);
+    expect(problems).toEqual([
+      { path: "skills/odd/SKILL.md", problem: expect.stringMatching(/^cannot be read \(.*EISDIR/) },
     ]);
   });
 

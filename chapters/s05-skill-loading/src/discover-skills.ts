@@ -30,8 +30,8 @@ export interface SkillDiscovery {
 
 /**
  * Reads every `<root>/<folder>/SKILL.md` under the workspace's skill roots (roots in SKILL_ROOTS
- * order, folders sorted by name). The name comes from the frontmatter, else the folder. Invalid
- * files and names already taken by an earlier skill are reported in `problems`, never thrown.
+ * order, folders sorted by name). The name comes from the frontmatter, else the folder. Unreadable
+ * and invalid files and names already taken by an earlier skill are reported in `problems`, never thrown.
  * Synchronous: it runs once, when the agent is set up.
  */
 export function discoverSkills(workspace: string): SkillDiscovery {
@@ -43,9 +43,13 @@ export function discoverSkills(workspace: string): SkillDiscovery {
       const directory = `${root}/${folder}`;
       const path = `${directory}/SKILL.md`;
       const file = join(workspace, path);
-      const text = readText(file);
-      if (text === undefined) continue;
-      const parsed = parseSkillFile(text);
+      const read = readText(file);
+      if (read.kind === "missing") continue;
+      if (read.kind === "unreadable") {
+        problems.push({ path, problem: `cannot be read (${read.message})` });
+        continue;
+      }
+      const parsed = parseSkillFile(read.text);
       if (!parsed.ok) {
         problems.push({ path, problem: parsed.problem });
         continue;
@@ -95,10 +99,18 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function readText(path: string): string | undefined {
+type ReadText =
+  | { kind: "text"; text: string }
+  | { kind: "missing" }
+  | { kind: "unreadable"; message: string };
+
+/** A folder without SKILL.md is simply not a skill; a SKILL.md that exists but cannot be read is a problem. */
+function readText(path: string): ReadText {
   try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
+    return { kind: "text", text: readFileSync(path, "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    return { kind: "unreadable", message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,3 +1,4 @@
+// One SKILL.md parsed: YAML block scalars, CRLF and a byte-order mark, and every defect reported, never thrown.
 import { describe, expect, it } from "vitest";
 import { parseSkillFile } from "./skill-file.ts";
 

@@ -7,6 +7,7 @@ import { formatCount } from "@lcc/s01";
 import {
   type AgentEvent,
   createBashTool,
+  createReadFileTool,
   createSessionAgent,
   extendSetup,
   type SessionAgent,
@@ -83,7 +84,7 @@ export function createCompactSetup(
     thresholdChars: resolved.largeOutputChars,
     onError: (text) => context.emit({ type: "notice", source: "compact", level: "warn", text }),
   });
-  const tools = base.tools.map((tool) => (tool.name === "bash" ? createFullOutputBashTool(resolved) : tool));
+  const tools = base.tools.map((tool) => replacedTool(tool, resolved) ?? tool);
   const setup = extendSetup(
     { ...base, tools },
     {
@@ -97,7 +98,19 @@ export function createCompactSetup(
       ],
     },
   );
-  return { ...setup, skills: base.skills, compaction };
+  return { ...setup, compaction };
+}
+
+/**
+ * s06 re-creates two of s02's tools: `bash` keeps its whole output (lever 0 saves what is long), and
+ * `read_file` pages stay under the large-output threshold (a page must never be saved to a file that the
+ * model is then told to read with read_file again).
+ */
+function replacedTool(tool: Tool, options: CompactOptions): Tool | undefined {
+  if (tool.name === "bash") return createFullOutputBashTool(options);
+  if (tool.name === "read_file")
+    return createReadFileTool({ maxOutputChars: options.largeOutputChars }) as Tool;
+  return undefined;
 }
 
 function createFullOutputBashTool(options: CompactOptions): Tool {

@@ -1,3 +1,5 @@
+// The numbers and small parsers: option defaults and their scaling, the environment, the reported
+// context size, /compact parsing, and breakpoints added to a copy of a request.
 import { describe, expect, it } from "vitest";
 import { compactOptionsFromEnv, reportedContextTokens, resolveCompactOptions } from "./compact-options.ts";
 import { parseCompactCommand } from "./compact-tool.ts";

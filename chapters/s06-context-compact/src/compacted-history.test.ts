@@ -1,3 +1,5 @@
+// What the history becomes after a compaction (pure): the user's own words collected and budgeted,
+// and the one user message of summary, words, files, skills and how to continue.
 import type { MessageParam } from "@lcc/s01";
 import { pairingProblems } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";

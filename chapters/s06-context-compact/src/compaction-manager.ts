@@ -63,8 +63,15 @@ export interface CompactionManager {
   status(): CompactionStatus;
 }
 
-export function createCompactionManager(manager: CompactionManagerOptions): CompactionManager {
-  const { options, emit } = manager;
+/**
+ * The manager for one session. Before each model call its transformContext runs a scheduled or
+ * auto compaction (reported input over the threshold, while auto-compaction is on), else
+ * micro-compaction when it pays. A compaction counts as failed when it errors or when the next
+ * reported input is still over the threshold; `maxConsecutiveFailures` in a row turn auto-compaction
+ * off until a compaction succeeds. An interrupted compaction is not a failure. Never throws.
+ */
+export function createCompactionManager(managerOptions: CompactionManagerOptions): CompactionManager {
+  const { options, emit } = managerOptions;
   let lastRequest: Omit<ModelRequest, "messages"> | undefined;
   /** The messages of the last request (a shallow copy): the text the reported usage was counted on. */
   let lastRequestMessages: readonly MessageParam[] = [];
@@ -89,7 +96,7 @@ export function createCompactionManager(manager: CompactionManagerOptions): Comp
     emit({ type: "compaction_start", kind: "full", trigger, ...size });
     try {
       // The transcript goes to disk first: if anything below fails, the history stays as it was.
-      const transcript = await saveTranscript(await manager.transcriptsDirectory(), messages);
+      const transcript = await saveTranscript(await managerOptions.transcriptsDirectory(), messages);
       const summaryRequest = {
         ...lastRequest,
         messages: withSummaryInstruction(messages, buildSummaryInstruction(request.focus)),
@@ -97,24 +104,25 @@ export function createCompactionManager(manager: CompactionManagerOptions): Comp
       const answer = await callModel(summaryRequest, { signal, onTextDelta: () => {} });
       const summary = summaryTextOf(answer);
       if (!summary) throw new Error("the model answered without a summary");
-      const transcriptPath = isInside(manager.workspace, transcript)
-        ? relative(manager.workspace, transcript)
+      const transcriptPath = isInside(managerOptions.workspace, transcript)
+        ? relative(managerOptions.workspace, transcript)
         : transcript;
       const compacted = buildCompactedHistory({
         summary,
         userMessages: collectUserMessages(messages),
-        files: await manager.touchedFiles.read(
-          manager.workspace,
+        files: await managerOptions.touchedFiles.read(
+          managerOptions.workspace,
           options.recentFiles,
           options.recentFileMaxChars,
         ),
-        reinjected: manager.reinjectedContext?.() ?? [],
+        reinjected: managerOptions.reinjectedContext?.() ?? [],
         transcriptPath,
         trigger: TRIGGER_TEXT[trigger],
       });
       status.compactions += 1;
+      // Whether it worked is known only from the next reported usage (see transformContext), so the
+      // failure count is not reset here: compactions that never get under the threshold must add up.
       checkNextUsage = true;
-      status.consecutiveFailures = 0;
       status.autoCompactEnabled = true;
       emit({
         type: "compaction_end",
@@ -203,6 +211,8 @@ export function createCompactionManager(manager: CompactionManagerOptions): Comp
           if (overThreshold) {
             recordFailure(`the compacted context is still over the threshold (${contextTokens} tokens)`);
             overThreshold = false;
+          } else {
+            status.consecutiveFailures = 0;
           }
         }
         if (wanted || (overThreshold && status.autoCompactEnabled)) {

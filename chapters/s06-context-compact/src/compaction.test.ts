@@ -1,3 +1,5 @@
+// End to end: auto-compaction and /compact through the real s06 agent and the fake API — threshold from
+// reported usage, the warm-cache summary request, what survives, transcript first, failures, interrupts.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runScenario } from "@lcc/s01";
@@ -212,6 +214,66 @@ describe("s06 auto-compaction, end to end", () => {
     expect(session.output()).toContain("automatic compaction is off for this session");
     expect(session.requests().at(-1)!.body.messages.length).toBeGreaterThan(10);
     assertPairingInvariant(session.requests().filter((request) => !isSummaryRequest(request.body)));
+  });
+
+  it("counts a compaction that leaves the context over the threshold as a failure, and stops after 3 in a row", async () => {
+    // The threshold sits just above the base, so the re-read files alone keep every compacted context over it.
+    const threshold = (await baseTokens()) + 100;
+    const reads = Array.from({ length: 12 }, (_, index) =>
+      reply(toolUse("read_file", { path: `${"abc"[index % 3]}.txt` })),
+    );
+    const session = await setup({
+      steps: [...reads, reply(text("Done."))],
+      files: threeFiles,
+      options: { autoCompactTokens: threshold, microCompact: false },
+    });
+    await session.run("Read everything four times.");
+    expect(session.summaryIndexes()).toHaveLength(3);
+    expect(session.agent.compaction.status()).toMatchObject({
+      compactions: 3,
+      consecutiveFailures: 3,
+      autoCompactEnabled: false,
+    });
+    expect(session.output()).toContain("the compacted context is still over the threshold");
+    expect(session.output()).toContain("automatic compaction is off for this session");
+    assertPairingInvariant(session.requests());
+  });
+
+  it("leaves the history and the failure count alone when the user interrupts a compaction, and goes on after", async () => {
+    const controller = new AbortController();
+    const threshold = (await baseTokens()) + 3_000;
+    let position = 0;
+    let summaries = 0;
+    const session = await startAgent({
+      script: (request) => {
+        if (!isSummaryRequest(request.body)) return readThree[position++] ?? reply(text("Back."));
+        if (summaries++ > 0) return reply(text("SUMMARY: read a, b and c."));
+        setTimeout(() => controller.abort(), 50);
+        return { ...reply(text("never arrives")), delayMs: 5_000 };
+      },
+      files: threeFiles,
+      options: { autoCompactTokens: threshold },
+    });
+    await session.agent.runTurn("Read the three files.", controller.signal);
+    // Not replaced: the three reads are still there, each answered; the interrupted round sent nothing more.
+    expect(session.requests()).toHaveLength(4);
+    const messages = session.agent.state.messages;
+    expect(messages.map((message) => message.role)).toEqual([
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+      "user",
+    ]);
+    expect(pairingProblems(messages)).toEqual([]);
+    expect(session.agent.compaction.status()).toMatchObject({ compactions: 0, consecutiveFailures: 0 });
+    expect(session.output()).toContain("compaction failed: interrupted by user");
+    await session.run("Go on.");
+    expect(summaries).toBe(2);
+    expect(session.agent.compaction.status()).toMatchObject({ compactions: 1, consecutiveFailures: 0 });
+    assertPairingInvariant(session.requests());
   });
 
   it("says there is nothing to compact before the first request", async () => {

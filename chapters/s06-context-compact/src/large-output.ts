@@ -44,7 +44,7 @@ export function buildLargeOutputPreview(text: string, shownPath: string): string
 export function createLargeOutputHook(options: LargeOutputOptions): AgentHooks {
   return {
     async afterToolCall(call, result, context) {
-      const texts = typeof result.content === "string" ? [result.content] : result.content.map(textOf);
+      const texts = typeof result.content === "string" ? [result.content] : result.content.map(blockText);
       if (!texts.some((text) => text !== undefined && text.length > options.thresholdChars)) return result;
       try {
         const folder = await options.directory();
@@ -56,12 +56,14 @@ export function createLargeOutputHook(options: LargeOutputOptions): AgentHooks {
           saved.push({ path, chars: text.length });
           return buildLargeOutputPreview(text, shownPath(options.workspace, path));
         };
-        const content: ToolResult["content"] =
-          typeof result.content === "string"
-            ? await save(result.content)
-            : await Promise.all(
-                result.content.map((block) => shrinkBlock(block, options.thresholdChars, save)),
-              );
+        let content: ToolResult["content"];
+        if (typeof result.content === "string") content = await save(result.content);
+        else {
+          // One block at a time: each save picks its file name from how many were saved before it.
+          content = [];
+          for (const block of result.content)
+            content.push(await shrinkBlock(block, options.thresholdChars, save));
+        }
         for (const file of saved) {
           const where = shownPath(options.workspace, file.path);
           const size = formatCount(file.chars);
@@ -93,7 +95,7 @@ async function shrinkBlock(
   return { type: "text", text: await save(block.text) };
 }
 
-function textOf(block: ContentBlock): string | undefined {
+function blockText(block: ContentBlock): string | undefined {
   return block.type === "text" ? block.text : undefined;
 }
 

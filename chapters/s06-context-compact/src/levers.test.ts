@@ -1,3 +1,5 @@
+// End to end: lever 0 (long outputs saved to files), lever 1 (micro-compaction in rare batches) and the
+// prompt-cache breakpoints, through the real s06 agent and the fake API.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
@@ -39,6 +41,20 @@ function extendsPrevious(previous: RecordedRequest, request: RecordedRequest): b
 const print = (chars: number) => `node -e "process.stdout.write('x'.repeat(${chars}))"`;
 
 describe("s06 levers 0 and 1, end to end", () => {
+  it("pages read_file under the large-output threshold, so a page is never saved to a file", async () => {
+    const line = `${"y".repeat(99)}\n`;
+    const session = await startAgent({
+      script: [reply(toolUse("read_file", { path: "big.txt" }, "toolu_read")), reply(text("Read."))],
+      files: { "big.txt": line.repeat(1_000) },
+    });
+    await session.run("Read big.txt.");
+    const [page] = toolResults(session.requests()[1]!);
+    expect(String(page!.content).length).toBeLessThanOrEqual(30_000);
+    expect(String(page!.content)).toMatch(/Call read_file with offset \d+ to continue/);
+    expect(String(page!.content)).not.toContain("saved at");
+    assertPairingInvariant(session.requests());
+  });
+
   it("saves a long tool output whole to .lcc/tool-results/<id>.txt and shows the model a preview with the path", async () => {
     const session = await setup([
       reply(toolUse("bash", { command: print(120_000) }, "toolu_big")),
@@ -53,6 +69,14 @@ describe("s06 levers 0 and 1, end to end", () => {
     expect(String(big!.content)).toContain("120,014 characters");
     expect(String(big!.content)).toContain("The full output is saved at .lcc/tool-results/toolu_big.txt");
     expect(String(small!.content)).toBe(`${"x".repeat(29_000)}\n[exit code 0]`);
+    // The bash description the model reads says what happens to long output in this chapter.
+    const bash = (session.requests()[0]!.body.tools as Anthropic.Tool[]).find(
+      (tool) => tool.name === "bash",
+    )!;
+    expect(bash.description).toContain(
+      "Output over 30,000 characters is saved to a file; you get a preview and the path.",
+    );
+    expect(bash.description).not.toContain("keeps its head and tail");
     assertPairingInvariant(session.requests());
   });
 

@@ -1,3 +1,4 @@
+// Lever 1 (pure): which old tool results become placeholders, which are kept, and that pairs stay intact.
 import type { MessageParam } from "@lcc/s01";
 import { pairingProblems } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";

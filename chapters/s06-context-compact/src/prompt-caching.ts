@@ -45,7 +45,6 @@ export function addCacheBreakpoints(request: ModelRequest): ModelRequest {
   return { ...request, system, messages };
 }
 
-/** Wires {@link withCacheBreakpoints} into the loop through the wrapCallModel seam. */
 /** A CallModel wrapper (the wrapCallModel seam) that adds the breakpoints to every request. */
 export function withPromptCaching(next: CallModel): CallModel {
   return (request, options) => next(addCacheBreakpoints(request), options);

@@ -1,3 +1,4 @@
+// The summary request (pure): the instruction's sections and focus, appended without touching the history.
 import type { MessageParam } from "@lcc/s01";
 import { describe, expect, it } from "vitest";
 import { buildSummaryInstruction, SUMMARY_SECTIONS, withSummaryInstruction } from "./summary-request.ts";

@@ -1,5 +1,11 @@
 // `bash` on the tool contract: s01's shell tool behind a zod schema.
-import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, runBashTool } from "@lcc/s01";
+import {
+  DEFAULT_SHELL_TIMEOUT_MS,
+  formatCount,
+  MAX_SHELL_TIMEOUT_MS,
+  MAX_TOOL_OUTPUT_CHARS,
+  runBashTool,
+} from "@lcc/s01";
 import { z } from "zod";
 import { defineTool } from "../tool.ts";
 
@@ -20,9 +26,10 @@ export function createBashTool(options: { maxOutputChars?: number } = {}) {
     name: "bash",
     description:
       "Run a shell command in the workspace; returns combined stdout+stderr and the exit code. " +
-      `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, max ${MAX_SHELL_TIMEOUT_MS / 1000} s. Output over 50,000 characters ` +
-      "keeps its head and tail, so filter long output (grep, head, tail). Prefer read_file/edit_file for files. " +
-      "sudo, rm -rf /, shutdown and raw-device writes are refused.",
+      `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, max ${MAX_SHELL_TIMEOUT_MS / 1000} s. ` +
+      `Output over ${formatCount(MAX_TOOL_OUTPUT_CHARS)} characters keeps its head and tail, so filter long output ` +
+      "(grep, head, tail). Processes left running in the background (&) are stopped when the command ends. " +
+      "Prefer read_file/edit_file for files. sudo, rm -rf /, shutdown and raw-device writes are refused.",
     input: bashInput,
     async run(input, { workspace, signal }) {
       const result = await runBashTool(input, workspace, signal, options);

@@ -12,6 +12,7 @@ export const editFileInput = z.object({
   replace_all: z.boolean().optional().describe("Replace every occurrence instead of requiring exactly one."),
 });
 
+/** Non-overlapping occurrences of a non-empty `needle`, counted the way split/join replaces them. */
 export function countOccurrences(haystack: string, needle: string): number {
   let count = 0;
   for (
@@ -23,6 +24,7 @@ export function countOccurrences(haystack: string, needle: string): number {
   return count;
 }
 
+/** `edit_file`: exact, unique replacement; refuses files that are not UTF-8 text rather than corrupt them. */
 export function createEditFileTool() {
   return defineTool({
     name: "edit_file",
@@ -33,16 +35,13 @@ export function createEditFileTool() {
     async run({ path, old_text, new_text, replace_all }, { workspace }) {
       const absolute = await resolveInWorkspace(workspace, path);
       const stats = await stat(absolute).catch(() => undefined);
-      if (!stats?.isFile())
-        throw new ToolError(`File not found: ${path}. Use write_file to create a new file.`);
-      const original = await readFile(absolute, "utf8");
-      let search = old_text;
-      let replacement = new_text;
-      // A model usually writes "\n"; in a CRLF file the same text is stored with "\r\n".
-      if (!original.includes(search) && original.includes("\r\n") && search.includes("\n")) {
-        search = toCrlf(search);
-        replacement = toCrlf(replacement);
-      }
+      if (!stats) throw new ToolError(`File not found: ${path}. Use write_file to create a new file.`);
+      if (!stats.isFile()) throw new ToolError(`${path} is not a regular file; edit_file edits files.`);
+      const original = decodeUtf8(await readFile(absolute), path);
+      // A model writes "\n". In a file with CRLF line breaks the old text is looked up, and the new
+      // text written, with "\r\n", so the file keeps its line-break style.
+      const search = !original.includes(old_text) && original.includes("\r\n") ? toCrlf(old_text) : old_text;
+      const replacement = search !== old_text || hasCrlfLineBreaks(original) ? toCrlf(new_text) : new_text;
       const count = countOccurrences(original, search);
       if (count === 0) {
         throw new ToolError(
@@ -68,4 +67,23 @@ export function createEditFileTool() {
 
 function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");
+}
+
+/** True when the file's first line break is "\r\n". */
+function hasCrlfLineBreaks(text: string): boolean {
+  return text[text.indexOf("\n") - 1] === "\r";
+}
+
+/**
+ * The file's text. Anything that is not valid UTF-8 is refused: decoding would replace the invalid
+ * bytes, and writing back would corrupt the whole file, not just the edited text. A BOM is kept.
+ */
+function decodeUtf8(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ToolError(
+      `${path} is not valid UTF-8 text, so edit_file cannot keep the rest of it unchanged. Edit it with bash instead.`,
+    );
+  }
 }

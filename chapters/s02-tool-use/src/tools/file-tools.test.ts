@@ -1,5 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { chmod, lstat, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -46,12 +48,77 @@ describe("read_file", () => {
   });
 });
 
+describe("read_file on large files", () => {
+  it("ends a page before the output cap and says where the next page starts", async () => {
+    const lines = Array.from({ length: 2000 }, (_, index) => `${index + 1}: ${"x".repeat(90)}`).join("\n");
+    const { call } = await setup({ "wide.txt": `${lines}\n` });
+    const result = await call(createReadFileTool(), { path: "wide.txt" });
+    const content = String(result.content);
+    expect(content.length).toBeLessThanOrEqual(MAX_TOOL_OUTPUT_CHARS);
+    const { to } = result.details as { to: number };
+    expect(to).toBeLessThan(2000);
+    expect(content).not.toContain("characters cut");
+    expect(content).toContain(`${to}\t${to}: x`);
+    expect(
+      content.endsWith(`[Showing lines 1-${to} of 2000. Call read_file with offset ${to + 1} to continue.]`),
+    ).toBe(true);
+  });
+
+  it("pages a file bigger than one read chunk, with a character split across chunks intact", async () => {
+    const first = "a".repeat(65_535);
+    const { call } = await setup({ "big.txt": `${first}\né世界\n${"line\n".repeat(100_000)}last` });
+    const result = await call(createReadFileTool(), { path: "big.txt", offset: 2, limit: 1 });
+    expect(result.content).toBe(
+      "     2\té世界\n[Showing lines 2-2 of 100003. Call read_file with offset 3 to continue.]",
+    );
+    const end = await call(createReadFileTool(), { path: "big.txt", offset: 100_003 });
+    expect(end.content).toBe("100003\tlast");
+  });
+
+  it("shortens one huge line instead of returning it whole", async () => {
+    const { call } = await setup({ "minified.js": `${"é".repeat(3_000_000)}\n` });
+    const result = await call(createReadFileTool(), { path: "minified.js" });
+    expect(result.content).toBe(`     1\t${"é".repeat(2000)}… [line shortened]`);
+    expect(result.details).toMatchObject({ totalLines: 1 });
+  });
+
+  it("refuses a binary file and something that is not a regular file", async () => {
+    const { call, dir } = await setup({ "image.bin": "PNG\u0000\u0001" });
+    await expect(call(createReadFileTool(), { path: "image.bin" })).rejects.toThrow(/binary/);
+    execFileSync("mkfifo", [join(dir, "pipe")]);
+    await expect(call(createReadFileTool(), { path: "pipe" })).rejects.toThrow(/not a regular file/);
+  });
+});
+
 describe("write_file", () => {
   it("creates parent folders and reports the bytes written", async () => {
     const { call, dir } = await setup();
     const result = await call(createWriteFileTool(), { path: "deep/new/file.txt", content: "héllo\n" });
     expect(result.content).toBe("Created deep/new/file.txt (7 bytes).");
     expect(await readFile(join(dir, "deep/new/file.txt"), "utf8")).toBe("héllo\n");
+  });
+});
+
+describe("write_file and edit_file keep what they do not change", () => {
+  it("keeps an existing file's mode exactly, whatever the umask", async () => {
+    const { call, dir } = await setup({ "shared.sh": "echo old\n" });
+    await chmod(join(dir, "shared.sh"), 0o775);
+    await call(createWriteFileTool(), { path: "shared.sh", content: "echo new\n" });
+    expect((await stat(join(dir, "shared.sh"))).mode & 0o777).toBe(0o775);
+    await chmod(join(dir, "shared.sh"), 0o666);
+    await call(createEditFileTool(), { path: "shared.sh", old_text: "new", new_text: "newer" });
+    expect((await stat(join(dir, "shared.sh"))).mode & 0o777).toBe(0o666);
+  });
+
+  it("edits the file a symlink points to and keeps the symlink", async () => {
+    const { call, dir } = await setup({ "lib/real.ts": "export const a = 1;\n" });
+    await symlink(join(dir, "lib/real.ts"), join(dir, "alias.ts"));
+    await call(createEditFileTool(), { path: "alias.ts", old_text: "= 1", new_text: "= 2" });
+    expect((await lstat(join(dir, "alias.ts"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, "lib/real.ts"), "utf8")).toBe("export const a = 2;\n");
+    await call(createWriteFileTool(), { path: "alias.ts", content: "export const a = 3;\n" });
+    expect((await lstat(join(dir, "alias.ts"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, "lib/real.ts"), "utf8")).toBe("export const a = 3;\n");
   });
 });
 
@@ -110,5 +177,22 @@ describe("edit_file", () => {
     expect(after.equals(Buffer.from("\uFEFFfirst line — é\r\nsecond: 世界 🎉\r\nTHIRD\r\n", "utf8"))).toBe(
       true,
     );
+  });
+
+  it("writes new lines with CRLF in a CRLF file even when old_text matched without a line break", async () => {
+    const { call, dir } = await setup();
+    await writeFile(join(dir, "crlf.txt"), "one\r\ntwo\r\n");
+    await call(createEditFileTool(), { path: "crlf.txt", old_text: "two", new_text: "two\nthree" });
+    expect(await readFile(join(dir, "crlf.txt"), "utf8")).toBe("one\r\ntwo\r\nthree\r\n");
+  });
+
+  it("refuses a file that is not valid UTF-8 and leaves it untouched", async () => {
+    const { call, dir } = await setup();
+    const latin1 = Buffer.from("caf\xe9 = 1\nold\n", "latin1");
+    await writeFile(join(dir, "legacy.txt"), latin1);
+    await expect(
+      call(createEditFileTool(), { path: "legacy.txt", old_text: "old", new_text: "new" }),
+    ).rejects.toThrow(/not valid UTF-8/);
+    expect((await readFile(join(dir, "legacy.txt"))).equals(latin1)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ export const writeFileInput = z.object({
   content: z.string().describe("The complete new content of the file."),
 });
 
+/** `write_file`: whole-file writes through writeFileAtomic, confined to the workspace. */
 export function createWriteFileTool() {
   return defineTool({
     name: "write_file",
