@@ -33,6 +33,16 @@ describe("cost", () => {
     expect(formatUsd(tracker.costUsd())).toBe("unknown");
   });
 
+  it("reports costs without float noise", () => {
+    const usage = {
+      input_tokens: 1,
+      cache_creation_input_tokens: 3,
+      cache_read_input_tokens: 11,
+      output_tokens: 2,
+    };
+    expect(estimateCost("claude-sonnet-4-5", usage)).toBe(0.00004755);
+  });
+
   it("computes the hit rate over all input tokens and tracks usage since a mark", () => {
     const tracker = createUsageTracker();
     tracker.record("m", {

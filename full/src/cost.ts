@@ -43,17 +43,19 @@ export function priceOf(model: string): ModelPrice | undefined {
   return best?.price;
 }
 
-/** Estimated USD for `usage` on `model`, or undefined when the model's price is unknown. */
+/**
+ * Estimated USD for `usage` on `model`, or undefined when the model's price is unknown. Rounded to
+ * 10 decimals, so JSON output shows 0.0099075, not float noise like 0.009907500000000001.
+ */
 export function estimateCost(model: string, usage: TokenUsage): number | undefined {
   const price = priceOf(model);
   if (!price) return undefined;
-  const perToken = (perMillion: number) => perMillion / 1_000_000;
-  return (
-    usage.input_tokens * perToken(price.input) +
-    usage.cache_creation_input_tokens * perToken(price.input * CACHE_WRITE_MULTIPLIER) +
-    usage.cache_read_input_tokens * perToken(price.input * CACHE_READ_MULTIPLIER) +
-    usage.output_tokens * perToken(price.output)
-  );
+  const perMillionTokens =
+    usage.input_tokens * price.input +
+    usage.cache_creation_input_tokens * price.input * CACHE_WRITE_MULTIPLIER +
+    usage.cache_read_input_tokens * price.input * CACHE_READ_MULTIPLIER +
+    usage.output_tokens * price.output;
+  return Number((perMillionTokens / 1_000_000).toFixed(10));
 }
 
 /** Share of input tokens served from the cache: read / (uncached + read + written); 0 when none. */
