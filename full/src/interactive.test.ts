@@ -1,6 +1,9 @@
 // The REPL with stdin that is not a terminal: the real `lcc` reads prompts line by line, runs slash
-// commands between them, exits 0 at end of input, and keeps piped lines out of the input history.
-import { existsSync, readdirSync } from "node:fs";
+// commands between them, exits 0 at end of input, and keeps piped lines out of the input history;
+// and the history file itself.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   assertPairingInvariant,
@@ -12,6 +15,7 @@ import {
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { HISTORY_LINES, loadHistory } from "./interactive.ts";
 import { runLcc } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
@@ -46,5 +50,24 @@ describe("lcc with piped stdin (no -p)", () => {
     assertPairingInvariant(fake.requests);
     expect(readdirSync(join(workspace.dir, ".lcc", "sessions"))).toHaveLength(1);
     expect(existsSync(join(workspace.dir, ".lcc", "history"))).toBe(false);
+  });
+});
+
+describe("loadHistory", () => {
+  it("loads the newest lines first and cuts an overgrown file back to HISTORY_LINES", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lcc-history-"));
+    try {
+      const path = join(dir, "history");
+      const lines = Array.from({ length: 2 * HISTORY_LINES + 5 }, (_, index) => `prompt ${index}`);
+      writeFileSync(path, `${lines.join("\n")}\n`);
+      const loaded = loadHistory(path);
+      expect(loaded).toHaveLength(HISTORY_LINES);
+      expect(loaded[0]).toBe(`prompt ${lines.length - 1}`);
+      const onDisk = readFileSync(path, "utf8").trimEnd().split("\n");
+      expect(onDisk).toEqual(lines.slice(-HISTORY_LINES));
+      expect(loadHistory(join(dir, "missing"))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

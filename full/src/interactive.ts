@@ -1,6 +1,6 @@
 // The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history), slash commands, and the
 // renderer with its spinner on the event stream. Input history persists in `<lcc home>/history`.
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { runRepl } from "@lcc/s01";
 import type { AgentSession } from "./agent-session.ts";
 import { createChapterEventPrinter } from "./chapter-events.ts";
@@ -103,16 +103,29 @@ function turnFooter(usage: TokenUsage, durationMs: number): string {
   return `· ${(durationMs / 1000).toFixed(1)}s · ${formatTokens(input)} in (${hit}% cached) · ${formatTokens(usage.output_tokens)} out`;
 }
 
-/** Newest first, as readline expects; a missing or unreadable file means no history. */
+/**
+ * Newest first, as readline expects; a missing or unreadable file means no history. A file that has
+ * grown past twice HISTORY_LINES is cut back to its newest HISTORY_LINES (temp file + rename).
+ */
 export function loadHistory(path: string): string[] {
+  let lines: string[];
   try {
-    const lines = readFileSync(path, "utf8")
+    lines = readFileSync(path, "utf8")
       .split("\n")
       .filter((line) => line.trim() !== "");
-    return lines.slice(-HISTORY_LINES).reverse();
   } catch {
     return [];
   }
+  const kept = lines.slice(-HISTORY_LINES);
+  if (lines.length > 2 * HISTORY_LINES) {
+    try {
+      writeFileSync(`${path}.${process.pid}.tmp`, `${kept.join("\n")}\n`);
+      renameSync(`${path}.${process.pid}.tmp`, path);
+    } catch {
+      // Trimming is housekeeping; the history still loads.
+    }
+  }
+  return kept.reverse();
 }
 
 /** Appends a typed line to the history file (piped input is not the user's history). */
