@@ -106,6 +106,13 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
   const historyListeners = new Set<(entry: SessionEntry) => void>();
   const usage = createUsageTracker(options.free ? { free: true } : {});
   let model = options.config.model;
+  /** The config the chapters see: `model` follows /model, so subagents switch along with the parent. */
+  const liveConfig = {
+    ...options.config,
+    get model() {
+      return model;
+    },
+  };
   let apiMs = 0;
   const callModel = meterCallModel(createStreamingCallModel(options.client), (request, message, ms) => {
     apiMs += ms;
@@ -159,7 +166,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
     // The last request's usage described the previous conversation (s06 would compact on it).
     delete state.lastUsage;
     const setup = events.buildSetup((setupEmit) =>
-      createFullSetup({ ...options, callModel, emit: setupEmit }),
+      createFullSetup({ ...options, config: liveConfig, callModel, emit: setupEmit }),
     );
     return {
       log: openLog(loaded),

@@ -90,6 +90,25 @@ describe("slash commands", () => {
     expect(await run("/cost")).toContain("estimated cost unknown");
   });
 
+  it("/model reaches subagents started after the switch", async () => {
+    const test = await createTestSession([
+      reply(
+        toolUse("agent", { description: "Look around", prompt: "List the files.", agent_type: "explore" }),
+      ),
+      reply(text("Nothing much here.")),
+      reply(text("The explorer found nothing much.")),
+    ]);
+    addCleanup(test.cleanup);
+    test.session.setModel("claude-switched-1");
+    await test.session.runTurn("explore please", new AbortController().signal);
+    expect(test.fake.messageRequests().map((request) => request.body.model)).toEqual([
+      "claude-switched-1",
+      "claude-switched-1",
+      "claude-switched-1",
+    ]);
+    assertPairingInvariant(test.fake.messageRequests());
+  });
+
   it("/clear starts a new, empty conversation and /resume switches back to the saved one", async () => {
     const { run, session } = await setup();
     await session.runTurn("remember me", new AbortController().signal);

@@ -23,7 +23,8 @@ export function createSubagentSetup(context: SetupContext): TodoSetup {
   const agentTool = createAgentTool({
     types,
     callModel: context.callModel,
-    model: context.config.model,
+    // Read at each call, so switching the parent's model (lcc's /model) reaches subagents too.
+    model: () => context.config.model,
     maxTokens: context.config.maxTokens,
     env: context.env ?? {},
     emit: context.emit,

@@ -23,8 +23,8 @@ export const MAX_SUBAGENT_ROUNDS = 30;
 /** What the parent side provides for every child: model access, where to work, where events go. */
 export interface SubagentRuntime {
   callModel: CallModel;
-  /** The parent's model; a type without its own model runs on it. */
-  model: string;
+  /** The parent's model; a type without its own model runs on it. A function is read at each call. */
+  model: string | (() => string);
   maxTokens: number;
   workspace: string;
   env: NodeJS.ProcessEnv;
@@ -59,7 +59,7 @@ export async function runSubagent(
 ): Promise<SubagentOutcome> {
   const { type, parentToolUseId } = task;
   const maxRounds = runtime.maxRounds ?? MAX_SUBAGENT_ROUNDS;
-  const model = type.model ?? runtime.model;
+  const model = type.model ?? (typeof runtime.model === "function" ? runtime.model() : runtime.model);
   const selection = selectChildTools(type.tools, task.parentTools);
   const registry = createToolRegistry(selection.tools);
   const system = buildChildSystem(type, runtime.workspace, maxRounds);
