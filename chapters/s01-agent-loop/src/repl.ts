@@ -15,9 +15,11 @@ export interface ReplOptions {
 
 /**
  * Runs until end of input or an exit request. Lines are handled one at a time, in order; lines that
- * arrive during a turn wait, and are echoed after the prompt when their turn comes. When stdin is
- * not a TTY every line is echoed that way, so the transcript reads like a session. Resolves when the
- * REPL ends; never rejects for a failing line.
+ * arrive during a turn wait, and are echoed after the prompt when their turn comes. In a terminal,
+ * Ctrl-C during a turn also takes back the lines typed ahead: they return to the prompt, unsent, to
+ * edit or send with Enter. When stdin is not a TTY every line is echoed, so the transcript reads like
+ * a session (and Ctrl-C keeps scripted lines queued). Resolves when the REPL ends; never rejects for a
+ * failing line.
  */
 export async function runRepl(options: ReplOptions): Promise<void> {
   const { input, output } = options;
@@ -32,13 +34,26 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   rl.setPrompt(options.prompt);
   const queue: Array<{ line: string; typedDuringTurn: boolean }> = [];
   let current: AbortController | undefined;
+  /** Typed-ahead text taken back by Ctrl-C, put into the next prompt's input line. */
+  let heldBack = "";
   let closed = false;
   let wake: (() => void) | undefined;
 
   const onInterrupt = () => {
     if (current) {
       current.abort();
-      output.write("\n^C interrupted\n");
+      if (interactive && queue.length > 0) {
+        heldBack = queue
+          .splice(0)
+          .map((entry) => entry.line.trim())
+          .filter(Boolean)
+          .join(" ");
+      }
+      output.write(
+        heldBack
+          ? "\n^C interrupted (what you typed meanwhile is back at the prompt)\n"
+          : "\n^C interrupted\n",
+      );
     } else if (rl.line.length > 0) {
       rl.write(null, { ctrl: true, name: "u" });
     } else {
@@ -84,7 +99,11 @@ export async function runRepl(options: ReplOptions): Promise<void> {
       } finally {
         current = undefined;
       }
-      if (interactive && !closed && queue.length === 0) rl.prompt();
+      if (interactive && !closed && queue.length === 0) {
+        rl.prompt();
+        if (heldBack) rl.write(heldBack);
+        heldBack = "";
+      }
     }
   } finally {
     options.sigintSource?.off("SIGINT", onInterrupt);

@@ -103,4 +103,34 @@ describe.skipIf(!hasTmux)("s01 REPL in a real terminal", () => {
     assertPairingInvariant(fake.messageRequests());
     expect(fake.messageRequests()).toHaveLength(3);
   }, 40_000);
+
+  it("Ctrl-C during a turn puts the lines typed meanwhile back at the prompt, unsent, for Enter to send", async () => {
+    const workspace = await createTempWorkspace();
+    const fake = await startFakeApi({
+      script: [reply(toolUse("bash", { command: "sleep 30" })), reply(text("Got the second thought."))],
+    });
+    const env = `ANTHROPIC_API_KEY=test ANTHROPIC_BASE_URL=${fake.baseURL} NO_COLOR=1`;
+    const terminal = createTerminal(`env ${env} ${tsxBin} ${mainPath} --cwd ${workspace.dir}`);
+    addCleanup(workspace.cleanup, fake.close, terminal.close);
+    await waitFor(() => /s01 >/.test(terminal.screen()), "the prompt", terminal.screen);
+    terminal.type("start a slow job");
+    terminal.press("Enter");
+    await waitFor(() => terminal.screen().includes("⏺ bash(sleep 30)"), "the tool call", terminal.screen);
+    terminal.type("second thought");
+    terminal.press("Enter");
+    terminal.press("C-c");
+    await waitFor(
+      () => /s01 > second thought\s*$/.test(terminal.screen().trimEnd()),
+      "the typed-ahead line back at the prompt",
+      terminal.screen,
+    );
+    expect(terminal.screen()).toContain("what you typed meanwhile is back at the prompt");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.messageRequests()).toHaveLength(1);
+    terminal.press("Enter");
+    await waitFor(() => terminal.screen().includes("Got the second thought."), "the answer", terminal.screen);
+    const last = fake.messageRequests()[1]!.body.messages.at(-1)!;
+    expect(JSON.stringify(last.content)).toContain("second thought");
+    assertPairingInvariant(fake.messageRequests());
+  }, 40_000);
 });
