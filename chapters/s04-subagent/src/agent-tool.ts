@@ -1,6 +1,14 @@
 // `agent`: delegate a task to a subagent with a fresh context; only its final answer and a usage line come back.
 import { formatCount } from "@lcc/s01";
-import { defineTool, INTERRUPTED_MESSAGE, ToolError, type ToolResult } from "@lcc/s02";
+import {
+  type AgentHooks,
+  combineHooks,
+  defineTool,
+  INTERRUPTED_MESSAGE,
+  type Tool,
+  ToolError,
+  type ToolResult,
+} from "@lcc/s02";
 import { z } from "zod";
 import { type AgentType, DEFAULT_AGENT_TYPE, describeToolSelection } from "./agent-types.ts";
 import {
@@ -110,15 +118,29 @@ export function formatOutcome(
   }
 }
 
+/** The agent tool, plus a way for later chapters to give its children per-call hooks. */
+export interface AgentTool extends Tool {
+  /**
+   * The same tool, whose children run with `hooks` added (after any they had). For per-call hooks
+   * only — beforeToolCall, afterToolCall, wrapCallModel — never a parent's transformContext, which
+   * belongs to the parent's conversation.
+   */
+  withChildHooks(hooks: AgentHooks): AgentTool;
+}
+
+export function isAgentTool(tool: Tool): tool is AgentTool {
+  return "withChildHooks" in tool && typeof tool.withChildHooks === "function";
+}
+
 /**
  * The agent tool. The child's tools are chosen at call time from the registry that dispatched the
  * call, so tools added by later chapters reach `general` children too. Unknown types are refused
  * with the list of available ones. The parent's abort signal is the child's signal.
  */
-export function createAgentTool(options: AgentToolOptions) {
+export function createAgentTool(options: AgentToolOptions): AgentTool {
   const { types, ...runtime } = options;
   const names = types.map((type) => type.name);
-  return defineTool({
+  const tool = defineTool({
     name: "agent",
     description: describeAgentTool(types, runtime.maxRounds),
     input: agentInputSchema(names),
@@ -137,5 +159,10 @@ export function createAgentTool(options: AgentToolOptions) {
       const outcome = await runSubagent(task, { ...runtime, workspace }, signal);
       return formatOutcome(type, outcome, runtime.maxRounds);
     },
-  });
+  }) as Tool;
+  return {
+    ...tool,
+    withChildHooks: (hooks) =>
+      createAgentTool({ ...options, hooks: options.hooks ? combineHooks(options.hooks, hooks) : hooks }),
+  };
 }

@@ -11,12 +11,14 @@ export {
   parseAgentFile,
 } from "./agent-definitions.ts";
 export {
+  type AgentTool,
   type AgentToolOptions,
   agentInputSchema,
   createAgentTool,
   describeAgentTool,
   formatOutcome,
   formatUsageLine,
+  isAgentTool,
 } from "./agent-tool.ts";
 export {
   type AgentType,

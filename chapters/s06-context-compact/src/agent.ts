@@ -6,6 +6,8 @@ import type { Chapter, ChapterContext } from "@lcc/s01";
 import { formatCount } from "@lcc/s01";
 import {
   type AgentEvent,
+  type AgentHooks,
+  combineHooks,
   createBashTool,
   createReadFileTool,
   createSessionAgent,
@@ -15,7 +17,7 @@ import {
   type Tool,
 } from "@lcc/s02";
 import { renderPlan } from "@lcc/s03";
-import { createSubagentPrinter, ensureLccHome } from "@lcc/s04";
+import { createSubagentPrinter, ensureLccHome, isAgentTool } from "@lcc/s04";
 import { createSkillSetup, renderLoadedSkill, type SkillSetup } from "@lcc/s05";
 import { type CompactOptions, resolveCompactOptions } from "./compact-options.ts";
 import { createCompactTool, parseCompactCommand } from "./compact-tool.ts";
@@ -84,7 +86,12 @@ export function createCompactSetup(
     thresholdChars: resolved.largeOutputChars,
     onError: (text) => context.emit({ type: "notice", source: "compact", level: "warn", text }),
   });
-  const tools = base.tools.map((tool) => replacedTool(tool, resolved) ?? tool);
+  // Subagents get the per-call levers too: their long outputs are saved and their requests cached.
+  const childHooks = combineHooks(
+    largeOutput,
+    resolved.promptCaching ? { wrapCallModel: withPromptCaching } : {},
+  );
+  const tools = base.tools.map((tool) => replacedTool(tool, resolved, childHooks) ?? tool);
   const setup = extendSetup(
     { ...base, tools },
     {
@@ -102,11 +109,12 @@ export function createCompactSetup(
 }
 
 /**
- * s06 re-creates two of s02's tools: `bash` keeps its whole output (lever 0 saves what is long), and
- * `read_file` pages stay under the large-output threshold (a page must never be saved to a file that the
- * model is then told to read with read_file again).
+ * s06 re-creates three tools: `bash` keeps its whole output (lever 0 saves what is long), `read_file`
+ * pages stay under the large-output threshold (a page must never be saved to a file that the model is
+ * then told to read with read_file again), and s04's `agent` runs its children with `childHooks`.
  */
-function replacedTool(tool: Tool, options: CompactOptions): Tool | undefined {
+function replacedTool(tool: Tool, options: CompactOptions, childHooks: AgentHooks): Tool | undefined {
+  if (isAgentTool(tool)) return tool.withChildHooks(childHooks);
   if (tool.name === "bash") return createFullOutputBashTool(options);
   if (tool.name === "read_file")
     return createReadFileTool({ maxOutputChars: options.largeOutputChars }) as Tool;

@@ -41,6 +41,29 @@ function extendsPrevious(previous: RecordedRequest, request: RecordedRequest): b
 const print = (chars: number) => `node -e "process.stdout.write('x'.repeat(${chars}))"`;
 
 describe("s06 levers 0 and 1, end to end", () => {
+  it("gives subagents the per-call levers: a child's long output is saved and its requests are cached", async () => {
+    const session = await setup([
+      reply(toolUse("agent", { description: "Run the build", prompt: "Run it.", agent_type: "general" })),
+      reply(toolUse("bash", { command: print(120_000) }, "toolu_child_big")),
+      reply(text("The build printed a lot.")),
+      reply(text("Done.")),
+    ]);
+    await session.run("Delegate the build.");
+    const childSecond = session.requests()[2]!;
+    const [childResult] = toolResults(childSecond);
+    expect(String(childResult!.content)).toContain(
+      "The full output is saved at .lcc/tool-results/toolu_child_big.txt",
+    );
+    const saved = await readFile(
+      join(session.workspace, ".lcc", "tool-results", "toolu_child_big.txt"),
+      "utf8",
+    );
+    expect(saved).toHaveLength(120_000 + "\n[exit code 0]".length);
+    for (const child of session.requests().slice(1, 3))
+      expect(JSON.stringify(child.body)).toContain('"cache_control"');
+    assertPairingInvariant(session.requests());
+  });
+
   it("pages read_file under the large-output threshold, so a page is never saved to a file", async () => {
     const line = `${"y".repeat(99)}\n`;
     const session = await startAgent({
