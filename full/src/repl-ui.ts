@@ -1,6 +1,6 @@
 // Renders the agent's event stream in the terminal: streamed text, one line per tool call, a short
 // result summary, notices, and the spinner whenever the agent is waiting on the model or a tool.
-import { summarizeInput } from "@lcc/s01";
+import { createLineWriter, summarizeInput } from "@lcc/s01";
 import { type AgentEvent, INTERRUPTED_MESSAGE } from "@lcc/s02";
 import type { Colors } from "./colors.ts";
 import type { Spinner } from "./spinner.ts";
@@ -52,15 +52,7 @@ export interface ReplRendererOptions {
 
 export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
   const { output, colors, spinner } = options;
-  let atLineStart = true;
-  const write = (text: string) => {
-    if (!text) return;
-    output.write(text);
-    atLineStart = text.endsWith("\n");
-  };
-  const newline = () => {
-    if (!atLineStart) write("\n");
-  };
+  const { write, newline, assumeLineStart } = createLineWriter(output);
   /** Prints whole lines with the spinner out of the way, then redraws it as it was. */
   const printAbove = (print: () => void) => {
     const resume = spinner.pause();
@@ -121,12 +113,12 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
         // A full compaction is a model request of its own: spin while it runs.
         spinner.stop();
         printAbove(() => options.chapterEvents?.(event));
-        atLineStart = true;
+        assumeLineStart();
         if (event.type === "compaction_start" && event.kind === "full") spinner.start("Compacting…");
         return;
       default:
         printAbove(() => {
-          if (options.chapterEvents?.(event)) atLineStart = true;
+          if (options.chapterEvents?.(event)) assumeLineStart();
         });
         return;
     }

@@ -28,6 +28,7 @@ export {
 } from "./config.ts";
 export { deniedReason } from "./dangerous-commands.ts";
 export { formatCount } from "./format-count.ts";
+export { createLineWriter, type LineWriter } from "./line-writer.ts";
 export {
   appendUserContent,
   type MessageParam,

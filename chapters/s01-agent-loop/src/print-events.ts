@@ -1,4 +1,5 @@
 // Renders loop events for a terminal: streamed text, one line per tool call, a short result summary.
+import { createLineWriter } from "./line-writer.ts";
 
 export interface PrintableEvent {
   type: string;
@@ -28,15 +29,7 @@ export function summarizeOutput(output: string, maxLines = 4): string {
 
 /** Returns a printer for the event stream that writes to `output`. */
 export function createEventPrinter(output: NodeJS.WritableStream): (event: PrintableEvent) => void {
-  let atLineStart = true;
-  const write = (text: string) => {
-    if (!text) return;
-    output.write(text);
-    atLineStart = text.endsWith("\n");
-  };
-  const newline = () => {
-    if (!atLineStart) write("\n");
-  };
+  const { write, newline } = createLineWriter(output);
   return (event) => {
     if (event.type === "text_delta" && event.text) write(event.text);
     if (event.type === "tool_start") {
