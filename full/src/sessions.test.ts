@@ -1,12 +1,10 @@
 // Sessions end to end: --resume/--continue rebuild the conversation exactly, and a process killed with
 // SIGKILL in the middle of a tool call resumes with its pairing intact.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   assertPairingInvariant,
   createTempWorkspace,
-  hermeticEnv,
   type RecordedRequest,
   reply,
   type Script,
@@ -18,7 +16,7 @@ import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "./help-text.ts";
 import { SESSION_INTERRUPTED_MESSAGE } from "./session-store.ts";
-import { isProcessAlive, launcherPath, runLcc } from "./test-harness.ts";
+import { isProcessAlive, runLcc, spawnLcc, waitFor } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 
@@ -131,23 +129,16 @@ describe("sessions", () => {
         toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_crash_1"),
       ),
     ]);
-    const child = spawn(process.execPath, [launcherPath, "-p", "run the long job"], {
+    const { child, exited } = spawnLcc({
+      args: ["-p", "run the long job"],
       cwd: workspace,
-      env: {
-        ...hermeticEnv(),
-        LCC_NO_BUNDLE: "1",
-        ANTHROPIC_API_KEY: "k",
-        ANTHROPIC_BASE_URL: first.baseURL,
-      },
-      stdio: "ignore",
-      detached: true,
+      baseURL: first.baseURL,
     });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
     const pidFile = join(workspace, "job.pid");
-    for (let waited = 0; !existsSync(pidFile) || readFileSync(pidFile, "utf8").trim() === ""; waited += 50) {
-      if (waited > 20_000) throw new Error("the tool call never started");
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(
+      () => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "",
+      "the tool call to start",
+    );
     child.kill("SIGKILL");
     await exited;
     const jobGroup = Number(readFileSync(pidFile, "utf8"));
@@ -193,20 +184,15 @@ describe("sessions", () => {
     const api = await fake([
       reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_term_1")),
     ]);
-    const child = spawn(process.execPath, [launcherPath, "-p", "run it"], {
-      cwd: workspace,
-      env: { ...hermeticEnv(), LCC_NO_BUNDLE: "1", ANTHROPIC_API_KEY: "k", ANTHROPIC_BASE_URL: api.baseURL },
-      stdio: "ignore",
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const { child, exited } = spawnLcc({ args: ["-p", "run it"], cwd: workspace, baseURL: api.baseURL });
     const pidFile = join(workspace, "job.pid");
-    for (let waited = 0; !existsSync(pidFile) || readFileSync(pidFile, "utf8").trim() === ""; waited += 50) {
-      if (waited > 20_000) throw new Error("the tool call never started");
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(
+      () => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "",
+      "the tool call to start",
+    );
     const jobPid = Number(readFileSync(pidFile, "utf8"));
     child.kill("SIGTERM");
-    expect(await exited).toBe(EXIT_CODES.terminated);
+    expect((await exited).code).toBe(EXIT_CODES.terminated);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(isProcessAlive(jobPid)).toBe(false);
     const next = await fake([reply(text("ok"))]);

@@ -1,12 +1,10 @@
 // Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
-import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_MODEL } from "@lcc/s01";
-import { hermeticEnv, runCli, type Script } from "@lcc/testkit";
+import { runCli, type Script, type StartedCli, startCli } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./agent-session.ts";
 
@@ -40,38 +38,21 @@ export function runLcc(run: LccRun): Promise<RunCliResult> {
   });
 }
 
-/** A running `lcc` (see {@link spawnLcc}): the child, its output so far, and its end. */
-export interface SpawnedLcc {
-  child: ChildProcessByStdio<null, Readable, Readable>;
-  stdout(): string;
-  exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
-}
-
 /** Starts `lcc` from its sources against `baseURL` with piped output, for tests that signal it. The caller kills it. */
-export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }): SpawnedLcc {
-  const child = spawn(process.execPath, [launcherPath, ...run.args], {
+export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }): StartedCli {
+  return startCli({
+    command: process.execPath,
+    args: [launcherPath, ...run.args],
     cwd: run.cwd,
+    // Not a group leader: the signals a test sends reach lcc alone, as a terminal's would.
+    detached: false,
     env: {
-      ...hermeticEnv(),
       LCC_NO_BUNDLE: "1",
       NO_COLOR: "1",
       ANTHROPIC_API_KEY: "test-key",
       ANTHROPIC_BASE_URL: run.baseURL,
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once("exit", (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, exited, stdout: () => stdout };
 }
 
 /** Polls `condition` every 50 ms; rejects naming `what` after `timeoutMs` (default 20 s). */

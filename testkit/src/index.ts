@@ -6,7 +6,16 @@ export { estimateTokens } from "./estimate-tokens.ts";
 export { startFakeApi } from "./fake-api.ts";
 export { assertPairingInvariant, pairingProblems } from "./pairing.ts";
 export { estimatePromptTokens } from "./prompt-blocks.ts";
-export { hermeticEnv, runCli, tsxBin } from "./run-cli.ts";
+export {
+  hermeticEnv,
+  type RunCliOptions,
+  type RunCliResult,
+  runCli,
+  type StartCliOptions,
+  type StartedCli,
+  startCli,
+  tsxBin,
+} from "./run-cli.ts";
 export { createTempWorkspace } from "./temp-workspace.ts";
 export type {
   FakeApi,

@@ -1,7 +1,7 @@
 // Runs a real child process the way a user would: arguments, working directory, piped stdin,
 // collected output, and a timeout that kills the child's whole process group.
 
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** Absolute path of the repository's `node_modules/.bin/tsx`, to run a chapter's `main.ts`. */
@@ -28,9 +28,56 @@ export interface RunCliResult {
   signal: string | null;
 }
 
+/** Options of {@link startCli}: like runCli's, without the timeout, and the process group is optional. */
+export interface StartCliOptions extends Omit<RunCliOptions, "timeoutMs"> {
+  /** Start the child as leader of its own process group (default true), so killGroup reaches its children. */
+  detached?: boolean;
+}
+
+/** A running child (see {@link startCli}): the process, its output so far, and its end. */
+export interface StartedCli {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when the child has exited and its output is closed; rejects if it could not start. */
+  exited: Promise<RunCliResult>;
+}
+
 /** Inherited variables that would make a test depend on the developer's shell. */
 const HERMETIC_PREFIXES = ["ANTHROPIC_"];
 const HERMETIC_NAMES = new Set(["MODEL_ID", "MAX_TOKENS", "LCC_HOME", "INIT_CWD"]);
+
+/**
+ * Spawns `command` with a hermetic environment (see {@link hermeticEnv}) plus `env`, writes `stdin`
+ * and closes it, and collects the output; for tests that signal the child or watch it while it runs.
+ */
+export function startCli(options: StartCliOptions): StartedCli {
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: { ...hermeticEnv(), ...options.env },
+    detached: options.detached ?? true,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<RunCliResult>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ stdout, stderr, code, signal }));
+  });
+  // The child may exit without reading its input; that EPIPE is not the test's failure.
+  child.stdin.on("error", () => undefined);
+  const input = Array.isArray(options.stdin)
+    ? options.stdin.map((line) => `${line}\n`).join("")
+    : options.stdin;
+  child.stdin.end(input ?? "");
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
 
 /**
  * Spawns `command` in its own process group and resolves when it exits. The child inherits this
@@ -40,51 +87,20 @@ const HERMETIC_NAMES = new Set(["MODEL_ID", "MAX_TOKENS", "LCC_HOME", "INIT_CWD"
  */
 export function runCli(options: RunCliOptions): Promise<RunCliResult> {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  return new Promise((resolve, reject) => {
-    const child = spawn(options.command, options.args, {
-      cwd: options.cwd,
-      env: { ...hermeticEnv(), ...options.env },
-      detached: true,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-
-    let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      killGroup(child.pid);
+  const started = startCli(options);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      killGroup(started.child.pid);
       const command = [options.command, ...options.args].join(" ");
       reject(
         new Error(
-          `runCli: "${command}" timed out after ${timeoutMs} ms\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`,
+          `runCli: "${command}" timed out after ${timeoutMs} ms\n--- stdout ---\n${started.stdout()}\n--- stderr ---\n${started.stderr()}`,
         ),
       );
     }, timeoutMs);
-    child.once("error", (error) => {
-      clearTimeout(timer);
-      if (!settled) reject(error);
-      settled = true;
-    });
-    child.once("close", (code, signal) => {
-      clearTimeout(timer);
-      if (!settled) resolve({ stdout, stderr, code, signal });
-      settled = true;
-    });
-
-    // The child may exit without reading its input; that EPIPE is not the test's failure.
-    child.stdin.on("error", () => undefined);
-    const input = Array.isArray(options.stdin)
-      ? options.stdin.map((line) => `${line}\n`).join("")
-      : options.stdin;
-    child.stdin.end(input ?? "");
   });
+  return Promise.race([started.exited, timedOut]).finally(() => clearTimeout(timer));
 }
 
 /**
