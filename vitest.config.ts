@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: [
       "testkit/src/**/*.test.ts",
+      "chapter-kit/src/**/*.test.ts",
       "chapters/*/src/**/*.test.ts",
       "full/src/**/*.test.ts",
       "scripts/**/*.test.ts",
