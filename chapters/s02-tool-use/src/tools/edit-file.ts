@@ -29,8 +29,9 @@ export function createEditFileTool() {
   return defineTool({
     name: "edit_file",
     description:
-      "Replace old_text with new_text in a file. old_text must match exactly (whitespace included) and occur " +
-      "exactly once, unless replace_all is true. Read the file first; include enough surrounding lines to be unique.",
+      "Replace old_text with new_text in a file. old_text must match exactly (whitespace included; a line break " +
+      "matches \\n or \\r\\n) and occur exactly once, unless replace_all is true. Read the file first; include " +
+      "enough surrounding lines to be unique. Line breaks outside old_text are kept as they are.",
     input: editFileInput,
     async run({ path, old_text, new_text, replace_all }, { workspace }) {
       const absolute = await resolveInWorkspace(workspace, path);
@@ -38,11 +39,8 @@ export function createEditFileTool() {
       if (!stats) throw new ToolError(`File not found: ${path}. Use write_file to create a new file.`);
       if (!stats.isFile()) throw new ToolError(`${path} is not a regular file; edit_file edits files.`);
       const original = decodeUtf8(await readFile(absolute), path);
-      // A model writes "\n". In a file with CRLF line breaks the old text is looked up, and the new
-      // text written, with "\r\n", so the file keeps its line-break style.
-      const search = !original.includes(old_text) && original.includes("\r\n") ? toCrlf(old_text) : old_text;
-      const replacement = search !== old_text || hasCrlfLineBreaks(original) ? toCrlf(new_text) : new_text;
-      const count = countOccurrences(original, search);
+      const occurrences = findOccurrences(original, old_text);
+      const count = occurrences.length;
       if (count === 0) {
         throw new ToolError(
           `old_text was not found in ${path}. Read the file again and copy the exact text, including indentation.`,
@@ -53,9 +51,10 @@ export function createEditFileTool() {
           `old_text occurs ${count} times in ${path}. Include more surrounding lines so it is unique, or set replace_all: true.`,
         );
       }
-      // split/join, not String.replace: "$&" or "$1" in new_text must stay literal.
-      const updated = original.split(search).join(replacement);
-      await writeFileAtomic(absolute, updated);
+      // A model writes "\n": a file whose breaks are all "\r\n" keeps that style. In any other file the
+      // new text's breaks stay as written, and breaks outside the replaced text are never touched.
+      const replacement = hasOnlyCrlfLineBreaks(original) ? toCrlf(new_text) : new_text;
+      await writeFileAtomic(absolute, replaceSpans(original, occurrences, replacement));
       const replaced = replace_all ? count : 1;
       return {
         content: `Edited ${path}: ${replaced} replacement${replaced === 1 ? "" : "s"}.`,
@@ -65,13 +64,52 @@ export function createEditFileTool() {
   });
 }
 
+/** A piece of text found in a file: `start` inclusive, `end` exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Non-overlapping occurrences of a non-empty `needle` in `text`, in order: the exact ones, or, when
+ * there are none and `needle` spans lines, those where each of its line breaks matches "\n" or "\r\n"
+ * in `text` (a model copies "\r\n" lines as "\n"; a file may mix both).
+ */
+export function findOccurrences(text: string, needle: string): TextSpan[] {
+  const exact: TextSpan[] = [];
+  for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + needle.length))
+    exact.push({ start: index, end: index + needle.length });
+  if (exact.length > 0 || !needle.includes("\n")) return exact;
+  const pattern = new RegExp(needle.split(/\r?\n/).map(escapeRegExp).join("\\r?\\n"), "g");
+  return [...text.matchAll(pattern)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+/** `text` with each span (in order, non-overlapping) replaced by `replacement`, literally. */
+function replaceSpans(text: string, spans: readonly TextSpan[], replacement: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const span of spans) {
+    parts.push(text.slice(from, span.start), replacement);
+    from = span.end;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");
 }
 
-/** True when the file's first line break is "\r\n". */
-function hasCrlfLineBreaks(text: string): boolean {
-  return text[text.indexOf("\n") - 1] === "\r";
+/** True when the text has line breaks and every one of them is "\r\n". */
+function hasOnlyCrlfLineBreaks(text: string): boolean {
+  return text.includes("\r\n") && !/(^|[^\r])\n/.test(text);
 }
 
 /**

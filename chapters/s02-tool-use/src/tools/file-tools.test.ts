@@ -186,6 +186,26 @@ describe("edit_file", () => {
     expect(await readFile(join(dir, "crlf.txt"), "utf8")).toBe("one\r\ntwo\r\nthree\r\n");
   });
 
+  it("keeps a mixed file's line breaks outside the edit and writes the new text's breaks as given", async () => {
+    const { call, dir } = await setup();
+    await writeFile(join(dir, "mixed.txt"), "one\r\ntwo\nthree\r\nfour\n");
+    await call(createEditFileTool(), { path: "mixed.txt", old_text: "two\nthree", new_text: "2\n3\n3.5" });
+    expect(await readFile(join(dir, "mixed.txt"), "utf8")).toBe("one\r\n2\n3\n3.5\r\nfour\n");
+  });
+
+  it("matches old_text across a mix of CRLF and LF breaks when the model wrote LF only", async () => {
+    const { call, dir } = await setup();
+    await writeFile(join(dir, "mixed.txt"), "a\r\nb\nc\r\nd\n--\na\nb\r\nc\n");
+    const result = await call(createEditFileTool(), {
+      path: "mixed.txt",
+      old_text: "a\nb\nc",
+      new_text: "A\nC",
+      replace_all: true,
+    });
+    expect(result.content).toBe("Edited mixed.txt: 2 replacements.");
+    expect(await readFile(join(dir, "mixed.txt"), "utf8")).toBe("A\nC\r\nd\n--\nA\nC\n");
+  });
+
   it("refuses a file that is not valid UTF-8 and leaves it untouched", async () => {
     const { call, dir } = await setup();
     const latin1 = Buffer.from("caf\xe9 = 1\nold\n", "latin1");
