@@ -1,5 +1,6 @@
 // The shell every chapter's `start` and `demo` share: config, workspace, banner, REPL, offline demo.
 import { Readable } from "node:stream";
+import type { AskUser } from "./ask.ts";
 import type Anthropic from "@anthropic-ai/sdk";
 import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";
 import {
@@ -22,11 +23,19 @@ export interface ChapterContext {
   output: NodeJS.WritableStream;
   /** The process environment (LCC_HOME and friends); absent in tests that do not need it. */
   env?: NodeJS.ProcessEnv;
+  /** How the agent asks the user a question; absent means there is no terminal (every ask is refused). */
+  ask?: AskUser;
 }
 
 export interface ChapterAgent {
-  /** Runs one user prompt to completion; honours the signal (Ctrl-C). */
-  runTurn(prompt: string, signal: AbortSignal): Promise<void>;
+  /** Handles one line typed at the prompt (a prompt or a slash command); honours the signal (Ctrl-C). */
+  handleLine(line: string, signal: AbortSignal): Promise<void>;
+  /** Work that arrives while the prompt is idle (queued messages): the REPL runs it like a turn. */
+  wake?: {
+    /** Called when work arrives; returns the unsubscribe. */
+    onPush(listener: () => void): () => void;
+    run(signal: AbortSignal): Promise<void>;
+  };
 }
 
 export interface Chapter {
@@ -90,7 +99,7 @@ export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<n
     input: io.stdin,
     output: io.stdout,
     prompt: `${chapter.id} > `,
-    onLine: (line, signal) => agent.runTurn(line, signal),
+    onLine: (line, signal) => agent.handleLine(line, signal),
     ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
   });
   return 0;
@@ -133,7 +142,7 @@ export async function runScenario(
       input: Readable.from(scenario.prompts.map((prompt) => `${prompt}\n`)),
       output,
       prompt: `${chapter.id} > `,
-      onLine: (line, signal) => agent.runTurn(line, signal),
+      onLine: (line, signal) => agent.handleLine(line, signal),
     });
     return { requests: fake.requests, workspace: temp.dir, cleanup: temp.cleanup };
   } catch (error) {

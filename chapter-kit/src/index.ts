@@ -1,2 +1,49 @@
-// Public surface of @lcc/chapter-kit (filled as plumbing moves here from s01).
-export {};
+// Public surface of @lcc/chapter-kit: the plumbing every chapter uses and no chapter teaches (the
+// chapter CLI, REPL, config, printing). No chapter logic lives here, and nothing here imports a chapter.
+
+export {
+  type AskAnswer,
+  type AskChannel,
+  type AskChoice,
+  type AskRequest,
+  type AskUser,
+  askWithoutTerminal,
+  createAskChannel,
+  parseAskAnswer,
+} from "./ask.ts";
+export {
+  type Chapter,
+  type ChapterAgent,
+  type ChapterContext,
+  type ChapterIo,
+  type DemoScenario,
+  processIo,
+  runChapterDemo,
+  runChapterMain,
+  runScenario,
+  type ScenarioRun,
+} from "./chapter-cli.ts";
+export {
+  createModelClient,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MODEL,
+  hasCredentials,
+  loadDotenv,
+  type ModelConfig,
+  missingKeyMessage,
+  readModelConfig,
+} from "./config.ts";
+export { formatCount } from "./format-count.ts";
+export { createLineWriter, type LineWriter } from "./line-writer.ts";
+export { createEventPrinter, type PrintableEvent, summarizeInput, summarizeOutput } from "./print-events.ts";
+export {
+  type ConfigFileRead,
+  type ConfigFileSkip,
+  DEFAULT_CONFIG_FILE_MAX_BYTES,
+  formatByteSize,
+  type ReadConfigFileOptions,
+  readConfigFile,
+  readConfigFileSync,
+} from "./read-config-file.ts";
+export { type ReplOptions, runRepl } from "./repl.ts";
+export { resolveWorkspace, WorkspaceError } from "./workspace.ts";

@@ -6,6 +6,8 @@ export interface PrintableEvent {
   text?: string;
   name?: string;
   input?: unknown;
+  /** A one-line description of a tool call's input that replaces the default summary. */
+  summary?: string;
   output?: string;
   isError?: boolean;
 }
@@ -34,7 +36,7 @@ export function createEventPrinter(output: NodeJS.WritableStream): (event: Print
     if (event.type === "text_delta" && event.text) write(event.text);
     if (event.type === "tool_start") {
       newline();
-      write(`⏺ ${event.name}(${summarizeInput(event.input)})\n`);
+      write(`⏺ ${event.name}(${event.summary ?? summarizeInput(event.input)})\n`);
     }
     if (event.type === "tool_end") {
       const body = summarizeOutput(event.output ?? "").replace(/\n/g, "\n    ");

@@ -1,25 +1,21 @@
-// One conversation: the full setup, the loop, usage metering and the session log, shared by the REPL
-// and headless mode. Events go to subscribers; history changes go to the log (and stream-json).
+// lcc's product layer around the chapters' session core (s02 createSessionAgent): the session log,
+// usage metering and the turn summary. No turn loop here: every prompt runs through the core.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
-import { appendUserContent, type ChapterContext, type MessageParam, textOf } from "@lcc/s01";
+import type { ChapterContext } from "@lcc/chapter-kit";
+import { type MessageParam, textOf } from "@lcc/s01";
 import {
-  type AgentEvent,
-  type AgentHooks,
-  type AgentState,
-  combineHooks,
+  createSessionAgent,
   createStreamingCallModel,
   type LoopEndReason,
-  type ResolvedSetup,
-  resolveSetup,
-  runAgentLoop, // s02: the loop with seams
-} from "@lcc/s02";
+  type SessionAgent,
+  type SlashCommand,
+} from "@lcc/s02"; // s02: the session core, the loop with seams
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
-import { type Capabilities, createFullSetup, type FullSetup } from "./agent-setup.ts";
+import { createLccSetup, type LccSetup } from "./agent-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
 import { meterCallModel, toTokenUsage } from "./meter-call-model.ts";
-import { createSessionEvents } from "./session-events.ts";
 import {
   createHistoryRecorder,
   createSessionId,
@@ -38,6 +34,8 @@ export interface AgentSessionOptions extends ChapterContext {
   maxTurns?: number;
   /** The demo model: usage is counted but costs nothing. */
   free?: boolean;
+  /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
+  commands?: (session: () => AgentSession) => SlashCommand[];
 }
 
 export interface TurnResult {
@@ -53,85 +51,83 @@ export interface TurnResult {
 }
 
 export interface AgentSession {
-  readonly state: AgentState;
+  /** The chapters' session core: history, setup, commands, queue, events. */
+  readonly core: SessionAgent<LccSetup>;
   /** Usage of every request this process made, across /clear and /resume. */
   readonly usage: UsageTracker;
-  /** The current conversation's capabilities; a new conversation (/clear, /resume) gets new ones. */
-  readonly capabilities: Capabilities;
-  /** The current conversation's system prompt, tools and hooks (fixed for the conversation's life). */
-  readonly resolved: ResolvedSetup;
   /** `<lcc home>/sessions`. */
   readonly sessionsDir: string;
   sessionId(): string;
   sessionPath(): string;
-  model(): string;
-  setModel(model: string): void;
-  /** Runs one prompt to the end of the loop. Never throws for model or tool failures. */
+  /** Runs one prompt through the core and sums it up. Never throws for model or tool failures. */
   runTurn(prompt: string | Anthropic.ContentBlockParam[], signal: AbortSignal): Promise<TurnResult>;
-  /** s06's manual compaction (`/compact [focus]`): resolves with a one-line report. */
-  compact(focus: string | undefined, signal: AbortSignal): Promise<string>;
+  /** Runs a slash command of the setup (chapters' and product's); false when `line` is not one. */
+  runCommand(line: string, signal: AbortSignal, write: (text: string) => void): Promise<boolean>;
   /** Creates the state folder (sync) and adds it to .git/info/exclude (async, awaited by close). */
   ensureStateDir(): void;
-  /** Starts a new, empty conversation with a new session id and a fresh setup (plan, skills, compaction). */
-  clear(): void;
-  /** Switches to a session read from disk (the REPL's /resume), with a fresh setup like clear(). */
-  resume(loaded: LoadedSession): void;
-  /**
-   * Subscribes to the event stream. The notices the setup raised while the session was created (a
-   * skipped SKILL.md, the skills available) are delivered to the first listener.
-   */
-  onEvent(listener: (event: AgentEvent) => void): () => void;
+  /** Switches to a session read from disk (/resume): a fresh setup, its history, its log. */
+  resume(loaded: LoadedSession): Promise<void>;
   /** History changes, as written to the session log. */
   onHistory(listener: (entry: SessionEntry) => void): () => void;
   /** Closes the log and waits for pending state-folder work. */
   close(): Promise<void>;
 }
 
-/** What belongs to one conversation: its log, its setup (plan, skills, compaction state) and its recorder. */
-interface Conversation {
-  log: SessionLog;
-  setup: FullSetup;
-  resolved: ResolvedSetup;
-  recorder: ReturnType<typeof createHistoryRecorder>;
-}
-
 /**
- * Creates the session. Each conversation builds its setup once (tools and system prompt never change
- * mid-conversation); /clear and /resume build a new one, so no plan, loaded skill or compaction state
- * of one conversation leaks into the next.
+ * Creates the session: the chapters' core with lcc's setup and a metered model call, and a log per
+ * conversation. A conversation starts at creation, on /clear (the core's command) and on /resume;
+ * each gets a fresh setup and a log of its own.
  */
-export function createAgentSession(options: AgentSessionOptions): AgentSession {
-  const events = createSessionEvents();
-  const { emit } = events;
+export async function createAgentSession(options: AgentSessionOptions): Promise<AgentSession> {
   const historyListeners = new Set<(entry: SessionEntry) => void>();
   const usage = createUsageTracker(options.free ? { free: true } : {});
-  let model = options.config.model;
-  /** The config the chapters see: `model` follows /model, so subagents switch along with the parent. */
-  const liveConfig = {
-    ...options.config,
-    get model() {
-      return model;
-    },
-  };
-  let apiMs = 0;
-  const callModel = meterCallModel(createStreamingCallModel(options.client), (request, message, ms) => {
-    apiMs += ms;
-    usage.record(request.model, message.usage);
-    conversation.log.write({ type: "usage", model: request.model, usage: toTokenUsage(message.usage) });
-  });
-  const state: AgentState = { messages: [] };
   const sessionsDir = join(options.lccHome, "sessions");
+  let apiMs = 0;
   let excluded: Promise<unknown> | undefined;
   const ensureStateDir = () => {
     if (existsSync(sessionsDir)) return;
     // s04's helper creates the folder and adds it to .git/info/exclude. It runs git, so do it only
     // when the folder is new; it overlaps the model request and close() waits for it.
     const isNew = !existsSync(options.lccHome);
-    mkdirSync(sessionsDir, { recursive: true });
+    mkdirSync(sessionsDir, { recursive: true, mode: 0o700 });
     if (isNew) excluded ??= ensureLccHome(options.workspace, options.env ?? {}).catch(() => undefined);
   };
-
-  /** The log of a new or resumed conversation; it starts with a session_start or session_resume record. */
+  /** The conversation's log and the recorder that turns history changes into log records. */
+  let log: SessionLog;
+  let recorder: ReturnType<typeof createHistoryRecorder>;
+  /** Set by resume() so the next conversation_start continues that session's file. */
+  let resuming: LoadedSession | undefined = options.resume;
+  const callModel = meterCallModel(createStreamingCallModel(options.client), (request, message, ms) => {
+    apiMs += ms;
+    usage.record(request.model, message.usage);
+    log.write({ type: "usage", model: request.model, usage: toTokenUsage(message.usage) });
+  });
+  const sync = () => {
+    for (const entry of recorder.sync(core.state.messages)) {
+      log.write(entry);
+      for (const listener of historyListeners) listener(entry);
+    }
+  };
+  let session: AgentSession;
+  const core = await createSessionAgent(
+    (context) =>
+      createLccSetup(context, {
+        hooks: [{ transformContext: (messages) => (sync(), messages) }],
+        commands: options.commands?.(() => session) ?? [],
+      }),
+    options,
+    { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
+  );
+  const beginConversation = () => {
+    log?.close();
+    const loaded = resuming;
+    resuming = undefined;
+    log = openLog(loaded);
+    // Repair answers (a turn cut by a crash) are new: leave them out of the baseline so they get logged.
+    recorder = createHistoryRecorder(
+      loaded?.repairedToolUseIds.length ? loaded.messages.slice(0, -1) : core.state.messages,
+    );
+  };
   function openLog(loaded: LoadedSession | undefined): SessionLog {
     const id = loaded?.id ?? createSessionId();
     const file = createSessionLog(sessionsDir, id, {
@@ -139,7 +135,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
       onError(error) {
         const reason = error instanceof Error ? error.message : String(error);
         const text = `Session log off: cannot write ${file.path} (${reason}). This conversation cannot be resumed.`;
-        emit({ type: "notice", source: "session", level: "warn", text });
+        core.emit({ type: "notice", source: "session", level: "warn", text });
       },
     });
     let started = false;
@@ -151,6 +147,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
         if (!started) {
           started = true;
           const { workspace: cwd, version } = options;
+          const model = core.model();
           file.write(
             loaded
               ? { type: "session_resume", session_id: id, model }
@@ -161,129 +158,68 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
       },
     };
   }
-  const begin = (loaded: LoadedSession | undefined): Conversation => {
-    state.messages = loaded ? loaded.messages : [];
-    // The last request's usage described the previous conversation (s06 would compact on it).
-    delete state.lastUsage;
-    const setup = events.buildSetup((setupEmit) =>
-      createFullSetup({ ...options, config: liveConfig, callModel, emit: setupEmit }),
-    );
-    return {
-      log: openLog(loaded),
-      setup,
-      resolved: resolveSetup(setup),
-      // Repair answers (a turn cut by a crash) are new: leave them out of the baseline so they get logged.
-      recorder: createHistoryRecorder(
-        loaded?.repairedToolUseIds.length ? loaded.messages.slice(0, -1) : state.messages,
-      ),
-    };
-  };
-  let conversation = begin(options.resume);
-  events.endStartup();
-  const restart = (loaded: LoadedSession | undefined) => {
-    conversation.log.close();
-    conversation = begin(loaded);
-  };
-
-  const sync = () => {
-    for (const entry of conversation.recorder.sync(state.messages)) {
-      conversation.log.write(entry);
-      for (const listener of historyListeners) listener(entry);
-    }
-  };
-
-  // The loop appends a round's tool results just before the next round's context work, which can be
-  // a long compaction: log them first, so a crash there does not lose the results of finished tools.
-  const logHistoryFirst: AgentHooks = {
-    transformContext(messages) {
-      sync();
-      return messages;
+  if (options.resume) core.state.messages = options.resume.messages;
+  beginConversation();
+  core.subscribe(
+    (event) => {
+      if (event.type === "conversation_start") beginConversation();
+      if (event.type === "turn_start" || event.type === "turn_end" || event.type === "agent_end") sync();
     },
-  };
+    { replay: false },
+  );
 
-  return {
-    state,
+  session = {
+    core,
     usage,
-    get capabilities() {
-      return conversation.setup.capabilities;
-    },
-    get resolved() {
-      return conversation.resolved;
-    },
     sessionsDir,
     ensureStateDir,
-    sessionId: () => conversation.log.id,
-    sessionPath: () => conversation.log.path,
-    model: () => model,
-    setModel(next) {
-      model = next;
-    },
+    sessionId: () => log.id,
+    sessionPath: () => log.path,
     async runTurn(prompt, signal) {
       const started = Date.now();
       const apiBefore = apiMs;
-      const { resolved } = conversation;
-      const hooks = combineHooks(logHistoryFirst, resolved.hooks);
       usage.mark();
-      appendUserContent(state.messages, prompt);
+      const result = await core.runTurn(prompt, signal);
       sync();
-      const result = await runAgentLoop(
-        state,
-        {
-          callModel,
-          model,
-          maxTokens: options.config.maxTokens,
-          system: resolved.system,
-          tools: resolved.registry,
-          hooks,
-          workspace: options.workspace,
-          ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
-          onEvent(event) {
-            if (event.type === "turn_start" || event.type === "turn_end" || event.type === "agent_end")
-              sync();
-            emit(event);
-          },
-        },
-        signal,
-      );
-      sync();
-      conversation.log.write({ type: "turn_result", reason: result.reason, turns: result.turns });
+      log.write({ type: "turn_result", reason: result.reason, turns: result.turns });
       return {
         reason: result.reason,
         turns: result.turns,
-        text: result.reason === "error" ? describeError(result.error) : lastAssistantText(state.messages),
+        text: result.reason === "error" ? describeError(result.error) : lastAssistantText(core.state.messages, result.reason),
         ...(result.error === undefined ? {} : { error: result.error }),
         usage: usage.sinceMark(),
         durationMs: Date.now() - started,
         apiDurationMs: apiMs - apiBefore,
       };
     },
-    async compact(focus, signal) {
-      const compact = conversation.setup.capabilities.compact;
-      if (!compact) return "Compaction is not available in this build.";
-      const outcome = await compact(state.messages, focus, signal);
-      if (outcome.messages) {
-        state.messages = outcome.messages;
-        delete state.lastUsage;
-        sync();
-      }
-      return outcome.report;
+    async runCommand(line, signal, write) {
+      const ran = await core.runCommand(line, signal, write);
+      // A command may have changed the history (/compact): log it like a turn's changes.
+      if (ran) sync();
+      return ran;
     },
-    clear: () => restart(undefined),
-    resume: (loaded) => restart(loaded),
-    onEvent: (listener) => events.subscribe(listener),
+    async resume(loaded) {
+      resuming = loaded;
+      await core.reset(loaded.messages);
+    },
     onHistory(listener) {
       historyListeners.add(listener);
       return () => historyListeners.delete(listener);
     },
     async close() {
-      conversation.log.close();
+      log.close();
       await excluded;
     },
   };
+  return session;
 }
 
-function lastAssistantText(messages: readonly MessageParam[]): string {
-  const last = messages.at(-1);
+/**
+ * The answer: the text of the last message when the model wrote it; after a reply cut by max_tokens
+ * (followed by answers to its unfinished tool calls), that reply's text.
+ */
+function lastAssistantText(messages: readonly MessageParam[], reason: LoopEndReason): string {
+  const last = reason === "max_tokens" ? messages.findLast((message) => message.role === "assistant") : messages.at(-1);
   if (last?.role !== "assistant") return "";
   return typeof last.content === "string" ? last.content : textOf(last.content);
 }

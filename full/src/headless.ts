@@ -50,20 +50,20 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
       subtype: "init",
       session_id: session.sessionId(),
       cwd: options.workspace,
-      model: session.model(),
-      tools: session.resolved.registry.names(),
+      model: session.core.model(),
+      tools: session.core.resolved.registry.names(),
       demo: Boolean(options.demo),
     });
     unsubscribes.push(session.onHistory((entry) => streamEntry(entry, session.sessionId(), line)));
   }
   const showToolCalls = format === "text" && Boolean(options.verbose);
   unsubscribes.push(
-    session.onEvent((event) => {
+    session.core.subscribe((event) => {
       // Warnings (a skipped SKILL.md, a session log that cannot be written) go to stderr in every format.
       if (event.type === "notice" && event.level === "warn")
         options.stderr.write(`lcc: warning: ${event.text}\n`);
       if (event.type === "tool_start" && showToolCalls)
-        options.stderr.write(`⏺ ${event.name}(${describeToolInput(event.name, event.input)})\n`);
+        options.stderr.write(`⏺ ${event.name}(${describeToolInput(event.name, event.input, session.core.resolved)})\n`);
     }),
   );
   const turn = await session.runTurn(options.prompt, options.signal);
@@ -71,7 +71,8 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const result = buildResult(turn, session, Boolean(options.demo));
   if (format === "text") {
     if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result)}\n`);
-    if (result.result && result.subtype !== "error_during_execution") stdout.write(`${result.result}\n`);
+    if (result.result && (result.subtype !== "error_during_execution" || result.stop_reason !== "error"))
+      stdout.write(`${result.result}\n`);
   } else {
     line(result);
   }
@@ -84,7 +85,7 @@ export function buildResult(turn: TurnResult, session: AgentSession, demo: boole
       ? "error_max_turns"
       : turn.reason === "aborted"
         ? "error_interrupted"
-        : turn.reason === "error"
+        : turn.reason === "error" || turn.reason === "max_tokens" || turn.reason === "stopped"
           ? "error_during_execution"
           : "success";
   const cost = demo ? 0 : session.usage.costUsd();
@@ -98,7 +99,7 @@ export function buildResult(turn: TurnResult, session: AgentSession, demo: boole
     result: turn.text,
     stop_reason: turn.reason,
     session_id: session.sessionId(),
-    model: session.model(),
+    model: session.core.model(),
     total_cost_usd: cost ?? null,
     usage: turn.usage,
     cache_hit_rate: Number(cacheHitRate(turn.usage).toFixed(4)),
@@ -111,6 +112,8 @@ function describeFailure(result: HeadlessResult): string {
   if (result.subtype === "error_max_turns")
     return `stopped after ${requests} (--max-turns) before the model finished`;
   if (result.subtype === "error_interrupted") return "interrupted";
+  if (result.stop_reason === "max_tokens")
+    return "the reply hit the output token limit (MAX_TOKENS) and was cut off; its text so far is printed";
   return result.result || result.subtype;
 }
 

@@ -6,7 +6,13 @@ export {
   createAgentSession,
   type TurnResult,
 } from "./agent-session.ts";
-export { type Capabilities, createFullSetup, type FullSetup, INTEGRATED_CHAPTER } from "./agent-setup.ts";
+export {
+  createLccSetup,
+  INTEGRATED_CHAPTER,
+  type LccSetup,
+  PRODUCT_SECTION,
+  type ProductParts,
+} from "./agent-setup.ts";
 export { type OutputFormat, type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
 export {
   cacheHitRate,
@@ -34,5 +40,5 @@ export {
   repairInterruptedTurn,
   SessionReadError,
 } from "./session-store.ts";
-export { SLASH_COMMANDS } from "./slash-commands.ts";
+export { createProductCommands, describeMissingCommand, UPCOMING_COMMANDS } from "./slash-commands.ts";
 export { VERSION } from "./version.ts";

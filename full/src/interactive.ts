@@ -1,13 +1,12 @@
 // The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history), slash commands, and the
 // renderer with its spinner on the event stream. Input history persists in `<lcc home>/history`.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { runRepl } from "@lcc/s01";
+import { runRepl } from "@lcc/chapter-kit";
 import type { AgentSession } from "./agent-session.ts";
-import { createChapterEventPrinter } from "./chapter-events.ts";
 import type { Colors } from "./colors.ts";
 import { cacheHitRate, formatTokens, type TokenUsage } from "./cost.ts";
 import { createReplRenderer } from "./repl-ui.ts";
-import { isSlashCommand, runSlashCommand } from "./slash-commands.ts";
+import { describeMissingCommand, isSlashCommand } from "./slash-commands.ts";
 import { createSpinner } from "./spinner.ts";
 
 /** Lines of input history loaded (the file keeps the newest last; readline wants the newest first). */
@@ -46,9 +45,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
       return `${formatTokens(tokens)} tokens`;
     },
   });
-  const chapterEvents = createChapterEventPrinter(output, options.workspace);
-  const render = createReplRenderer({ output, colors, spinner, chapterEvents });
-  session.onEvent(render);
+  const render = createReplRenderer({ output, colors, spinner, setup: () => session.core.resolved });
+  session.core.subscribe(render);
 
   const onLine = async (line: string, signal: AbortSignal) => {
     const settle = () => render.settle();
@@ -56,13 +54,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     rememberLine(options, line);
     try {
       if (isSlashCommand(line)) {
-        await runSlashCommand(line, {
-          session,
-          write,
-          colors,
-          signal,
-          demo: options.demo,
-        });
+        if (!(await session.runCommand(line, signal, write))) write(describeMissingCommand(line));
         return;
       }
       const result = await session.runTurn(line, signal);

@@ -1,7 +1,7 @@
 // Renders the agent's event stream in the terminal: streamed text, one line per tool call, a short
 // result summary, notices, and the spinner whenever the agent is waiting on the model or a tool.
-import { createLineWriter, summarizeInput } from "@lcc/s01";
-import { type AgentEvent, INTERRUPTED_MESSAGE } from "@lcc/s02";
+import { createLineWriter, summarizeInput } from "@lcc/chapter-kit";
+import { type AgentEvent, type PrinterSource, renderWith, toolCallSummary } from "@lcc/s02";
 import type { Colors } from "./colors.ts";
 import type { Spinner } from "./spinner.ts";
 
@@ -11,12 +11,9 @@ export interface ReplRenderer {
   settle(): void;
 }
 
-/** One-line preview of a tool call's input: "4 items" for a plan, else the command, path or pattern. */
-export function describeToolInput(name: string, input: unknown): string {
-  const items = (input as { items?: unknown } | undefined)?.items;
-  if (name === "todo_write" && Array.isArray(items))
-    return `${items.length} item${items.length === 1 ? "" : "s"}`;
-  return summarizeInput(input);
+/** One-line preview of a tool call's input: the tool's own summary ("4 items" for a plan), else the main field. */
+export function describeToolInput(name: string, input: unknown, source?: PrinterSource): string {
+  return toolCallSummary(source?.registry, name, input) ?? summarizeInput(input);
 }
 
 /** One-line summary of a tool result: its first line and how many more lines there were; reads say what they read. */
@@ -46,8 +43,8 @@ export interface ReplRendererOptions {
   output: NodeJS.WritableStream;
   colors: Colors;
   spinner: Spinner;
-  /** Renders events chapters added (plans, subagents, compactions); false when it does not own the event. */
-  chapterEvents?: (event: AgentEvent) => boolean;
+  /** The current conversation's renderers (plans, subagents, compactions) and tools. */
+  setup?: () => PrinterSource;
 }
 
 export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
@@ -61,6 +58,19 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
     resume();
   };
   const render = ((event: AgentEvent) => {
+    const source = options.setup?.();
+    const lines = source ? renderWith(source.renderers, event) : undefined;
+    if (lines) {
+      // A full compaction is a model request of its own: spin while it runs.
+      if (event.type === "compaction_start" || event.type === "compaction_end" || event.type === "tool_end")
+        spinner.stop();
+      if (lines.length > 0) {
+        printAbove(() => write(`${lines.join("\n")}\n`));
+        assumeLineStart();
+      }
+      if (event.type === "compaction_start" && event.kind === "full") spinner.start("Compacting…");
+      return;
+    }
     switch (event.type) {
       case "turn_start":
         newline();
@@ -77,17 +87,13 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
         spinner.stop();
         newline();
         write(
-          `${colors.green("⏺")} ${colors.bold(event.name)}${colors.dim(`(${describeToolInput(event.name, event.input)})`)}\n`,
+          `${colors.green("⏺")} ${colors.bold(event.name)}${colors.dim(`(${describeToolInput(event.name, event.input, source)})`)}\n`,
         );
         spinner.start(`Running ${event.name}…`);
         return;
       case "tool_end": {
         spinner.stop();
-        // The plan printed by s03's todo_update already says what todo_write did.
-        if (event.name === "todo_write" && !event.isError) return;
-        const interrupted =
-          event.output === INTERRUPTED_MESSAGE || event.output.includes("[interrupted by user");
-        const summary = interrupted
+        const summary = event.interrupted
           ? colors.yellow("Interrupted by user")
           : event.isError
             ? colors.red(`Error: ${summarizeResult(event.output)}`)
@@ -107,19 +113,10 @@ export function createReplRenderer(options: ReplRendererOptions): ReplRenderer {
           write(`${colors.yellow("⚠")} Stopped: the turn limit was reached.\n`);
         if (event.reason === "max_tokens")
           write(`${colors.yellow("⚠")} The answer hit the output token limit.\n`);
-        return;
-      case "compaction_start":
-      case "compaction_end":
-        // A full compaction is a model request of its own: spin while it runs.
-        spinner.stop();
-        printAbove(() => options.chapterEvents?.(event));
-        assumeLineStart();
-        if (event.type === "compaction_start" && event.kind === "full") spinner.start("Compacting…");
+        if (event.reason === "stopped")
+          write(`${colors.yellow("⚠")} Stopped: ${event.detail ?? "a hook ended the turn"}.\n`);
         return;
       default:
-        printAbove(() => {
-          if (options.chapterEvents?.(event)) assumeLineStart();
-        });
         return;
     }
   }) as ReplRenderer;

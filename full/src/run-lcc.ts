@@ -33,7 +33,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   const agentModule = import("./agent-session.ts");
   agentModule.catch(() => undefined);
   const { resolveWorkspace, WorkspaceError, loadDotenv, readModelConfig, hasCredentials, createModelClient } =
-    await import("@lcc/s01");
+    await import("@lcc/chapter-kit");
   let workspace: string;
   try {
     workspace = resolveWorkspace(options.cwd ? ["--cwd", options.cwd] : [], io.env, io.cwd);
@@ -75,7 +75,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   }
   const client = createModelClient(config, demo ? { maxRetries: 0 } : {});
   const { createAgentSession } = await agentModule;
-  const session = createAgentSession({
+  const { createProductCommands } = await import("./slash-commands.ts");
+  const session = await createAgentSession({
     client,
     config,
     workspace,
@@ -86,6 +87,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(picked ? { resume: picked } : {}),
     ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
     free: demo,
+    commands: (current) => createProductCommands(current, { colors, demo }),
   });
   try {
     if (options.print) {
@@ -149,8 +151,9 @@ async function pickSession(options: RunOptions, sessionsDir: string, io: LccIo) 
   if (options.resume === "") {
     const sessions = listSessions(sessionsDir);
     if (sessions.length === 0) return print(io.stdout, `No sessions in ${sessionsDir}\n`, EXIT_CODES.success);
+    const { formatSessionTime } = await import("./slash-commands.ts");
     const rows = sessions.map(
-      (entry) => `${entry.id}  ${new Date(entry.modifiedMs).toISOString()}  ${entry.firstPrompt ?? ""}`,
+      (entry) => `${entry.id}  ${formatSessionTime(entry.modifiedMs)}  ${entry.firstPrompt ?? ""}`,
     );
     return print(io.stdout, `${rows.join("\n")}\n`, EXIT_CODES.success);
   }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_MODEL } from "@lcc/s01";
+import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { runCli, type Script, type StartedCli, startCli } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./agent-session.ts";
@@ -83,7 +83,7 @@ export async function createTestSession(
     model: options.model ?? DEFAULT_MODEL,
     maxTokens: 1024,
   });
-  const session = createAgentSession({
+  const session = await createAgentSession({
     client: model.client,
     config: model.config,
     workspace: model.workspace,

@@ -1,8 +1,7 @@
 // The s01 chapter: a system prompt, a message history and the loop, wired to the terminal.
+import { type Chapter, createEventPrinter } from "@lcc/chapter-kit";
 import { runAgentLoop } from "./agent-loop.ts";
-import type { Chapter } from "./chapter-cli.ts";
 import { appendUserContent, type MessageParam } from "./messages.ts";
-import { createEventPrinter } from "./print-events.ts";
 
 /** The s01 system prompt: a terminal agent on `workspace`, working through the bash tool. */
 export function buildSystemPrompt(workspace: string): string {
@@ -25,7 +24,7 @@ export const s01Chapter: Chapter = {
     const messages: MessageParam[] = [];
     const print = createEventPrinter(output);
     return {
-      async runTurn(prompt, signal) {
+      async handleLine(prompt, signal) {
         appendUserContent(messages, prompt);
         const reason = await runAgentLoop(messages, {
           client,

@@ -1,8 +1,8 @@
 // The one tool of s01: `bash`, described for the model and executed through runShell.
 import type Anthropic from "@anthropic-ai/sdk";
+import { formatCount } from "@lcc/chapter-kit";
 import { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
-import { formatCount } from "./format-count.ts";
 import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, runShell, type ShellRun } from "./run-shell.ts";
 
 /** What the model sees of the bash tool: a hand-written schema (s02 derives schemas from zod). */
@@ -27,6 +27,8 @@ export const BASH_TOOL: Anthropic.Tool = {
 export interface BashResult {
   text: string;
   isError: boolean;
+  /** The finished run (absent when the command was refused before it started). */
+  run?: ShellRun;
 }
 
 /** Formats a finished shell run the way the model reads it; output is capped at `maxChars`. */
@@ -68,5 +70,5 @@ export async function runBashTool(
     return { text: `Refused: ${reason}. Find a safer command that does what you need.`, isError: true };
   const timeout = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : DEFAULT_SHELL_TIMEOUT_MS;
   const run = await runShell(command, { cwd, timeoutMs: timeout, signal, maxChars });
-  return describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS), maxChars);
+  return { ...describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS), maxChars), run };
 }

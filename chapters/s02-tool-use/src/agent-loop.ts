@@ -1,21 +1,33 @@
-// The loop with seams: transformContext → callModel → executeToolCalls, until no tool_use remains.
+// The loop with seams: queue → transformContext → callModel → tool calls → afterTurn, until it ends.
 import type Anthropic from "@anthropic-ai/sdk";
+import { type AskUser, askWithoutTerminal } from "@lcc/chapter-kit";
 import { appendUserContent, partialAssistantMessage, unfinishedToolResults } from "@lcc/s01";
-import { type CallModel, ModelAbortError, type SystemPrompt } from "./call-model.ts";
+import { type CallModel, invalidToolInput, ModelAbortError, type SystemPrompt } from "./call-model.ts";
+import { type DispatchToolCalls, sequentialDispatch } from "./dispatch.ts";
 import type { AgentEvent, LoopEndReason } from "./events.ts";
-import { executeToolCalls } from "./execute-tool.ts";
-import type { AgentHooks, AgentState, HookContext, ToolCall } from "./hooks.ts";
+import type { AfterTurnDecision, AgentHooks, AgentState, HookContext, Round, ToolCall } from "./hooks.ts";
+import { type MessageQueue, queuedBlocks } from "./message-queue.ts";
 import type { ToolRegistry } from "./registry.ts";
+import { INVALID_JSON, runToolCall } from "./tool-pipeline.ts";
 
 export interface AgentLoopOptions {
   callModel: CallModel;
-  model: string;
+  /** A value, or a function read before every model call (lcc's /model). */
+  model: string | (() => string);
   maxTokens: number;
   /** A value, or a function read before every model call. */
   system: SystemPrompt | (() => SystemPrompt);
   tools: ToolRegistry;
   workspace: string;
   hooks?: AgentHooks;
+  /** Per-call hooks that child agents started by a tool inherit (given to tools in their context). */
+  childHooks?: AgentHooks;
+  /** How a round's tool calls run (default: one after another). */
+  dispatch?: DispatchToolCalls;
+  /** Messages that join the next model call (and keep the loop going when the model stops). */
+  queue?: MessageQueue;
+  /** How seams ask the user (default: refused, no terminal). */
+  ask?: AskUser;
   /** Stop after this many model rounds (default: no limit). */
   maxTurns?: number;
   onEvent?: (event: AgentEvent) => void;
@@ -25,9 +37,14 @@ export interface LoopResult {
   reason: LoopEndReason;
   turns: number;
   error?: unknown;
+  detail?: string;
 }
 
-/** Runs model rounds until the model stops calling tools. Never throws for model or tool failures. */
+/**
+ * Runs model rounds until the model stops calling tools and no seam asks to go on. Never throws: a
+ * failing model call ends the run with reason "error", a failing seam is contained, and every
+ * agent_start gets its agent_end.
+ */
 export async function runAgentLoop(
   state: AgentState,
   options: AgentLoopOptions,
@@ -36,34 +53,102 @@ export async function runAgentLoop(
   const emit = options.onEvent ?? (() => {});
   const hooks = options.hooks ?? {};
   const callModel = hooks.wrapCallModel?.(options.callModel) ?? options.callModel;
-  const end = (reason: LoopEndReason, turns: number, error?: unknown): LoopResult => {
-    emit(error === undefined ? { type: "agent_end", reason } : { type: "agent_end", reason, error });
-    return error === undefined ? { reason, turns } : { reason, turns, error };
+  const ask = options.ask ?? askWithoutTerminal;
+  let turn = 0;
+  const end = (reason: LoopEndReason, extra: { error?: unknown; detail?: string } = {}): LoopResult => {
+    emit({ type: "agent_end", reason, ...extra });
+    return { reason, turns: turn, ...extra };
   };
   emit({ type: "agent_start" });
-  for (let turn = 1; ; turn++) {
-    if (options.maxTurns !== undefined && turn > options.maxTurns) return end("max_turns", turn - 1);
-    const context: HookContext = { state, workspace: options.workspace, signal, turn, emit };
-    if (hooks.transformContext) state.messages = await hooks.transformContext(state.messages, context);
-    emit({ type: "turn_start", turn });
-    const response = await streamAssistantResponse(state, options, callModel, signal, emit);
-    if (response.kind === "aborted") return end("aborted", turn);
-    if (response.kind === "error") return end("error", turn, response.error);
-    const message = response.message;
-    // An empty reply is not stored: the API refuses an empty assistant message in the history.
-    if (message.content.length > 0) state.messages.push({ role: "assistant", content: message.content });
-    state.lastUsage = message.usage;
-    emit({ type: "turn_end", turn, message });
-    const reason = message.stop_reason ?? "end_turn";
-    const calls = toolCallsOf(message);
-    if (reason !== "tool_use" || calls.length === 0) {
+  try {
+    while (true) {
+      if (options.maxTurns !== undefined && turn >= options.maxTurns) return end("max_turns");
+      turn += 1;
+      const context: HookContext = { state, workspace: options.workspace, signal, turn, emit, ask };
+      joinQueuedMessages(state, options.queue, emit);
+      state.messages = await contained("transformContext", emit, state.messages, () =>
+        hooks.transformContext?.(state.messages, context),
+      );
+      emit({ type: "turn_start", turn });
+      const response = await streamAssistantResponse(state, options, callModel, signal, emit);
+      if (response.kind === "aborted") return end("aborted");
+      if (response.kind === "error") return end("error", { error: response.error });
+      const { message } = response;
+      // An empty reply is not stored: the API refuses an empty assistant message in the history.
+      if (message.content.length > 0) state.messages.push({ role: "assistant", content: message.content });
+      state.lastUsage = message.usage;
+      emit({ type: "turn_end", turn, message });
+      const stopReason = message.stop_reason ?? "end_turn";
+      const calls = toolCallsOf(message);
+      const wantsTools = stopReason === "tool_use" && calls.length > 0;
       // Cut off by max_tokens, a reply can end in a half-written tool_use: answered, never run.
-      appendUserContent(state.messages, unfinishedToolResults(calls, reason));
-      return end(reason, turn);
+      const results = wantsTools
+        ? await runToolCalls(calls, options, hooks, context)
+        : unfinishedToolResults(calls, stopReason);
+      appendUserContent(state.messages, results);
+      if (signal.aborted) return end("aborted");
+      const round: Round = { message, stopReason, toolCalls: calls, results };
+      const decision = await decideAfterTurn(round, hooks, context, options.queue);
+      if (decision?.kind === "end")
+        return end(decision.reason, decision.detail ? { detail: decision.detail } : {});
+      if (decision?.kind === "continue") {
+        emit({ type: "loop_continue", turn, reason: decision.reason });
+        appendUserContent(state.messages, decision.content);
+        continue;
+      }
+      if (!wantsTools) return end(stopReason as LoopEndReason);
     }
-    const results = await executeToolCalls(calls, { registry: options.tools, hooks, context });
-    appendUserContent(state.messages, results);
-    if (signal.aborted) return end("aborted", turn);
+  } catch (error) {
+    // Only a bug in the loop itself gets here; the run still ends with its agent_end.
+    return end(signal.aborted ? "aborted" : "error", { error });
+  }
+}
+
+/** Drains the queue into the last user message (after any tool results), before the model call. */
+function joinQueuedMessages(state: AgentState, queue: MessageQueue | undefined, emit: (event: AgentEvent) => void) {
+  const queued = queue?.drain() ?? [];
+  if (queued.length === 0) return;
+  appendUserContent(state.messages, queuedBlocks(queued));
+  emit({ type: "queue_drained", sources: queued.map((message) => message.source) });
+}
+
+/** The hooks' decision; when they leave the default and the model stopped, messages still queued keep it going. */
+async function decideAfterTurn(
+  round: Round,
+  hooks: AgentHooks,
+  context: HookContext,
+  queue: MessageQueue | undefined,
+): Promise<AfterTurnDecision> {
+  const decision = await contained("afterTurn", context.emit, undefined, () => hooks.afterTurn?.(round, context));
+  if (decision) return decision;
+  const stopped = round.stopReason !== "tool_use" || round.toolCalls.length === 0;
+  if (stopped && queue && queue.size() > 0) {
+    const queued = queue.drain();
+    context.emit({ type: "queue_drained", sources: queued.map((message) => message.source) });
+    return { kind: "continue", reason: "queued_messages", content: queuedBlocks(queued) };
+  }
+  return undefined;
+}
+
+function runToolCalls(calls: ToolCall[], options: AgentLoopOptions, hooks: AgentHooks, context: HookContext) {
+  const pipeline = { registry: options.tools, hooks, childHooks: options.childHooks ?? {}, context };
+  const dispatch = options.dispatch ?? sequentialDispatch;
+  return dispatch(calls, (call) => runToolCall(call, pipeline), options.tools);
+}
+
+/** Runs a seam; if it throws, says so in a notice and goes on with `fallback`. */
+async function contained<Value>(
+  seam: string,
+  emit: (event: AgentEvent) => void,
+  fallback: Value,
+  run: () => Value | undefined | Promise<Value | undefined>,
+): Promise<Value> {
+  try {
+    return (await run()) ?? fallback;
+  } catch (error) {
+    const text = `${seam} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`;
+    emit({ type: "notice", source: "loop", level: "warn", text });
+    return fallback;
   }
 }
 
@@ -79,11 +164,10 @@ async function streamAssistantResponse(
   signal: AbortSignal,
   emit: (event: AgentEvent) => void,
 ): Promise<Response> {
-  const system = typeof options.system === "function" ? options.system() : options.system;
   const request = {
-    model: options.model,
+    model: typeof options.model === "function" ? options.model() : options.model,
     max_tokens: options.maxTokens,
-    system,
+    system: typeof options.system === "function" ? options.system() : options.system,
     tools: options.tools.apiTools(),
   };
   try {
@@ -98,8 +182,11 @@ async function streamAssistantResponse(
   }
 }
 
+/** The tool calls of a reply; a call whose input was not valid JSON carries a marker the pipeline refuses. */
 function toolCallsOf(message: Anthropic.Message): ToolCall[] {
-  return message.content.flatMap((block) =>
-    block.type === "tool_use" ? [{ id: block.id, name: block.name, input: block.input }] : [],
-  );
+  return message.content.flatMap((block) => {
+    if (block.type !== "tool_use") return [];
+    const raw = invalidToolInput(block);
+    return [{ id: block.id, name: block.name, input: raw === undefined ? block.input : { [INVALID_JSON]: raw } }];
+  });
 }

@@ -1,42 +1,90 @@
-// How chapters stack: each chapter takes the previous chapter's setup and adds prompt, tools and hooks.
-import type { ChapterContext } from "@lcc/s01";
+// How chapters stack: each chapter takes the previous chapter's setup and adds prompt sections, tools,
+// hooks, commands and renderers. Everything a chapter contributes is data here; nothing is replaced later.
+import type { AskUser, ChapterContext } from "@lcc/chapter-kit";
 import type { CallModel } from "./call-model.ts";
+import type { SlashCommand } from "./commands.ts";
+import type { DispatchToolCalls } from "./dispatch.ts";
 import type { EmitEvent } from "./events.ts";
 import { type AgentHooks, combineHooks } from "./hooks.ts";
+import type { MessageQueue } from "./message-queue.ts";
 import { createToolRegistry, type ToolRegistry } from "./registry.ts";
+import type { EventRenderer } from "./terminal-printer.ts";
 import type { Tool } from "./tool.ts";
 
 /** What a chapter's setup builder receives. */
 export interface SetupContext extends ChapterContext {
   callModel: CallModel;
   emit: EmitEvent;
+  /** The session's message queue (s13 background results, s14 cron prompts, s15 inbox messages). */
+  queue: MessageQueue;
+  ask: AskUser;
+  /**
+   * Tool limits a later chapter sets for earlier chapters' tools. s06 saves outputs longer than
+   * `savedOverChars` to a file, so bash keeps up to `keepChars` and read_file pages stay under the threshold.
+   */
+  largeOutputs?: { savedOverChars: number; keepChars: number };
 }
 
-/** Everything that defines an agent besides its history: prompt sections, tools, hooks. */
+/** Everything that defines an agent besides its history. */
 export interface AgentSetup {
   systemSections: string[];
   tools: Tool[];
+  /** The seams (hooks.ts), in the order they run within each phase. */
   hooks: AgentHooks[];
+  /**
+   * Per-call hooks subagents run with too (prompt caching, saving long outputs, later permissions and
+   * PreToolUse hooks). Never a transformContext: that belongs to the parent's conversation.
+   */
+  childHooks: AgentHooks[];
+  /** Slash commands the REPL offers (`/compact` from s06, `/skills` from s05 …). */
+  commands: SlashCommand[];
+  /** How the events a chapter added are shown (chapter printers and lcc use the same renderers). */
+  renderers: EventRenderer[];
+  /** How a round's tool calls run; the last chapter that sets it wins (sequential by default). */
+  dispatch?: DispatchToolCalls;
+  /** The context window the session works with (/context; s06 sets it with its compaction threshold). */
+  contextWindow?: { tokens: number; autoCompactTokens?: number };
+}
+
+/** An empty setup to build on (s02's own starts from it). */
+export function emptySetup(): AgentSetup {
+  return { systemSections: [], tools: [], hooks: [], childHooks: [], commands: [], renderers: [] };
 }
 
 /**
- * Adds a chapter's pieces to an earlier chapter's setup (tools append, hooks run after earlier ones).
- * Extra fields an earlier chapter exposed (its plan, its skill library) are kept.
+ * Adds a chapter's pieces to an earlier chapter's setup: lists append (hooks run after earlier ones),
+ * `dispatch` and `contextWindow` replace. Extra fields an earlier chapter exposed (its plan, its skill
+ * library) are kept. A command whose name is already taken is refused (throws).
  */
 export function extendSetup<Base extends AgentSetup>(base: Base, addition: Partial<AgentSetup>): Base {
+  const commands = [...base.commands, ...(addition.commands ?? [])];
+  const names = new Set<string>();
+  for (const command of commands) {
+    if (names.has(command.name)) throw new Error(`Duplicate slash command: /${command.name}`);
+    names.add(command.name);
+  }
   return {
     ...base,
+    ...(addition.dispatch ? { dispatch: addition.dispatch } : {}),
+    ...(addition.contextWindow ? { contextWindow: addition.contextWindow } : {}),
     systemSections: [...base.systemSections, ...(addition.systemSections ?? [])],
     tools: [...base.tools, ...(addition.tools ?? [])],
     hooks: [...base.hooks, ...(addition.hooks ?? [])],
+    childHooks: [...base.childHooks, ...(addition.childHooks ?? [])],
+    commands,
+    renderers: [...base.renderers, ...(addition.renderers ?? [])],
   };
 }
 
-/** A setup ready for the loop: one system prompt, a registry, one combined hooks object. */
+/** A setup ready for the loop: one system prompt, a registry, combined hooks. */
 export interface ResolvedSetup {
   system: string;
   registry: ToolRegistry;
   hooks: AgentHooks;
+  childHooks: AgentHooks;
+  commands: readonly SlashCommand[];
+  renderers: readonly EventRenderer[];
+  dispatch?: DispatchToolCalls;
 }
 
 /** Joins the sections with a blank line, builds the registry (throws on a duplicate name), combines the hooks. */
@@ -45,5 +93,9 @@ export function resolveSetup(setup: AgentSetup): ResolvedSetup {
     system: setup.systemSections.join("\n\n"),
     registry: createToolRegistry(setup.tools),
     hooks: combineHooks(...setup.hooks),
+    childHooks: combineHooks(...setup.childHooks),
+    commands: setup.commands,
+    renderers: setup.renderers,
+    ...(setup.dispatch ? { dispatch: setup.dispatch } : {}),
   };
 }

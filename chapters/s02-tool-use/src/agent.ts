@@ -1,6 +1,6 @@
 // The s02 chapter: the s01 agent on the tool contract, with file tools and the seams.
-import type { Chapter } from "@lcc/s01";
-import type { AgentSetup, SetupContext } from "./agent-setup.ts";
+import type { Chapter } from "@lcc/chapter-kit";
+import { type AgentSetup, emptySetup, type SetupContext } from "./agent-setup.ts";
 import { createSessionAgent } from "./session-agent.ts";
 import { createBashTool } from "./tools/bash.ts";
 import { createEditFileTool } from "./tools/edit-file.ts";
@@ -19,12 +19,22 @@ export function baseSystemSections(workspace: string): string[] {
   ];
 }
 
-/** s02's setup: the four core tools. Every later chapter starts from this. */
-export function createToolUseSetup(context: Pick<SetupContext, "workspace">): AgentSetup {
+/**
+ * s02's setup: the four core tools. Every later chapter starts from this. When a later chapter saves
+ * long outputs to files (`largeOutputs`, s06), bash keeps up to `keepChars` and says so, and read_file
+ * pages stay under the saving threshold (a page must never be saved to a file read with read_file again).
+ */
+export function createToolUseSetup(context: Pick<SetupContext, "workspace" | "largeOutputs">): AgentSetup {
+  const large = context.largeOutputs;
   return {
+    ...emptySetup(),
     systemSections: baseSystemSections(context.workspace),
-    tools: [createBashTool(), createReadFileTool(), createWriteFileTool(), createEditFileTool()],
-    hooks: [],
+    tools: [
+      createBashTool(large ? { maxOutputChars: large.keepChars, savedOverChars: large.savedOverChars } : {}),
+      createReadFileTool(large ? { maxOutputChars: large.savedOverChars } : {}),
+      createWriteFileTool(),
+      createEditFileTool(),
+    ],
   };
 }
 

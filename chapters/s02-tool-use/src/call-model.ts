@@ -35,10 +35,37 @@ export function createStreamingCallModel(client: Anthropic): CallModel {
     const stream = client.messages.stream(request, { signal });
     stream.on("text", onTextDelta);
     try {
-      return await stream.finalMessage();
+      return withParsedToolInputs(await stream.finalMessage());
     } catch (error) {
       if (signal.aborted) throw new ModelAbortError(stream.currentMessage);
       throw error;
     }
   };
+}
+
+const invalidInputs = new WeakMap<object, string>();
+
+/** The raw text of a tool_use input the model wrote as invalid JSON (its `input` became `{}`). */
+export function invalidToolInput(block: object): string | undefined {
+  return invalidInputs.get(block);
+}
+
+/**
+ * The SDK parses a streamed tool input lazily and throws on invalid JSON when `input` is first read
+ * (and when the history is serialised). Each such block gets `input: {}` (the API needs an object)
+ * and keeps its raw text for invalidToolInput, so the call is answered with an error, not a crash.
+ */
+function withParsedToolInputs(message: Anthropic.Message): Anthropic.Message {
+  const content = message.content.map((block) => {
+    if (block.type !== "tool_use") return block;
+    try {
+      return { ...block, input: block.input };
+    } catch {
+      const raw = String((block as unknown as Record<string, unknown>).__json_buf ?? "");
+      const repaired = { ...block, input: {} };
+      invalidInputs.set(repaired, raw);
+      return repaired;
+    }
+  });
+  return { ...message, content };
 }

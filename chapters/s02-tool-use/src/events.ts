@@ -1,5 +1,6 @@
 // The event stream: one discriminated union with start/end pairs, consumed by UI, logs and tests.
 import type Anthropic from "@anthropic-ai/sdk";
+import type { ContinueReason } from "./hooks.ts";
 
 /** Why a run of the loop ended. */
 export type LoopEndReason =
@@ -12,6 +13,8 @@ export type LoopEndReason =
   | "model_context_window_exceeded"
   | "aborted"
   | "max_turns"
+  /** An afterTurn hook ended the run (a doom loop, a hook's stop); agent_end's `detail` says why. */
+  | "stopped"
   | "error";
 
 /**
@@ -20,7 +23,7 @@ export type LoopEndReason =
  */
 export interface AgentEventMap {
   agent_start: Record<never, never>;
-  agent_end: { reason: LoopEndReason; error?: unknown };
+  agent_end: { reason: LoopEndReason; error?: unknown; detail?: string };
   turn_start: { turn: number };
   turn_end: { turn: number; message: Anthropic.Message };
   text_delta: { text: string };
@@ -32,9 +35,24 @@ export interface AgentEventMap {
     /** The text the model reads (already capped). */
     output: string;
     isError: boolean;
+    /** The user's abort cut the call short (or it never started). */
+    interrupted: boolean;
     details?: unknown;
     durationMs: number;
   };
+  /** A PreToolUse hook or permission check spoke about a call (deny, ask, rewrite, allow). */
+  tool_decision: {
+    id: string;
+    name: string;
+    phase: "pre_tool_use" | "permission";
+    decision: "allow" | "ask" | "deny" | "rewrite";
+    reason?: string;
+    source?: string;
+  };
+  /** The model stopped but the loop goes on (an afterTurn decision or queued messages). */
+  loop_continue: { turn: number; reason: ContinueReason };
+  /** Queued messages joined the next model call. */
+  queue_drained: { sources: string[] };
   /** A one-line message for the user from a capability (a reminder injected, a compaction, a warning). */
   notice: { source: string; text: string; level?: "info" | "warn" };
 }

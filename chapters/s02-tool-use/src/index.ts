@@ -1,9 +1,10 @@
-// Public surface of s02: the tool contract, the registry, the loop with its seams, the file tools.
+// Public surface of s02: the tool contract, the registry, the loop with its seams, the session core, the file tools.
 
 export { baseSystemSections, createToolUseSetup, s02Chapter } from "./agent.ts";
 export { type AgentLoopOptions, type LoopResult, runAgentLoop } from "./agent-loop.ts";
 export {
   type AgentSetup,
+  emptySetup,
   extendSetup,
   type ResolvedSetup,
   resolveSetup,
@@ -14,33 +15,54 @@ export {
   type CallModel,
   type CallModelOptions,
   createStreamingCallModel,
+  invalidToolInput,
   ModelAbortError,
   type ModelRequest,
   type SystemPrompt,
 } from "./call-model.ts";
+export {
+  type CommandContext,
+  coreCommands,
+  DEFAULT_CONTEXT_WINDOW,
+  describeCommands,
+  describeContext,
+  parseSlashCommand,
+  type SlashCommand,
+} from "./commands.ts";
+export { type DispatchToolCalls, sequentialDispatch } from "./dispatch.ts";
+export { createEventHub, type EventHub } from "./event-hub.ts";
 export type { AgentEvent, AgentEventMap, EmitEvent, LoopEndReason } from "./events.ts";
 export {
-  type ExecuteOptions,
-  executeToolCall,
-  executeToolCalls,
-  INTERRUPTED_MESSAGE,
-} from "./execute-tool.ts";
-export {
+  type AfterTurnDecision,
   type AgentHooks,
   type AgentState,
-  type BeforeToolCallResult,
+  type ContinueReason,
+  type ContinueReasons,
   combineHooks,
+  decidePhase,
   type HookContext,
+  type Round,
   type ToolCall,
+  type ToolCallDecision,
 } from "./hooks.ts";
+export { createMessageQueue, type MessageQueue, type QueuedMessage, queuedBlocks } from "./message-queue.ts";
 export { createToolRegistry, type ToolRegistry } from "./registry.ts";
 export {
+  type BuildSetup,
   createSessionAgent,
-  createTerminalPrinter,
+  endWarning,
   type SessionAgent,
   type SessionAgentOptions,
 } from "./session-agent.ts";
 export {
+  createTerminalPrinter,
+  type EventRenderer,
+  type PrinterSource,
+  renderWith,
+  toolCallSummary,
+} from "./terminal-printer.ts";
+export {
+  createToolContext,
   defineTool,
   normalizeResult,
   resultText,
@@ -50,7 +72,8 @@ export {
   type ToolResult,
   toApiTool,
 } from "./tool.ts";
-export { createBashTool } from "./tools/bash.ts";
+export { INTERRUPTED_MESSAGE, INVALID_JSON, type PipelineOptions, runToolCall } from "./tool-pipeline.ts";
+export { type BashDetails, createBashTool } from "./tools/bash.ts";
 export { countOccurrences, createEditFileTool } from "./tools/edit-file.ts";
 export { createReadFileTool, DEFAULT_READ_LIMIT } from "./tools/read-file.ts";
 export { createWriteFileTool } from "./tools/write-file.ts";

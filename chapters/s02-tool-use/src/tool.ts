@@ -1,7 +1,9 @@
 // The tool contract: a tool is data (name, description, zod schema) plus one async run function.
 import type Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
-import type { ToolRegistry } from "./registry.ts";
+import { type AskUser, askWithoutTerminal } from "@lcc/chapter-kit";
+import type { AgentHooks } from "./hooks.ts";
+import { createToolRegistry, type ToolRegistry } from "./registry.ts";
 
 /** What a tool gets besides its input. Capabilities a tool needs come through its factory. */
 export interface ToolContext {
@@ -10,13 +12,22 @@ export interface ToolContext {
   signal: AbortSignal;
   toolUseId: string;
   /** The registry this call was dispatched from (the agent tool derives a child's tools from it). */
-  tools?: ToolRegistry;
+  tools: ToolRegistry;
+  /** Per-call hooks a child agent started by this tool must run with (the setup's childHooks). */
+  childHooks: AgentHooks;
+  /** Asks the user (a refusal without a terminal). */
+  ask: AskUser;
 }
 
-/** `content` is what the model reads; `details` is typed data for the UI, logs and tests. */
+/**
+ * `content` is what the model reads; `details` is typed data for the UI, logs and tests (each tool
+ * documents its own, e.g. BashDetails). `interrupted` says the user's abort cut the call short: the UI
+ * reads this flag, never the text.
+ */
 export interface ToolResult {
   content: string | Array<Anthropic.TextBlockParam | Anthropic.ImageBlockParam>;
   isError?: boolean;
+  interrupted?: boolean;
   details?: unknown;
 }
 
@@ -25,8 +36,14 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   /** Written for the model: what it does, its limits, how to page. */
   description: string;
   input: Schema;
-  /** Never mutates the workspace (used by plan mode, subagents and parallel execution later). */
+  /** Never mutates the workspace or the world (plan mode, explore subagents, parallel dispatch). */
   readOnly?: boolean;
+  /** May run at the same time as other concurrency-safe calls of the same round (s20's dispatch). */
+  concurrencySafe?: boolean;
+  /** Belongs to the top-level conversation: never given to a subagent (agent, todo_write, compact). */
+  parentOnly?: boolean;
+  /** One line describing a call for the user ("3 items", "explore: map the repo"); default: the main field. */
+  summarizeInput?(input: unknown): string;
   /** Throws ToolError (or anything) on failure; the loop turns it into an is_error result. */
   run(input: z.infer<Schema>, context: ToolContext): Promise<ToolResult | string>;
 }
@@ -63,4 +80,22 @@ export function normalizeResult(result: ToolResult | string): ToolResult {
 export function resultText(result: ToolResult): string {
   if (typeof result.content === "string") return result.content;
   return result.content.map((block) => (block.type === "text" ? block.text : "[image]")).join("\n");
+}
+
+/**
+ * A context for calling a tool outside the loop (tests, scripts): no other tools, no child hooks, and
+ * asks refused as without a terminal, unless given.
+ */
+export function createToolContext(
+  workspace: string,
+  overrides: Partial<Omit<ToolContext, "workspace">> = {},
+): ToolContext {
+  return {
+    workspace,
+    signal: overrides.signal ?? new AbortController().signal,
+    toolUseId: overrides.toolUseId ?? "toolu_direct",
+    tools: overrides.tools ?? createToolRegistry([]),
+    childHooks: overrides.childHooks ?? {},
+    ask: overrides.ask ?? askWithoutTerminal,
+  };
 }

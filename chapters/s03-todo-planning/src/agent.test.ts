@@ -1,6 +1,6 @@
 // End to end: the s03 agent against the fake API — plan rendering, validation, and the stale-plan reminder.
 import type Anthropic from "@anthropic-ai/sdk";
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, runScenario } from "@lcc/s01";
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, runScenario } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
 import {
   assertPairingInvariant,

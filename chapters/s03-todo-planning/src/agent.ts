@@ -1,5 +1,5 @@
 // The s03 chapter: the s02 agent plus a session plan (todo_write) and a reminder when the plan goes stale.
-import type { Chapter } from "@lcc/s01";
+import type { Chapter } from "@lcc/chapter-kit";
 import {
   type AgentSetup,
   createSessionAgent,
@@ -8,7 +8,7 @@ import {
   type SetupContext,
 } from "@lcc/s02";
 import { createPlanReminder, REMINDER_AFTER_ROUNDS } from "./plan-reminder.ts";
-import { createTodoPrinter } from "./print-plan.ts";
+import { renderTodoEvents } from "./todo-renderer.ts";
 import { createTodoPlan, type TodoPlan } from "./todo-plan.ts";
 import { createTodoWriteTool } from "./todo-write-tool.ts";
 
@@ -24,12 +24,13 @@ export interface TodoSetup extends AgentSetup {
 }
 
 /** s03's setup: s02's tools plus todo_write and the stale-plan reminder, sharing one in-memory plan. */
-export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit">): TodoSetup {
+export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit" | "largeOutputs">): TodoSetup {
   const plan = createTodoPlan();
   const setup = extendSetup(createToolUseSetup(context), {
     systemSections: [planningSection],
     tools: [createTodoWriteTool({ plan, emit: context.emit })],
     hooks: [createPlanReminder(plan)],
+    renderers: [renderTodoEvents],
   });
   return { ...setup, plan };
 }
@@ -37,6 +38,5 @@ export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit"
 export const s03Chapter: Chapter = {
   id: "s03",
   title: "todo planning",
-  createAgent: (context) =>
-    createSessionAgent(createTodoSetup, context, { print: createTodoPrinter(context.output) }),
+  createAgent: (context) => createSessionAgent(createTodoSetup, context),
 };

@@ -8,7 +8,6 @@ export {
   createPlanReminder,
   REMINDER_AFTER_ROUNDS,
 } from "./plan-reminder.ts";
-export { createTodoPrinter } from "./print-plan.ts";
 export {
   createTodoPlan,
   MAX_TODO_ITEMS,
@@ -22,7 +21,9 @@ export {
 } from "./todo-plan.ts";
 export {
   createTodoWriteTool,
+  describeItems,
   type TodoWriteOptions,
   todoItemInput,
   todoWriteInput,
 } from "./todo-write-tool.ts";
+export { renderTodoEvents } from "./todo-renderer.ts";

@@ -1,6 +1,6 @@
 // The s03 demo and end-to-end scenario: a four-step plan, three rounds of work without updating it,
 // the reminder that follows, and the plan brought up to date and finished.
-import type { DemoScenario } from "@lcc/s01";
+import type { DemoScenario } from "@lcc/chapter-kit";
 import { reply, text, toolUse } from "@lcc/testkit";
 import type { TodoItem, TodoStatus } from "./todo-plan.ts";
 

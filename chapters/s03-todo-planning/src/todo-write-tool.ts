@@ -35,6 +35,8 @@ export function createTodoWriteTool({ plan, emit }: TodoWriteOptions) {
       "while you work on it; mark an item completed as soon as it is done, then start the next. " +
       "Returns the plan rendered as [ ] pending, [>] in progress, [x] completed, with a count.",
     input: todoWriteInput,
+    parentOnly: true,
+    summarizeInput: describeItems,
     async run({ items }) {
       const problem = planProblem(items);
       if (problem) throw new ToolError(problem);
@@ -44,4 +46,12 @@ export function createTodoWriteTool({ plan, emit }: TodoWriteOptions) {
       return { content: rendered, details: { items: plan.items() } };
     },
   });
+}
+
+/** "3 items" for a todo_write input, instead of its JSON. */
+export function describeItems(input: unknown): string {
+  const items =
+    typeof input === "object" && input !== null ? (input as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return "";
+  return `${items.length} item${items.length === 1 ? "" : "s"}`;
 }

@@ -1,14 +1,6 @@
 // `agent`: delegate a task to a subagent with a fresh context; only its final answer and a usage line come back.
-import { formatCount } from "@lcc/s01";
-import {
-  type AgentHooks,
-  combineHooks,
-  defineTool,
-  INTERRUPTED_MESSAGE,
-  type Tool,
-  ToolError,
-  type ToolResult,
-} from "@lcc/s02";
+import { formatCount } from "@lcc/chapter-kit";
+import { defineTool, INTERRUPTED_MESSAGE, ToolError, type ToolResult } from "@lcc/s02";
 import { z } from "zod";
 import { type AgentType, DEFAULT_AGENT_TYPE, describeToolSelection } from "./agent-types.ts";
 import {
@@ -44,7 +36,7 @@ export function agentInputSchema(typeNames: readonly string[]) {
   });
 }
 
-export interface AgentToolOptions extends Omit<SubagentRuntime, "workspace"> {
+export interface AgentToolOptions extends Omit<SubagentRuntime, "workspace" | "hooks" | "ask"> {
   /** The types the model may choose from (built-ins and custom, already loaded). */
   types: readonly AgentType[];
 }
@@ -118,51 +110,38 @@ export function formatOutcome(
   }
 }
 
-/** The agent tool, plus a way for later chapters to give its children per-call hooks. */
-export interface AgentTool extends Tool {
-  /**
-   * The same tool, whose children run with `hooks` added (after any they had). For per-call hooks
-   * only — beforeToolCall, afterToolCall, wrapCallModel — never a parent's transformContext, which
-   * belongs to the parent's conversation.
-   */
-  withChildHooks(hooks: AgentHooks): AgentTool;
-}
-
-export function isAgentTool(tool: Tool): tool is AgentTool {
-  return "withChildHooks" in tool && typeof tool.withChildHooks === "function";
+/** "explore: Map the project" for an agent call, instead of its JSON. */
+export function describeAgentCall(input: unknown): string {
+  const record = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const type = typeof record.agent_type === "string" ? record.agent_type : DEFAULT_AGENT_TYPE;
+  return typeof record.description === "string" ? `${type}: ${record.description}` : type;
 }
 
 /**
  * The agent tool. The child's tools are chosen at call time from the registry that dispatched the
- * call, so tools added by later chapters reach `general` children too. Unknown types are refused
- * with the list of available ones. The parent's abort signal is the child's signal.
+ * call, so tools added by later chapters reach `general` children too; its per-call hooks are the
+ * setup's childHooks, handed over in the tool context. Unknown types are refused with the list of
+ * available ones. The parent's abort signal is the child's signal.
  */
-export function createAgentTool(options: AgentToolOptions): AgentTool {
+export function createAgentTool(options: AgentToolOptions) {
   const { types, ...runtime } = options;
   const names = types.map((type) => type.name);
-  const tool = defineTool({
+  return defineTool({
     name: "agent",
     description: describeAgentTool(types, runtime.maxRounds),
     input: agentInputSchema(names),
+    parentOnly: true,
+    summarizeInput: describeAgentCall,
     async run(
       { description, prompt, agent_type = DEFAULT_AGENT_TYPE },
-      { workspace, signal, toolUseId, tools },
+      { workspace, signal, toolUseId, tools, childHooks, ask },
     ) {
       const type = types.find((candidate) => candidate.name === agent_type);
       if (!type)
         throw new ToolError(`Unknown agent_type "${agent_type}". Available types: ${names.join(", ")}.`);
-      if (!tools)
-        throw new ToolError(
-          "The agent tool needs the parent's tool registry; run it through the agent loop.",
-        );
       const task = { type, description, prompt, parentToolUseId: toolUseId, parentTools: tools.list() };
-      const outcome = await runSubagent(task, { ...runtime, workspace }, signal);
+      const outcome = await runSubagent(task, { ...runtime, workspace, hooks: childHooks, ask }, signal);
       return formatOutcome(type, outcome, runtime.maxRounds);
     },
-  }) as Tool;
-  return {
-    ...tool,
-    withChildHooks: (hooks) =>
-      createAgentTool({ ...options, hooks: options.hooks ? combineHooks(options.hooks, hooks) : hooks }),
-  };
+  });
 }

@@ -23,11 +23,6 @@ export interface AgentType {
   source: string;
 }
 
-/**
- * A child never gets these: `agent` (no recursion), `todo_write` (the plan belongs to the parent) and
- * `compact` (s06: it compacts the parent's history, which the child cannot see).
- */
-export const CHILD_EXCLUDED_TOOLS: readonly string[] = ["agent", "todo_write", "compact"];
 
 /** Claude Code's tool names, so an existing `.claude/agents/*.md` file keeps working here. */
 export const CLAUDE_CODE_TOOL_NAMES: Readonly<Record<string, string>> = {
@@ -82,9 +77,12 @@ export interface ChildToolSelection {
   missing: string[];
 }
 
-/** Selects a child's tools from the parent's, in the parent's order. Never includes CHILD_EXCLUDED_TOOLS. */
+/**
+ * Selects a child's tools from the parent's, in the parent's order. Never a `parentOnly` tool: `agent`
+ * (no recursion), `todo_write` (the plan is the parent's), and whatever later chapters mark so.
+ */
 export function selectChildTools(selection: ToolSelection, parentTools: readonly Tool[]): ChildToolSelection {
-  const allowed = parentTools.filter((tool) => !CHILD_EXCLUDED_TOOLS.includes(tool.name));
+  const allowed = parentTools.filter((tool) => !tool.parentOnly);
   if (selection.kind === "all") return { tools: allowed, missing: [] };
   if (selection.kind === "read-only")
     return { tools: allowed.filter((tool) => tool.readOnly === true), missing: [] };
@@ -97,10 +95,7 @@ export function selectChildTools(selection: ToolSelection, parentTools: readonly
 /** How the tool description names a type's tools. */
 export function describeToolSelection(selection: ToolSelection): string {
   if (selection.kind === "read-only") return "read-only tools";
-  if (selection.kind === "all") {
-    const excluded = CHILD_EXCLUDED_TOOLS.slice(0, -1).join(", ");
-    return `every tool except ${excluded} and ${CHILD_EXCLUDED_TOOLS.at(-1)}`;
-  }
+  if (selection.kind === "all") return "every tool except the parent's own (agent, todo_write and the like)";
   return selection.names.map((name) => CLAUDE_CODE_TOOL_NAMES[name] ?? name).join(", ") || "no tools";
 }
 

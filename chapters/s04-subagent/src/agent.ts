@@ -1,10 +1,10 @@
 // The s04 chapter: the s03 agent plus the agent tool, which delegates work to subagents with fresh contexts.
-import type { Chapter } from "@lcc/s01";
+import type { Chapter } from "@lcc/chapter-kit";
 import { createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
 import { createTodoSetup, type TodoSetup } from "@lcc/s03";
 import { loadAgentTypes } from "./agent-definitions.ts";
 import { createAgentTool } from "./agent-tool.ts";
-import { createSubagentPrinter } from "./print-subagent.ts";
+import { createSubagentRenderer } from "./subagent-renderer.ts";
 
 export const delegationSection = [
   "Delegation: the agent tool starts a subagent with a fresh context. Send an explore subagent to answer",
@@ -29,14 +29,15 @@ export function createSubagentSetup(context: SetupContext): TodoSetup {
     env: context.env ?? {},
     emit: context.emit,
   });
-  return extendSetup(createTodoSetup(context), { systemSections: [delegationSection], tools: [agentTool] });
+  return extendSetup(createTodoSetup(context), {
+    systemSections: [delegationSection],
+    tools: [agentTool],
+    renderers: [createSubagentRenderer(context.workspace)],
+  });
 }
 
 export const s04Chapter: Chapter = {
   id: "s04",
   title: "subagent",
-  createAgent: (context) =>
-    createSessionAgent(createSubagentSetup, context, {
-      print: createSubagentPrinter(context.output, context.workspace),
-    }),
+  createAgent: (context) => createSessionAgent(createSubagentSetup, context),
 };

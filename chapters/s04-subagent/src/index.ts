@@ -11,20 +11,18 @@ export {
   parseAgentFile,
 } from "./agent-definitions.ts";
 export {
-  type AgentTool,
   type AgentToolOptions,
   agentInputSchema,
   createAgentTool,
+  describeAgentCall,
   describeAgentTool,
   formatOutcome,
   formatUsageLine,
-  isAgentTool,
 } from "./agent-tool.ts";
 export {
   type AgentType,
   BUILT_IN_AGENT_TYPES,
   buildChildSystem,
-  CHILD_EXCLUDED_TOOLS,
   type ChildToolSelection,
   CLAUDE_CODE_TOOL_NAMES,
   DEFAULT_AGENT_TYPE,
@@ -36,7 +34,7 @@ export {
 } from "./agent-types.ts";
 export { type FrontmatterParse, parseFrontmatter } from "./frontmatter.ts";
 export { ensureLccHome, lccHome } from "./lcc-home.ts";
-export { createSubagentPrinter } from "./print-subagent.ts";
+export { createSubagentRenderer } from "./subagent-renderer.ts";
 export {
   MAX_SUBAGENT_ROUNDS,
   runSubagent,

@@ -1,5 +1,6 @@
 // One subagent run: s02's loop again, on a fresh message list, with the type's prompt and a subset of the
 // parent's tools. Its events stream out tagged with the parent's tool_use id; its transcript is saved.
+import type { AskUser } from "@lcc/chapter-kit";
 import { type MessageParam, textOf } from "@lcc/s01";
 import {
   type AgentEvent,
@@ -29,8 +30,10 @@ export interface SubagentRuntime {
   workspace: string;
   env: NodeJS.ProcessEnv;
   emit: EmitEvent;
-  /** Hooks for the child's loop (none in s04; later chapters pass permissions and hook pipelines here). */
+  /** The setup's childHooks: per-call hooks (prompt caching, saved outputs, later permissions) the child runs with. */
   hooks?: AgentHooks;
+  /** How the child's tool calls ask the user (the parent's ask). */
+  ask?: AskUser;
   maxRounds?: number;
 }
 
@@ -95,6 +98,7 @@ export async function runSubagent(
       maxTurns: maxRounds,
       onEvent,
       ...(runtime.hooks ? { hooks: runtime.hooks } : {}),
+      ...(runtime.ask ? { ask: runtime.ask } : {}),
     },
     signal,
   );

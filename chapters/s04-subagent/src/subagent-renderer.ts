@@ -1,22 +1,18 @@
-// The terminal printer with subagents: a child's tool calls appear indented under the agent call that started it.
+// How s04's events look: a child's tool calls indented under the agent call that started it (the same
+// lines in the chapter printer and in lcc).
 import { isAbsolute, relative } from "node:path";
-import { formatCount, summarizeInput } from "@lcc/s01";
-import type { AgentEvent } from "@lcc/s02";
-import { createTodoPrinter } from "@lcc/s03";
+import { formatCount, summarizeInput } from "@lcc/chapter-kit";
+import type { AgentEvent, EventRenderer } from "@lcc/s02";
 import "./subagent-events.ts";
 
 const CHILD = "  │ ";
 
 /**
- * s03's printer plus subagents: `├` when a child starts (type, model, tools), its tool calls and
- * notices indented under `│`, `└` with its usage and transcript when it ends. The child's streamed
- * text is not echoed: its answer is the agent tool's result, printed below as usual.
+ * `├` when a child starts (type, model, tools), its tool calls and notices indented under `│`, `└`
+ * with its usage and transcript when it ends. The child's streamed text is not echoed: its answer is
+ * the agent tool's result, shown below as usual. Paths inside `workspace` are shown relative to it.
  */
-export function createSubagentPrinter(
-  output: NodeJS.WritableStream,
-  workspace?: string,
-): (event: AgentEvent) => void {
-  const printParent = createTodoPrinter(output);
+export function createSubagentRenderer(workspace?: string): EventRenderer {
   const shortPath = (path: string) => {
     const inside = workspace ? relative(workspace, path) : path;
     return workspace && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
@@ -24,13 +20,9 @@ export function createSubagentPrinter(
   return (event) => {
     switch (event.type) {
       case "subagent_start":
-        output.write(
-          `  ├ ${event.agentType} subagent · ${event.model} · tools: ${event.tools.join(", ") || "none"}\n`,
-        );
-        return;
+        return [`  ├ ${event.agentType} subagent · ${event.model} · tools: ${event.tools.join(", ") || "none"}`];
       case "subagent_event":
-        printChildEvent(output, event.event);
-        return;
+        return renderChildEvent(event.event);
       case "subagent_end": {
         const { rounds, toolCalls, inputTokens, outputTokens } = event.usage;
         const status = event.reason === "end_turn" ? "done" : event.reason;
@@ -40,38 +32,24 @@ export function createSubagentPrinter(
           count(inputTokens + outputTokens, "token"),
         ];
         const transcript = event.transcriptPath ? ` · transcript ${shortPath(event.transcriptPath)}` : "";
-        output.write(`  └ ${event.agentType} ${status} · ${counts.join(" · ")}${transcript}\n`);
-        return;
+        return [`  └ ${event.agentType} ${status} · ${counts.join(" · ")}${transcript}`];
       }
-      case "tool_start":
-        if (event.name === "agent") {
-          printParent({ ...event, input: { description: describeAgentCall(event.input) } });
-          return;
-        }
-        break;
+      default:
+        return undefined;
     }
-    printParent(event);
   };
 }
 
-function printChildEvent(output: NodeJS.WritableStream, event: AgentEvent): void {
-  if (event.type === "tool_start")
-    output.write(`${CHILD}⏺ ${event.name}(${summarizeInput(event.input, 70)})\n`);
-  if (event.type === "tool_end")
-    output.write(`${CHILD}  ⎿ ${describeChildResult(event.output, event.isError)}\n`);
-  if (event.type === "notice") output.write(`${CHILD}${event.level === "warn" ? "⚠" : "·"} ${event.text}\n`);
+function renderChildEvent(event: AgentEvent): string[] {
+  if (event.type === "tool_start") return [`${CHILD}⏺ ${event.name}(${summarizeInput(event.input, 70)})`];
+  if (event.type === "tool_end") return [`${CHILD}  ⎿ ${describeChildResult(event.output, event.isError)}`];
+  if (event.type === "notice") return [`${CHILD}${event.level === "warn" ? "⚠" : "·"} ${event.text}`];
+  return [];
 }
 
 /** "1 round", "1,602 tokens". */
 function count(value: number, unit: string): string {
   return `${formatCount(value)} ${unit}${value === 1 ? "" : "s"}`;
-}
-
-/** "explore: Map the project" for an agent call, instead of its JSON. */
-function describeAgentCall(input: unknown): string {
-  const record = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  const type = typeof record.agent_type === "string" ? record.agent_type : "general";
-  return typeof record.description === "string" ? `${type}: ${record.description}` : type;
 }
 
 /** A child's tool result in one line: the error, the only line, or how many lines came back. */

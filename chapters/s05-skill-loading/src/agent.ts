@@ -1,9 +1,10 @@
 // The s05 chapter: the s04 agent plus skills — a catalogue in the system prompt, bodies via load_skill.
-import type { Chapter } from "@lcc/s01";
+import type { Chapter } from "@lcc/chapter-kit";
 import { createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
 import type { TodoSetup } from "@lcc/s03";
-import { createSubagentPrinter, createSubagentSetup } from "@lcc/s04";
+import { createSubagentSetup } from "@lcc/s04";
 import { createLoadSkillTool } from "./load-skill-tool.ts";
+import { createSkillsCommand } from "./skills-command.ts";
 import { createSkillLibrary, type SkillLibrary } from "./skill-library.ts";
 import { renderSkillCatalogue } from "./skill-prompt.ts";
 
@@ -28,6 +29,7 @@ export function createSkillSetup(context: SetupContext): SkillSetup {
   const setup = extendSetup(createSubagentSetup(context), {
     systemSections: [renderSkillCatalogue(skills.skills)],
     tools: [createLoadSkillTool(skills)],
+    commands: [createSkillsCommand(skills)],
   });
   return { ...setup, skills };
 }
@@ -35,8 +37,5 @@ export function createSkillSetup(context: SetupContext): SkillSetup {
 export const s05Chapter: Chapter = {
   id: "s05",
   title: "skill loading",
-  createAgent: (context) =>
-    createSessionAgent(createSkillSetup, context, {
-      print: createSubagentPrinter(context.output, context.workspace),
-    }),
+  createAgent: (context) => createSessionAgent(createSkillSetup, context),
 };

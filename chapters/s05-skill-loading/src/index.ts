@@ -7,6 +7,7 @@ export {
   type SkillDiscovery,
   type SkillProblem,
 } from "./discover-skills.ts";
+export { createSkillsCommand, wrapWords } from "./skills-command.ts";
 export { createLoadSkillTool, loadSkillInput } from "./load-skill-tool.ts";
 export {
   MAX_SKILL_DESCRIPTION_CHARS,

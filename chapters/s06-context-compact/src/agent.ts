@@ -2,28 +2,16 @@
 
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Chapter, ChapterContext } from "@lcc/s01";
-import { formatCount } from "@lcc/s01";
-import {
-  type AgentEvent,
-  type AgentHooks,
-  combineHooks,
-  createBashTool,
-  createReadFileTool,
-  createSessionAgent,
-  extendSetup,
-  type SessionAgent,
-  type SetupContext,
-  type Tool,
-} from "@lcc/s02";
+import { type Chapter, formatCount } from "@lcc/chapter-kit";
+import { createSessionAgent, extendSetup, type SetupContext, type SlashCommand } from "@lcc/s02";
 import { renderPlan } from "@lcc/s03";
-import { createSubagentPrinter, ensureLccHome, isAgentTool } from "@lcc/s04";
+import { ensureLccHome } from "@lcc/s04";
 import { createSkillSetup, renderLoadedSkill, type SkillSetup } from "@lcc/s05";
 import { type CompactOptions, resolveCompactOptions } from "./compact-options.ts";
-import { createCompactTool, parseCompactCommand } from "./compact-tool.ts";
+import { createCompactTool } from "./compact-tool.ts";
 import { type CompactionManager, createCompactionManager, NOTHING_TO_COMPACT } from "./compaction-manager.ts";
+import { renderCompactionEvents } from "./compaction-renderer.ts";
 import { createLargeOutputHook } from "./large-output.ts";
-import { createCompactionPrinter } from "./print-compaction.ts";
 import { withPromptCaching } from "./prompt-caching.ts";
 import { createTouchedFiles } from "./touched-files.ts";
 
@@ -47,16 +35,20 @@ export interface CompactSetup extends SkillSetup {
 }
 
 /**
- * s05's setup plus: bash keeping up to FULL_OUTPUT_MAX_CHARS of output, lever 0 (large outputs to
- * `<home>/tool-results`), levers 1–2 (micro and auto compaction in transformContext), lever 3 (the
- * compact tool; /compact is handled by the chapter agent) and, unless turned off, prompt-cache breakpoints.
+ * s05's setup plus: lever 0 (outputs over the threshold saved to `<home>/tool-results`; earlier tools
+ * are configured for it through `largeOutputs`), levers 1–2 (micro and auto compaction in
+ * transformContext), lever 3 (the compact tool and /compact) and, unless turned off, prompt-cache
+ * breakpoints. Subagents get the per-call levers too: their long outputs are saved, their requests cached.
  */
 export function createCompactSetup(
   context: SetupContext,
   options: Partial<CompactOptions> = {},
 ): CompactSetup {
   const resolved = resolveCompactOptions(options);
-  const base = createSkillSetup(context);
+  const base = createSkillSetup({
+    ...context,
+    largeOutputs: { savedOverChars: resolved.largeOutputChars, keepChars: FULL_OUTPUT_MAX_CHARS },
+  });
   const home = once(async () => {
     if (!resolved.home) return ensureLccHome(context.workspace, context.env ?? {});
     const path = resolve(context.workspace, resolved.home);
@@ -86,84 +78,38 @@ export function createCompactSetup(
     thresholdChars: resolved.largeOutputChars,
     onError: (text) => context.emit({ type: "notice", source: "compact", level: "warn", text }),
   });
-  // Subagents get the per-call levers too: their long outputs are saved and their requests cached.
-  const childHooks = combineHooks(
-    largeOutput,
-    resolved.promptCaching ? { wrapCallModel: withPromptCaching } : {},
-  );
-  const tools = base.tools.map((tool) => replacedTool(tool, resolved, childHooks) ?? tool);
-  const setup = extendSetup(
-    { ...base, tools },
-    {
-      systemSections: [contextSection(resolved)],
-      tools: [createCompactTool(compaction.schedule)],
-      hooks: [
-        touchedFiles.hooks,
-        largeOutput,
-        compaction.hooks,
-        ...(resolved.promptCaching ? [{ wrapCallModel: withPromptCaching }] : []),
-      ],
-    },
-  );
+  const caching = resolved.promptCaching ? [{ wrapCallModel: withPromptCaching }] : [];
+  const setup = extendSetup(base, {
+    systemSections: [contextSection(resolved)],
+    tools: [createCompactTool(compaction.schedule)],
+    hooks: [touchedFiles.hooks, largeOutput, compaction.hooks, ...caching],
+    childHooks: [largeOutput, ...caching],
+    commands: [createCompactCommand(compaction)],
+    renderers: [renderCompactionEvents],
+    contextWindow: { tokens: resolved.contextWindow, autoCompactTokens: resolved.autoCompactTokens },
+  });
   return { ...setup, compaction };
 }
 
 /**
- * s06 re-creates three tools: `bash` keeps its whole output (lever 0 saves what is long), `read_file`
- * pages stay under the large-output threshold (a page must never be saved to a file that the model is
- * then told to read with read_file again), and s04's `agent` runs its children with `childHooks`.
+ * `/compact [focus]`: compacts now. The compaction's own events report the outcome (one line, in the
+ * chapter printer and in lcc); only "nothing to compact yet" is said here, since no compaction started.
  */
-function replacedTool(tool: Tool, options: CompactOptions, childHooks: AgentHooks): Tool | undefined {
-  if (isAgentTool(tool)) return tool.withChildHooks(childHooks);
-  if (tool.name === "bash") return createFullOutputBashTool(options);
-  if (tool.name === "read_file")
-    return createReadFileTool({ maxOutputChars: options.largeOutputChars }) as Tool;
-  return undefined;
-}
-
-function createFullOutputBashTool(options: CompactOptions): Tool {
-  const bash = createBashTool({ maxOutputChars: FULL_OUTPUT_MAX_CHARS });
-  const description = bash.description.replace(
-    /Output over [\d,]+ characters keeps its head and tail[^.]*\./,
-    `Output over ${formatCount(options.largeOutputChars)} characters is saved to a file; you get a preview and the path.`,
-  );
-  return { ...bash, description } as Tool;
-}
-
-/** The s06 agent: a session agent whose runTurn also understands `/compact [focus]`. */
-export interface CompactAgent extends SessionAgent {
-  compaction: CompactionManager;
-}
-
-export function createCompactAgent(
-  context: ChapterContext,
-  options: Partial<CompactOptions> = {},
-): CompactAgent {
-  const print = createCompactionPrinter(createSubagentPrinter(context.output, context.workspace));
-  let compaction: CompactionManager | undefined;
-  const agent = createSessionAgent(
-    (setupContext) => {
-      const setup = createCompactSetup(setupContext, options);
-      compaction = setup.compaction;
-      return setup;
-    },
-    context,
-    { print },
-  );
-  const manager = compaction!;
+export function createCompactCommand(compaction: CompactionManager): SlashCommand {
   return {
-    state: agent.state,
-    compaction: manager,
-    async runTurn(prompt, signal) {
-      const command = parseCompactCommand(prompt);
-      if (!command) return agent.runTurn(prompt, signal);
-      const outcome = await manager.compact(agent.state.messages, { trigger: "manual", signal, ...command });
+    name: "compact",
+    usage: "/compact [focus]",
+    summary: "summarise the conversation now to free context (optional focus)",
+    async run(args, { session, write, signal }) {
+      const outcome = await compaction.compact(session.state.messages, {
+        trigger: "manual",
+        signal,
+        ...(args ? { focus: args } : {}),
+      });
       if (outcome.ok) {
-        agent.state.messages = outcome.messages;
-        delete agent.state.lastUsage;
-      } else if (outcome.reason === NOTHING_TO_COMPACT) {
-        print({ type: "notice", source: "compact", text: outcome.reason } satisfies AgentEvent);
-      }
+        session.state.messages = outcome.messages;
+        delete session.state.lastUsage;
+      } else if (outcome.reason === NOTHING_TO_COMPACT) write(`${outcome.reason}\n`);
     },
   };
 }
@@ -173,7 +119,7 @@ export function createS06Chapter(options: Partial<CompactOptions> = {}): Chapter
   return {
     id: "s06",
     title: "context compact",
-    createAgent: (context) => createCompactAgent(context, options),
+    createAgent: (context) => createSessionAgent((setup) => createCompactSetup(setup, options), context),
   };
 }
 

@@ -21,18 +21,11 @@ export function createCompactTool(schedule: (focus: string | undefined) => void)
       "context. Use it between sub-tasks of a long session, not in the middle of one. The user's messages, the " +
       "recently touched files and loaded skills are kept. Optional focus: what the summary must keep in detail.",
     input: compactInput,
+    parentOnly: true,
     async run({ focus }) {
       schedule(focus);
       const about = focus?.trim() ? ` with focus "${focus.trim()}"` : "";
       return `Compaction scheduled${about}: the history will be summarized before the next model call.`;
     },
   });
-}
-
-/** Parses `/compact` or `/compact <focus>` typed at the prompt; anything else is undefined. */
-export function parseCompactCommand(line: string): { focus?: string } | undefined {
-  const match = /^\/compact(?:\s+([\s\S]*))?$/.exec(line.trim());
-  if (!match) return undefined;
-  const focus = match[1]?.trim();
-  return focus ? { focus } : {};
 }

@@ -1,6 +1,6 @@
-// Terminal lines for compaction events, rendered as notices by the previous chapter's printer.
-import { formatCount } from "@lcc/s01";
-import type { AgentEvent } from "@lcc/s02";
+// How s06's events look: one line per compaction (the same line in the chapter printer and in lcc).
+import { formatCount } from "@lcc/chapter-kit";
+import type { AgentEvent, EventRenderer } from "@lcc/s02";
 import "./compaction-events.ts";
 
 /** The one-line text of a compaction event, or undefined for events that print nothing. Pure. */
@@ -31,11 +31,9 @@ export function describeCompactionEvent(
   };
 }
 
-/** Wraps `base` so each compaction shows as notice lines; every other event passes through. */
-export function createCompactionPrinter(base: (event: AgentEvent) => void): (event: AgentEvent) => void {
-  return (event) => {
-    if (event.type !== "compaction_start" && event.type !== "compaction_end") return base(event);
-    const line = describeCompactionEvent(event);
-    if (line) base({ type: "notice", source: "compact", ...line });
-  };
-}
+/** Renders compaction_start/compaction_end as a notice-style line ("·" or "⚠"); micro starts print nothing. */
+export const renderCompactionEvents: EventRenderer = (event) => {
+  if (event.type !== "compaction_start" && event.type !== "compaction_end") return undefined;
+  const line = describeCompactionEvent(event);
+  return line ? [`${line.level === "warn" ? "⚠" : "·"} ${line.text}`] : [];
+};

@@ -2,10 +2,9 @@
 import "./compaction-events.ts";
 
 export {
-  type CompactAgent,
   type CompactSetup,
   contextSection,
-  createCompactAgent,
+  createCompactCommand,
   createCompactSetup,
   createS06Chapter,
   FULL_OUTPUT_MAX_CHARS,
@@ -21,7 +20,7 @@ export {
   reportedContextTokens,
   resolveCompactOptions,
 } from "./compact-options.ts";
-export { compactInput, createCompactTool, parseCompactCommand } from "./compact-tool.ts";
+export { compactInput, createCompactTool } from "./compact-tool.ts";
 export {
   budgetUserMessages,
   buildCompactedHistory,
@@ -58,7 +57,7 @@ export {
   PLACEHOLDER_PREFIX,
   placeholderFor,
 } from "./micro-compact.ts";
-export { createCompactionPrinter, describeCompactionEvent } from "./print-compaction.ts";
+export { describeCompactionEvent, renderCompactionEvents } from "./compaction-renderer.ts";
 export {
   addCacheBreakpoints,
   countBreakpoints,

@@ -9,7 +9,7 @@ import type { RecentFile } from "./compacted-history.ts";
 export const FILE_TOOLS = ["read_file", "write_file", "edit_file"] as const;
 
 export interface TouchedFiles {
-  /** An afterToolCall hook that records successful file tool calls. */
+  /** A postToolUse hook that records successful file tool calls. */
   hooks: AgentHooks;
   /** Workspace-relative paths, most recently touched first. */
   recent(limit: number): string[];
@@ -25,7 +25,7 @@ export function createTouchedFiles(): TouchedFiles {
   const recent = (limit: number) => [...order.keys()].reverse().slice(0, limit);
   return {
     hooks: {
-      afterToolCall(call, result) {
+      postToolUse(call, result) {
         const path = (call.input as { path?: unknown } | undefined)?.path;
         if (
           !result.isError &&

@@ -3,7 +3,8 @@
 // both tools share (aborting, ripgrep and the JS walk agreeing).
 import { utimes } from "node:fs/promises";
 import { join } from "node:path";
-import { createToolRegistry, executeToolCall, type Tool, type ToolResult } from "@lcc/s02";
+import { askWithoutTerminal } from "@lcc/chapter-kit";
+import { createToolContext, createToolRegistry, runToolCall, type Tool, type ToolResult } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import type { AddCleanup } from "@lcc/testkit/vitest";
 import { expect } from "vitest";
@@ -39,7 +40,7 @@ export function searchWorkspaceSetup(addCleanup: AddCleanup, defaultFiles: Recor
  * would (input validation, errors turned into results), through the real s02 executor.
  */
 export function toolCaller<Options>(createTool: (options?: Options) => Tool) {
-  return (workspace: string, input: unknown, options?: Options): Promise<ToolResult> => {
+  return async (workspace: string, input: unknown, options?: Options): Promise<ToolResult> => {
     const tool = createTool(options);
     const registry = createToolRegistry([tool]);
     const context = {
@@ -48,9 +49,11 @@ export function toolCaller<Options>(createTool: (options?: Options) => Tool) {
       signal: new AbortController().signal,
       turn: 1,
       emit: () => {},
+      ask: askWithoutTerminal,
     };
     const call = { id: `toolu_${tool.name}`, name: tool.name, input };
-    return executeToolCall(call, { registry, hooks: {}, context });
+    const block = await runToolCall(call, { registry, hooks: {}, childHooks: {}, context });
+    return { content: block.content as ToolResult["content"], isError: Boolean(block.is_error) };
   };
 }
 
@@ -61,7 +64,7 @@ export function runAndAbort<Schema extends z.ZodType>(
   input: z.infer<Schema>,
 ): Promise<unknown> {
   const controller = new AbortController();
-  const running = tool.run(input, { workspace, signal: controller.signal, toolUseId: "t" });
+  const running = tool.run(input, createToolContext(workspace, { signal: controller.signal, toolUseId: "t" }));
   controller.abort();
   return running;
 }

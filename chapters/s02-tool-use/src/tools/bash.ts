@@ -1,11 +1,6 @@
-// `bash` on the tool contract: s01's shell tool behind a zod schema.
-import {
-  DEFAULT_SHELL_TIMEOUT_MS,
-  formatCount,
-  MAX_SHELL_TIMEOUT_MS,
-  MAX_TOOL_OUTPUT_CHARS,
-  runBashTool,
-} from "@lcc/s01";
+// `bash` on the tool contract: s01's shell tool behind a zod schema, with typed details for the UI.
+import { formatCount } from "@lcc/chapter-kit";
+import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, MAX_TOOL_OUTPUT_CHARS, runBashTool } from "@lcc/s01";
 import { z } from "zod";
 import { defineTool } from "../tool.ts";
 
@@ -20,20 +15,47 @@ export const bashInput = z.object({
     .describe(`Timeout in milliseconds (default ${DEFAULT_SHELL_TIMEOUT_MS}, max ${MAX_SHELL_TIMEOUT_MS}).`),
 });
 
-/** `maxOutputChars` (default 50,000) bounds the output the tool returns (s06 raises it and saves long output). */
-export function createBashTool(options: { maxOutputChars?: number } = {}) {
+/** What the UI, logs and tests read about a bash call (never its text). */
+export interface BashDetails {
+  /** null when the command was killed by a signal or refused before it ran. */
+  exitCode: number | null;
+  timedOut: boolean;
+  interrupted: boolean;
+  /** Characters dropped from the middle of the output. */
+  droppedChars: number;
+}
+
+/** How the tool treats long output: capped (s02), or kept up to a bound and saved to a file past a size (s06). */
+export interface BashOutputOptions {
+  /** Characters kept (head and tail) in what the tool returns. Default 50,000. */
+  maxOutputChars?: number;
+  /** Set when a later phase saves outputs over this size to a file (s06): the description says so. */
+  savedOverChars?: number;
+}
+
+export function createBashTool(options: BashOutputOptions = {}) {
+  const overflow =
+    options.savedOverChars === undefined
+      ? `Output over ${formatCount(options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS)} characters keeps its head and tail, so filter long output (grep, head, tail).`
+      : `Output over ${formatCount(options.savedOverChars)} characters is saved to a file; you get a preview and the path.`;
   return defineTool({
     name: "bash",
     description:
       "Run a shell command in the workspace; returns combined stdout+stderr and the exit code. " +
-      `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, max ${MAX_SHELL_TIMEOUT_MS / 1000} s. ` +
-      `Output over ${formatCount(MAX_TOOL_OUTPUT_CHARS)} characters keeps its head and tail, so filter long output ` +
-      "(grep, head, tail). Processes left running in the background (&) are stopped when the command ends. " +
+      `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, max ${MAX_SHELL_TIMEOUT_MS / 1000} s. ${overflow} ` +
+      "Processes left running in the background (&) are stopped when the command ends. " +
       "Prefer read_file/edit_file for files. sudo, rm -rf /, shutdown and raw-device writes are refused.",
     input: bashInput,
     async run(input, { workspace, signal }) {
-      const result = await runBashTool(input, workspace, signal, options);
-      return { content: result.text, isError: result.isError };
+      const maxOutputChars = options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS;
+      const result = await runBashTool(input, workspace, signal, { maxOutputChars });
+      const details: BashDetails = {
+        exitCode: result.run?.exitCode ?? null,
+        timedOut: result.run?.timedOut ?? false,
+        interrupted: result.run?.aborted ?? false,
+        droppedChars: result.run?.droppedChars ?? 0,
+      };
+      return { content: result.text, isError: result.isError, interrupted: details.interrupted, details };
     },
   });
 }
