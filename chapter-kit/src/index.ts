@@ -46,4 +46,28 @@ export {
   readConfigFileSync,
 } from "./read-config-file.ts";
 export { type ReplOptions, runRepl } from "./repl.ts";
+// Tracing (LCC_TRACE=<file>, lcc --trace <file>): see trace/trace-format.ts for the file format.
+export { type ParsedTrace, parseTrace, type TraceProblem } from "./trace/parse-trace.ts";
+export { measureRequestGrowth, type RequestGrowth } from "./trace/request-growth.ts";
+export { type StartTracingOptions, startTracing, type Tracing } from "./trace/start-tracing.ts";
+export { createTraceEventListener, type TraceableEvent } from "./trace/trace-event-listener.ts";
+export {
+  TRACE_FORMAT_VERSION,
+  TRACED_EVENT_TYPES,
+  type TraceContentBlock,
+  type TraceEventRecord,
+  type TraceMessage,
+  type TraceRecord,
+  type TraceRequestRecord,
+  type TraceResponseRecord,
+  type TraceStartRecord,
+  type TraceToolRecord,
+  type TraceUsage,
+} from "./trace/trace-format.ts";
+export {
+  createTraceRecorder,
+  type TraceRecorder,
+  type TraceRecorderOptions,
+} from "./trace/trace-recorder.ts";
+export { createTracingFetch, type Fetch, type TracingFetch } from "./trace/tracing-fetch.ts";
 export { resolveWorkspace, WorkspaceError } from "./workspace.ts";

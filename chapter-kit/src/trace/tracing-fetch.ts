@@ -40,7 +40,7 @@ export function createTracingFetch(recorder: TraceRecorder, baseFetch: Fetch = f
     const call: TracedCall = {
       seq: recorder.nextSeq(),
       started: performance.now(),
-      signal: init?.signal ?? undefined,
+      signal: init?.signal ?? (input instanceof Request ? input.signal : undefined),
     };
     const body = parseBody(await requestBodyText(input, init));
     recorder.record({
