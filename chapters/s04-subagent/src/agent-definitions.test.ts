@@ -1,5 +1,7 @@
 // Custom agent types: frontmatter parsed with a real YAML parser, problems reported, tools selected safely.
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createReadFileTool, createToolUseSetup } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -101,6 +103,31 @@ describe("s04 agent files", () => {
       expect.stringMatching(/^\.claude\/agents\/b-broken\.md: invalid frontmatter \(name: .*\); skipped$/),
       '.claude/agents/d-two.md: another file already defines "twin"; skipped',
     ]);
+  });
+
+  it("skips a FIFO, a link to a device and a file over 1 MB at once, and says why", async () => {
+    const workspace = await createTempWorkspace({
+      files: { ".claude/agents/e-fine.md": file("name: fine\ndescription: ok") },
+    });
+    addCleanup(workspace.cleanup);
+    const agents = join(workspace.dir, ".claude", "agents");
+    execFileSync("mkfifo", [join(agents, "a-fifo.md")]);
+    // A writer that would release a reader blocked on the FIFO, so a regression fails instead of hanging.
+    const writer = spawn("sh", ["-c", 'sleep 1.5; exec 3>"$1"; sleep 1', "sh", join(agents, "a-fifo.md")]);
+    addCleanup(() => writer.kill("SIGKILL"));
+    // /dev/null rather than /dev/zero, so a regression fails here instead of reading forever
+    // (read-config-file.test.ts covers /dev/zero itself).
+    symlinkSync("/dev/null", join(agents, "b-device.md"));
+    writeFileSync(join(agents, "c-huge.md"), file(`name: huge\ndescription: ${"x".repeat(1024 * 1024)}`));
+    const started = Date.now();
+    const { types, problems } = loadAgentTypes(workspace.dir);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(problems).toEqual([
+      ".claude/agents/a-fifo.md: not a regular file (fifo); skipped",
+      ".claude/agents/b-device.md: not a regular file (character device); skipped",
+      ".claude/agents/c-huge.md: larger than 1 MB; skipped",
+    ]);
+    expect(types.map((type) => type.name)).toContain("fine");
   });
 
   it("has no custom types and no problems when the folder is missing", async () => {

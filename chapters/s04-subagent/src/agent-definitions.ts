@@ -1,7 +1,8 @@
 // Custom agent types from `.claude/agents/*.md`: YAML frontmatter (name, description, tools, model)
 // parsed with a real YAML parser, and the Markdown body as the child's system prompt.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { readConfigFileSync } from "@lcc/chapter-kit";
 import { z } from "zod";
 import { type AgentType, BUILT_IN_AGENT_TYPES } from "./agent-types.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
@@ -64,7 +65,8 @@ export interface LoadedAgentTypes {
 /**
  * Reads the built-in types and `<workspace>/.claude/agents/*.md`. Synchronous because it runs once
  * while the agent is set up (the tool list must be fixed before the first request). Never throws:
- * a missing folder means no custom types, an unreadable or invalid file is reported and skipped.
+ * a missing folder means no custom types; an unreadable or invalid file, or one that is not a regular
+ * file of at most 1 MB (a FIFO, a device, a huge file), is reported and skipped.
  */
 export function loadAgentTypes(workspace: string): LoadedAgentTypes {
   const byName = new Map(BUILT_IN_AGENT_TYPES.map((type) => [type.name, type]));
@@ -81,14 +83,13 @@ export function loadAgentTypes(workspace: string): LoadedAgentTypes {
   const customNames = new Set<string>();
   for (const file of files) {
     const path = join(AGENTS_DIRECTORY, file);
-    let text: string;
-    try {
-      text = readFileSync(join(directory, file), "utf8");
-    } catch (error) {
-      problems.push(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    // Only a regular file of at most 1 MB: a FIFO or a link to /dev/zero must not hang start-up.
+    const read = readConfigFileSync(join(directory, file));
+    if (!read.ok) {
+      problems.push(`${path}: ${read.reason}; skipped`);
       continue;
     }
-    const parsed = parseAgentFile(text, path);
+    const parsed = parseAgentFile(read.text, path);
     if (!parsed.ok) {
       problems.push(`${path}: ${parsed.problem}; skipped`);
       continue;

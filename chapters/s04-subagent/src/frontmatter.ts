@@ -5,6 +5,8 @@ import type { z } from "zod";
 
 /** `---`, the YAML (possibly empty), `---`; a byte-order mark and CRLF line endings are accepted. */
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+/** Just the opening `---` line: the file means to have frontmatter, whether or not it closes it. */
+const OPENING_LINE = /^\uFEFF?---[ \t]*(?:\r?\n|$)/;
 
 export type FrontmatterParse<Data> = { ok: true; data: Data; body: string } | { ok: false; problem: string };
 
@@ -14,6 +16,8 @@ export function parseFrontmatter<Schema extends z.ZodType>(
   schema: Schema,
 ): FrontmatterParse<z.infer<Schema>> {
   const match = FRONTMATTER.exec(text);
+  if (!match && OPENING_LINE.test(text))
+    return { ok: false, problem: "the frontmatter is not closed (add a --- line after the YAML)" };
   if (!match) return { ok: false, problem: "no YAML frontmatter (the file must start with a --- line)" };
   let data: unknown;
   try {

@@ -1,6 +1,8 @@
 // Skill discovery over real temp workspaces: the roots in order, duplicates, broken and unreadable
 // files reported, and the skills this repository ships.
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -13,6 +15,13 @@ async function setup(files: Record<string, string>) {
   const workspace = await createTempWorkspace({ files });
   addCleanup(workspace.cleanup);
   return workspace.dir;
+}
+
+/** A FIFO, and a writer that opens it after 1.5 s: a reader that blocks on it fails the test instead of hanging it. */
+function makeFifoWithLateWriter(path: string): void {
+  execFileSync("mkfifo", [path]);
+  const writer = spawn("sh", ["-c", 'sleep 1.5; exec 3>"$1"; sleep 1', "sh", path], { stdio: "ignore" });
+  addCleanup(() => writer.kill("SIGKILL"));
 }
 
 const skillMd = (name: string | undefined, description: string) =>
@@ -64,15 +73,54 @@ describe("discoverSkills", () => {
     ]);
   });
 
-  it("reports a SKILL.md that cannot be read instead of skipping it silently", async () => {
+  it("reports a SKILL.md that is not a file instead of skipping it silently", async () => {
     const dir = await setup({
       "skills/odd/SKILL.md/README.md": "SKILL.md is a folder here",
       "skills/fine/SKILL.md": skillMd("fine", "Works."),
     });
     const { skills, problems } = discoverSkills(dir);
     expect(skills.map((skill) => skill.name)).toEqual(["fine"]);
+    expect(problems).toEqual([{ path: "skills/odd/SKILL.md", problem: "not a regular file (directory)" }]);
+  });
+
+  it("skips a FIFO, a link to /dev/zero and a SKILL.md over 1 MB at once, and says why", async () => {
+    const dir = await setup({
+      "skills/fine/SKILL.md": skillMd("fine", "Works."),
+      "skills/huge/SKILL.md": skillMd("huge", "x".repeat(1024 * 1024)),
+      "skills/device/README.md": "",
+      "skills/fifo/README.md": "",
+    });
+    makeFifoWithLateWriter(join(dir, "skills/fifo/SKILL.md"));
+    symlinkSync("/dev/zero", join(dir, "skills/device/SKILL.md"));
+    const started = Date.now();
+    const { skills, problems } = discoverSkills(dir);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(skills.map((skill) => skill.name)).toEqual(["fine"]);
     expect(problems).toEqual([
-      { path: "skills/odd/SKILL.md", problem: expect.stringMatching(/^cannot be read \(.*EISDIR/) },
+      {
+        path: "skills/device/SKILL.md",
+        problem: "resolves to /dev/zero, outside the workspace (skills must live inside it)",
+      },
+      { path: "skills/fifo/SKILL.md", problem: "not a regular file (fifo)" },
+      { path: "skills/huge/SKILL.md", problem: "larger than 1 MB" },
+    ]);
+  });
+
+  it("skips a skill folder or SKILL.md that links out of the workspace, and keeps links that stay inside", async () => {
+    const outside = await setup({ "stolen/SKILL.md": skillMd("stolen", "From outside.") });
+    const dir = await setup({
+      "shared/inside/SKILL.md": skillMd("inside", "Linked from inside."),
+      "skills/by-file/README.md": "",
+    });
+    symlinkSync(join(outside, "stolen"), join(dir, "skills/by-folder"));
+    symlinkSync(join(outside, "stolen/SKILL.md"), join(dir, "skills/by-file/SKILL.md"));
+    symlinkSync(join(dir, "shared/inside"), join(dir, "skills/inside"));
+    const { skills, problems } = discoverSkills(dir);
+    expect(skills.map((skill) => skill.name)).toEqual(["inside"]);
+    const escaped = `resolves to ${join(outside, "stolen/SKILL.md")}, outside the workspace (skills must live inside it)`;
+    expect(problems).toEqual([
+      { path: "skills/by-file/SKILL.md", problem: escaped },
+      { path: "skills/by-folder/SKILL.md", problem: escaped },
     ]);
   });
 

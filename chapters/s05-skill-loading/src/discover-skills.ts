@@ -1,7 +1,7 @@
 // Finds the skills of a workspace: `skills/*/SKILL.md`, then `.claude/skills/*/SKILL.md`.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseSkillFile, SKILL_NAME_PATTERN } from "./skill-file.ts";
+import { parseSkillFile, readSkillTextSync, SKILL_NAME_PATTERN } from "./skill-file.ts";
 
 /** Where skills are looked for, in this order (relative to the workspace). */
 export const SKILL_ROOTS = ["skills", ".claude/skills"] as const;
@@ -30,23 +30,25 @@ export interface SkillDiscovery {
 
 /**
  * Reads every `<root>/<folder>/SKILL.md` under the workspace's skill roots (roots in SKILL_ROOTS
- * order, folders sorted by name). The name comes from the frontmatter, else the folder. Unreadable
- * and invalid files and names already taken by an earlier skill are reported in `problems`, never thrown.
+ * order, folders sorted by name). The name comes from the frontmatter, else the folder. Reported in
+ * `problems`, never thrown: a SKILL.md (or skill folder) whose real path is outside the workspace, one
+ * that is not a regular file of at most 1 MB, an invalid one, and a name an earlier skill already took.
  * Synchronous: it runs once, when the agent is set up.
  */
 export function discoverSkills(workspace: string): SkillDiscovery {
   const skills: Skill[] = [];
   const problems: SkillProblem[] = [];
   const byName = new Map<string, Skill>();
+  const workspaceRoot = realPathOrUndefined(workspace);
+  if (workspaceRoot === undefined) return { skills, problems };
   for (const root of SKILL_ROOTS) {
     for (const folder of listFolders(join(workspace, root))) {
       const directory = `${root}/${folder}`;
       const path = `${directory}/SKILL.md`;
       const file = join(workspace, path);
-      const read = readText(file);
-      if (read.kind === "missing") continue;
-      if (read.kind === "unreadable") {
-        problems.push({ path, problem: `cannot be read (${read.message})` });
+      const read = readSkillTextSync(workspaceRoot, file);
+      if (!read.ok) {
+        if (!read.missing) problems.push({ path, problem: read.problem });
         continue;
       }
       const parsed = parseSkillFile(read.text);
@@ -99,18 +101,10 @@ function isDirectory(path: string): boolean {
   }
 }
 
-type ReadText =
-  | { kind: "text"; text: string }
-  | { kind: "missing" }
-  | { kind: "unreadable"; message: string };
-
-/** A folder without SKILL.md is simply not a skill; a SKILL.md that exists but cannot be read is a problem. */
-function readText(path: string): ReadText {
+function realPathOrUndefined(path: string): string | undefined {
   try {
-    return { kind: "text", text: readFileSync(path, "utf8") };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    return { kind: "unreadable", message: error instanceof Error ? error.message : String(error) };
+    return realpathSync(path);
+  } catch {
+    return undefined;
   }
 }

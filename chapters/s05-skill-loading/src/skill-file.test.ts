@@ -39,6 +39,13 @@ describe("parseSkillFile", () => {
     });
   });
 
+  it("says the closing --- is missing rather than that there is no frontmatter", () => {
+    expect(parseSkillFile("---\nname: notes\ndescription: Notes.\n# Body\n")).toEqual({
+      ok: false,
+      problem: "the frontmatter is not closed (add a --- line after the YAML)",
+    });
+  });
+
   it("reports a YAML syntax error instead of throwing", () => {
     const parsed = parseSkillFile(skill("name: broken\ndescription: [unclosed"));
     expect(parsed.ok).toBe(false);

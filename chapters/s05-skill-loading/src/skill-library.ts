@@ -1,7 +1,7 @@
 // The skills of one session: the catalogue found at start, bodies loaded on demand, and which were loaded.
-import { readFile } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { discoverSkills, type Skill, type SkillProblem } from "./discover-skills.ts";
-import { parseSkillFile } from "./skill-file.ts";
+import { parseSkillFile, readSkillText } from "./skill-file.ts";
 
 export interface LoadedSkill {
   skill: Skill;
@@ -17,7 +17,8 @@ export interface SkillLibrary {
   find(name: string): Skill | undefined;
   /**
    * Reads the skill's body from disk (so an edited SKILL.md is picked up) and remembers it as
-   * loaded. Throws when the file can no longer be read or parsed; the caller reports it.
+   * loaded. Throws when the file can no longer be read or parsed, or now resolves outside the
+   * workspace or to something that is not a regular file of at most 1 MB; the caller reports it.
    */
   load(name: string): Promise<LoadedSkill>;
   /** Skills loaded so far, each once with its latest body, the most recently loaded last. */
@@ -36,7 +37,10 @@ export function createSkillLibrary(workspace: string): SkillLibrary {
     async load(name) {
       const skill = find(name);
       if (!skill) throw new Error(`Unknown skill "${name}"`);
-      const parsed = parseSkillFile(await readFile(skill.file, "utf8"));
+      // Checked again: the file may have been replaced (by a link out of the workspace, a FIFO…) since discovery.
+      const read = await readSkillText(await realpath(workspace), skill.file);
+      if (!read.ok) throw new Error(`${skill.directory}/SKILL.md cannot be loaded: ${read.problem}`);
+      const parsed = parseSkillFile(read.text);
       if (!parsed.ok) throw new Error(`${skill.directory}/SKILL.md is no longer valid: ${parsed.problem}`);
       const entry = { skill, body: parsed.file.body };
       loaded.delete(name);
