@@ -3,14 +3,20 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
 import { isCommandAvailable, useCleanups } from "@lcc/testkit/vitest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runBashTool } from "./bash-tool.ts";
 import { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
-import { runShell } from "./run-shell.ts";
+import { runShell, withoutHarnessSecrets } from "./run-shell.ts";
 
 const addCleanup = useCleanups();
 const hasSetsid = isCommandAvailable("setsid", ["--version"]);
+
+/** Sets process variables for this test only (the shell inherits process.env by default). */
+function stubEnv(values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+  addCleanup(() => vi.unstubAllEnvs());
+}
 
 async function setup() {
   const workspace = await createTempWorkspace();
@@ -107,6 +113,32 @@ describe("runShell", () => {
     expect(await waitUntilDead(background)).toBe(true);
   });
 
+  it("hides the harness's key, token and the secrets listed in LCC_SECRET_ENV from the command", async () => {
+    const cwd = await setup();
+    stubEnv({
+      ANTHROPIC_API_KEY: "sk-ant-hidden-7f3a",
+      ANTHROPIC_AUTH_TOKEN: "token-hidden-7f3a",
+      LCC_SECRET_ENV: "DB_PASSWORD, GITHUB_TOKEN",
+      DB_PASSWORD: "db-hidden-7f3a",
+      GITHUB_TOKEN: "gh-hidden-7f3a",
+      SHARED_SETTING: "visible",
+    });
+    const run = await runShell("env", { cwd });
+    expect(run.exitCode).toBe(0);
+    expect(run.output).not.toContain("hidden-7f3a");
+    expect(run.output).toContain("SHARED_SETTING=visible");
+  });
+
+  it("runs with exactly the environment a caller passes", async () => {
+    const cwd = await setup();
+    stubEnv({ FROM_PROCESS: "process" });
+    const run = await runShell("printenv ONLY_THIS; printenv FROM_PROCESS", {
+      cwd,
+      env: { ONLY_THIS: "given", PATH: process.env.PATH ?? "" },
+    });
+    expect(run.output).toBe("given\n");
+  });
+
   it.skipIf(!hasSetsid)(
     "does not wait for a process that left the group but holds the output pipe",
     async () => {
@@ -163,11 +195,37 @@ describe("bash tool", () => {
     expect(Boolean(deniedReason(command))).toBe(refused);
   });
 
+  it("cannot print the API key the harness itself uses", async () => {
+    const cwd = await setup();
+    stubEnv({ ANTHROPIC_API_KEY: "sk-ant-secret-key" });
+    const result = await runBashTool(
+      { command: "printenv ANTHROPIC_API_KEY" },
+      cwd,
+      new AbortController().signal,
+    );
+    expect(result.text).toBe("(no output)\n[exit code 1]");
+  });
+
   it("refuses a denied command with an explanation and does not run it", async () => {
     const cwd = await setup();
     const result = await runBashTool({ command: "sudo touch owned" }, cwd, new AbortController().signal);
     expect(result).toMatchObject({ isError: true });
     expect(result.text).toContain("Refused: sudo runs commands as root");
+  });
+});
+
+describe("withoutHarnessSecrets", () => {
+  it("drops the key, the token and the listed names, and keeps everything else", () => {
+    const env = {
+      ANTHROPIC_API_KEY: "k",
+      ANTHROPIC_AUTH_TOKEN: "t",
+      LCC_SECRET_ENV: " A ,,B",
+      A: "a",
+      B: "b",
+      C: "c",
+    };
+    expect(withoutHarnessSecrets(env)).toEqual({ LCC_SECRET_ENV: " A ,,B", C: "c" });
+    expect(env.ANTHROPIC_API_KEY).toBe("k");
   });
 });
 

@@ -23,8 +23,26 @@ export interface ShellOptions {
   cwd: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * The command's whole environment; default `withoutHarnessSecrets(process.env)`. A caller that
+   * passes its own decides what the command may see.
+   */
   env?: NodeJS.ProcessEnv;
   maxChars?: number;
+}
+
+/** The harness's own credentials: the commands the model runs never see them. */
+export const HARNESS_SECRET_ENV_NAMES: readonly string[] = ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"];
+
+/**
+ * A copy of `env` without the harness's secrets: HARNESS_SECRET_ENV_NAMES and every name the user
+ * lists, comma-separated, in `LCC_SECRET_ENV` (e.g. `LCC_SECRET_ENV=GITHUB_TOKEN,DB_PASSWORD`).
+ * Otherwise the model could read the key with `printenv`.
+ */
+export function withoutHarnessSecrets(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const listed = (env.LCC_SECRET_ENV ?? "").split(",").map((name) => name.trim());
+  const secrets = new Set([...HARNESS_SECRET_ENV_NAMES, ...listed.filter(Boolean)]);
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !secrets.has(name)));
 }
 
 /** The user's shell, falling back to bash. */
@@ -37,15 +55,16 @@ export function userShell(env: NodeJS.ProcessEnv = process.env): string {
  * an abort kills it and every process it started (grandchildren too). When the shell exits, whatever
  * it left running in its group is killed as well, so `server &` neither outlives the command nor keeps
  * the result waiting. Never rejects for a failing command: the exit code, timeout and abort are
- * reported in the result.
+ * reported in the result. The harness's secrets are left out of the environment unless `env` is given.
  */
 export function runShell(command: string, options: ShellOptions): Promise<ShellRun> {
   const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS);
   const collector = createOutputCollector(options.maxChars ?? MAX_TOOL_OUTPUT_CHARS);
+  const env = options.env ?? withoutHarnessSecrets(process.env);
   return new Promise((resolve) => {
-    const child = spawn(userShell(options.env), ["-c", command], {
+    const child = spawn(userShell(env), ["-c", command], {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -12,9 +12,14 @@ const TEMP_SUFFIX = ".lcc-tmp";
  * Writes `data` to `path` atomically, creating parent folders. An existing file keeps its mode
  * exactly (the umask does not apply), and a symlink keeps pointing at the file it names, which is
  * the one written. Temp files that an earlier, killed write of the same file left behind (their
- * process is gone) are removed first. Errors name `path`, never the temp file.
+ * process is gone) are removed first. Errors name `path`, never the temp file. A new file gets
+ * `options.mode` exactly when given (0o600 for private state such as transcripts).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   // Renaming over a symlink would replace the link with a file and leave its target unchanged.
   const target = await realpath(path).catch(() => path);
   const folder = dirname(target);
@@ -22,7 +27,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await removeStaleTempFiles(folder, basename(target));
   const mode = await stat(target).then(
     (stats) => stats.mode & 0o7777,
-    () => undefined,
+    () => options.mode,
   );
   const temp = join(folder, tempFileName(basename(target), process.pid, randomBytes(4).toString("hex")));
   try {

@@ -1,6 +1,6 @@
 // The state folder: `.lcc` or LCC_HOME, created on demand and listed once in the repository's info/exclude.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -13,6 +13,14 @@ async function workspace(git: boolean) {
   const created = await createTempWorkspace({ files: { "a.txt": "a\n" }, git });
   addCleanup(created.cleanup);
   return created.dir;
+}
+
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+/** The usual umask for these tests, so a folder created without a mode would come out 0755. */
+function useUsualUmask(): void {
+  const previous = process.umask(0o022);
+  addCleanup(() => process.umask(previous));
 }
 
 const exclude = (root: string) => readFileSync(join(root, ".git", "info", "exclude"), "utf8");
@@ -35,6 +43,21 @@ describe("s04 lcc home", () => {
         .filter((line) => line === ".lcc/"),
     ).toHaveLength(1);
     execFileSync("git", ["check-ignore", "-q", ".lcc/x"], { cwd: root });
+  });
+
+  it("creates the folder private (0700), LCC_HOME too, while the parents it creates keep the usual mode", async () => {
+    useUsualUmask();
+    const root = await workspace(false);
+    expect(modeOf(await ensureLccHome(root, {}))).toBe(0o700);
+    expect(modeOf(await ensureLccHome(root, { LCC_HOME: "state/lcc" }))).toBe(0o700);
+    expect(modeOf(join(root, "state"))).toBe(0o755);
+  });
+
+  it("leaves the mode of a folder the user already made alone", async () => {
+    const root = await workspace(false);
+    mkdirSync(join(root, ".lcc"), { mode: 0o750 });
+    await ensureLccHome(root, {});
+    expect(modeOf(join(root, ".lcc"))).toBe(0o750 & ~process.umask());
   });
 
   it("excludes the folder relative to the repository root when the workspace is a subfolder", async () => {

@@ -1,7 +1,7 @@
 // Where durable agent state lives: `<workspace>/.lcc` (or LCC_HOME), kept out of git via .git/info/exclude.
 import { execFile } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { writeFileAtomic } from "@lcc/s02";
 
@@ -14,16 +14,26 @@ export function lccHome(workspace: string, env: NodeJS.ProcessEnv = {}): string 
 }
 
 /**
- * Creates the state directory and returns its path. When the workspace is inside a git repository
- * and the directory is inside that repository, adds it to the repository's `info/exclude` (once), so
- * agent state never shows up in `git status`. Not being a repository, or git missing, is fine.
+ * Creates the state directory and returns its path. A directory it creates is private (0700: it holds
+ * transcripts and sessions); one that already exists keeps the mode its owner gave it. When the
+ * workspace is inside a git repository and the directory is inside that repository, adds it to the
+ * repository's `info/exclude` (once), so agent state never shows up in `git status`. Not being a
+ * repository, or git missing, is fine.
  */
 export async function ensureLccHome(workspace: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const home = lccHome(workspace, env);
-  await mkdir(home, { recursive: true });
+  await createPrivateDirectory(home);
   const repository = await gitPaths(workspace);
   if (repository) await excludeFromGit(repository, home);
   return home;
+}
+
+/** Creates `path` 0700 (the umask can only narrow it) unless it exists; missing parents get the usual mode. */
+async function createPrivateDirectory(path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await mkdir(path, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
 }
 
 interface GitPaths {

@@ -37,6 +37,6 @@ export async function writeSubagentTranscript(
 ): Promise<string> {
   const home = await ensureLccHome(workspace, env);
   const path = join(home, "transcripts", transcriptFileName(transcript));
-  await writeFileAtomic(path, `${JSON.stringify(transcript, null, 2)}\n`);
+  await writeFileAtomic(path, `${JSON.stringify(transcript, null, 2)}\n`, { mode: 0o600 });
   return path;
 }

@@ -16,6 +16,8 @@ export async function saveTranscript(
 ): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, "-");
   const path = join(directory, `compact-${stamp}-${randomBytes(3).toString("hex")}.jsonl`);
-  await writeFileAtomic(path, `${messages.map((message) => JSON.stringify(message)).join("\n")}\n`);
+  await writeFileAtomic(path, `${messages.map((message) => JSON.stringify(message)).join("\n")}\n`, {
+    mode: 0o600,
+  });
   return path;
 }
