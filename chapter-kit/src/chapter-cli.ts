@@ -1,8 +1,9 @@
 // The shell every chapter's `start` and `demo` share: config, workspace, banner, REPL, offline demo.
+import { resolve } from "node:path";
 import { Readable } from "node:stream";
-import type { AskUser } from "./ask.ts";
 import type Anthropic from "@anthropic-ai/sdk";
 import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";
+import { type AskUser, createAskChannel } from "./ask.ts";
 import {
   createModelClient,
   DEFAULT_MAX_TOKENS,
@@ -10,10 +11,13 @@ import {
   hasCredentials,
   loadDotenv,
   type ModelConfig,
+  maxRetryWaitFromEnv,
   missingKeyMessage,
   readModelConfig,
 } from "./config.ts";
 import { runRepl } from "./repl.ts";
+import { startTracing } from "./trace/start-tracing.ts";
+import type { TraceableEvent } from "./trace/trace-event-listener.ts";
 import { resolveWorkspace, WorkspaceError } from "./workspace.ts";
 
 export interface ChapterContext {
@@ -25,6 +29,8 @@ export interface ChapterContext {
   env?: NodeJS.ProcessEnv;
   /** How the agent asks the user a question; absent means there is no terminal (every ask is refused). */
   ask?: AskUser;
+  /** Sees every event of the agent (tracing records tool runs from them); never changes anything. */
+  observe?: (event: TraceableEvent) => void;
 }
 
 export interface ChapterAgent {
@@ -85,23 +91,42 @@ export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<n
     io.stderr.write(`${error.message}\n`);
     return 2;
   }
-  loadDotenv(workspace, io.env);
+  // Never the workspace's .env: a repository must not choose where the user's key is sent.
+  for (const warning of loadDotenv(io.env, io.env.HOME ? { home: io.env.HOME } : {}))
+    io.stderr.write(`warning: ${warning}\n`);
   const config = readModelConfig(io.env);
   if (!hasCredentials(config)) {
     io.stderr.write(`${missingKeyMessage(chapter.id)}\n`);
     return 1;
   }
-  const client = createModelClient(config);
+  const tracing = startChapterTracing(chapter, io);
+  const client = createModelClient(config, {
+    ...(tracing ? { fetch: tracing.fetch } : {}),
+    onRetryWait: (text) => io.stdout.write(`⚠ ${text}\n`),
+    ...maxRetryWait(io.env),
+  });
   io.stdout.write(`${chapter.id} · ${chapter.title} · model ${config.model}\nworkspace: ${workspace}\n`);
   io.stdout.write("Ctrl-C interrupts a turn; Ctrl-C on an empty prompt or Ctrl-D exits.\n\n");
-  const agent = await chapter.createAgent({ client, config, workspace, output: io.stdout, env: io.env });
+  const askChannel = createAskChannel();
+  const agent = await chapter.createAgent({
+    client,
+    config,
+    workspace,
+    output: io.stdout,
+    env: io.env,
+    ask: askChannel.ask,
+    ...(tracing ? { observe: tracing.onEvent } : {}),
+  });
   await runRepl({
     input: io.stdin,
     output: io.stdout,
     prompt: `${chapter.id} > `,
     onLine: (line, signal) => agent.handleLine(line, signal),
+    askChannel,
+    ...(agent.wake ? { wake: agent.wake } : {}),
     ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
   });
+  await tracing?.fetch.idle();
   return 0;
 }
 
@@ -164,4 +189,20 @@ export async function runChapterDemo(
   io.stdout.write("\n(demo workspace removed)\n");
   await run.cleanup();
   return 0;
+}
+
+/** LCC_TRACE for a chapter: the wire of this run appended to that file (relative to where pnpm was run). */
+function startChapterTracing(chapter: Chapter, io: ChapterIo) {
+  const path = io.env.LCC_TRACE?.trim();
+  if (!path) return undefined;
+  return startTracing(resolve(io.env.INIT_CWD || io.cwd, path), {
+    source: `@lcc/${chapter.id}`,
+    argv: io.argv,
+    onError: (error) => io.stderr.write(`warning: tracing is off: ${error.message}\n`),
+  });
+}
+
+function maxRetryWait(env: NodeJS.ProcessEnv): { maxRetryWaitMs?: number } {
+  const ms = maxRetryWaitFromEnv(env);
+  return ms === undefined ? {} : { maxRetryWaitMs: ms };
 }

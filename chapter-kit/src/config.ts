@@ -1,9 +1,12 @@
 // Model access settings read from the environment (and `.env`), shared by every chapter.
-import { existsSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Anthropic from "@anthropic-ai/sdk";
 import dotenv from "dotenv";
+import { readConfigFileSync } from "./read-config-file.ts";
+import { createRetryWaitFetch, DEFAULT_MAX_RETRY_WAIT_MS } from "./retry-wait-fetch.ts";
+import type { Fetch } from "./trace/tracing-fetch.ts";
 
 /** A current Claude model; override with MODEL_ID. */
 export const DEFAULT_MODEL = "claude-sonnet-5-5";
@@ -18,15 +21,45 @@ export interface ModelConfig {
   maxTokens: number;
 }
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The `.env` files read, in order of precedence (the first that defines a variable wins). */
+export function dotenvPaths(options: { home?: string; envFile?: string } = {}): string[] {
+  const home = options.home ?? homedir();
+  return [
+    ...(options.envFile ? [resolve(options.envFile)] : []),
+    join(home, ".lcc", ".env"),
+    join(repositoryRoot, ".env"),
+  ];
+}
 
 /**
- * Loads `.env` from the workspace and from the repository root (workspace wins; real environment
- * variables win over both). Never throws when the files are missing.
+ * Loads `.env` files into `env`: an explicit `envFile`, then `~/.lcc/.env`, then this project's own
+ * root. Never the workspace the agent is pointed at: a repository's `.env` must not choose where the
+ * user's key is sent (ANTHROPIC_BASE_URL) or swap the key. Real environment variables win over every
+ * file. Only regular files up to 1 MB are read (a FIFO or device is skipped, never waited on); each
+ * skipped file is returned as a warning. A missing file is no warning. Never throws.
  */
-export function loadDotenv(workspace: string, env: NodeJS.ProcessEnv = process.env): void {
-  const paths = [join(workspace, ".env"), join(repositoryRoot, ".env")].filter((path) => existsSync(path));
-  if (paths.length > 0) dotenv.config({ path: paths, processEnv: env, quiet: true });
+export function loadDotenv(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { home?: string; envFile?: string } = {},
+): string[] {
+  const warnings: string[] = [];
+  const defined = new Set(Object.keys(env));
+  for (const path of dotenvPaths(options)) {
+    const read = readConfigFileSync(path);
+    if (!read.ok) {
+      if (read.skip.kind !== "missing" || path === options.envFile)
+        warnings.push(`Skipped ${path}: ${read.reason}`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(dotenv.parse(read.text))) {
+      if (defined.has(name)) continue;
+      env[name] = value;
+      defined.add(name);
+    }
+  }
+  return warnings;
 }
 
 /** Reads ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN / ANTHROPIC_BASE_URL / MODEL_ID / MAX_TOKENS. */
@@ -48,13 +81,46 @@ export function hasCredentials(config: ModelConfig): boolean {
 }
 
 /** The official SDK client. `maxRetries` stays at the SDK default unless a chapter owns retries. */
-export function createModelClient(config: ModelConfig, options: { maxRetries?: number } = {}): Anthropic {
+export interface ModelClientOptions {
+  maxRetries?: number;
+  /** The fetch underneath (tracing wraps it); default the global fetch. */
+  fetch?: Fetch;
+  /** Told about every automatic retry wait, and about waits refused for being longer than the cap. */
+  onRetryWait?: (text: string) => void;
+  /** Longest wait the client does on its own (default 60 s, or LCC_MAX_RETRY_WAIT_SECONDS). */
+  maxRetryWaitMs?: number;
+}
+
+/** The SDK's own retry count when none is given. */
+const SDK_DEFAULT_MAX_RETRIES = 2;
+
+/**
+ * The official SDK client. `maxRetries` stays at the SDK default unless a chapter owns retries. Retry
+ * waits are announced through `onRetryWait` and capped (retry-wait-fetch.ts), never silent.
+ */
+export function createModelClient(config: ModelConfig, options: ModelClientOptions = {}): Anthropic {
+  const maxRetries = options.maxRetries ?? SDK_DEFAULT_MAX_RETRIES;
+  const fetch = createRetryWaitFetch(
+    {
+      maxRetries,
+      maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
+      onWait: options.onRetryWait ?? (() => {}),
+    },
+    options.fetch,
+  );
   return new Anthropic({
     apiKey: config.apiKey ?? null,
     authToken: config.authToken ?? null,
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    maxRetries,
+    fetch,
   });
+}
+
+/** LCC_MAX_RETRY_WAIT_SECONDS as milliseconds, when set to a positive number. */
+export function maxRetryWaitFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const seconds = Number.parseFloat(env.LCC_MAX_RETRY_WAIT_SECONDS ?? "");
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
 /** The paragraph a chapter prints when no key is set. */

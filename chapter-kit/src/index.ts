@@ -29,12 +29,15 @@ export {
   DEFAULT_MODEL,
   hasCredentials,
   loadDotenv,
+  type ModelClientOptions,
   type ModelConfig,
+  maxRetryWaitFromEnv,
   missingKeyMessage,
   readModelConfig,
 } from "./config.ts";
 export { formatCount } from "./format-count.ts";
 export { createLineWriter, type LineWriter } from "./line-writer.ts";
+export { createMutableOutput, type MutableOutput } from "./mutable-output.ts";
 export { createEventPrinter, type PrintableEvent, summarizeInput, summarizeOutput } from "./print-events.ts";
 export {
   type ConfigFileRead,
@@ -45,7 +48,8 @@ export {
   readConfigFile,
   readConfigFileSync,
 } from "./read-config-file.ts";
-export { type ReplOptions, runRepl } from "./repl.ts";
+export { describeQuestion, type ReplOptions, runRepl } from "./repl.ts";
+export { createRetryWaitFetch, DEFAULT_MAX_RETRY_WAIT_MS, requestedWaitMs } from "./retry-wait-fetch.ts";
 // Tracing (LCC_TRACE=<file>, lcc --trace <file>): see trace/trace-format.ts for the file format.
 export { type ParsedTrace, parseTrace, type TraceProblem } from "./trace/parse-trace.ts";
 export { measureRequestGrowth, type RequestGrowth } from "./trace/request-growth.ts";

@@ -1,5 +1,8 @@
-// A line REPL with turn abort: Ctrl-C aborts a running turn, Ctrl-C on an empty prompt or Ctrl-D exits.
+// A line REPL with turn abort: Ctrl-C aborts a running turn, clears a typed line, or (on an empty
+// prompt) exits, as Ctrl-D does. It also answers the ask channel and runs work that wakes it when idle.
 import { createInterface } from "node:readline";
+import { type AskChannel, type AskRequest, type AskUser, parseAskAnswer } from "./ask.ts";
+import { createMutableOutput } from "./mutable-output.ts";
 
 export interface ReplOptions {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -11,22 +14,27 @@ export interface ReplOptions {
   sigintSource?: NodeJS.EventEmitter;
   /** Lines remembered for arrow-up history (TTY only). */
   history?: string[];
+  /** The REPL answers this channel's questions while it runs in a terminal (refused otherwise). */
+  askChannel?: AskChannel;
+  /** Work that arrives while the prompt is idle (queued messages): run like a turn, Ctrl-C aborts it. */
+  wake?: { onPush(listener: () => void): () => void; run(signal: AbortSignal): Promise<void> };
 }
 
 /**
  * Runs until end of input or an exit request. Lines are handled one at a time, in order; lines that
  * arrive during a turn wait, and are echoed after the prompt when their turn comes. In a terminal,
- * Ctrl-C during a turn also takes back the lines typed ahead: they return to the prompt, unsent, to
- * edit or send with Enter. When stdin is not a TTY every line is echoed, so the transcript reads like
- * a session (and Ctrl-C keeps scripted lines queued). Resolves when the REPL ends; never rejects for a
- * failing line.
+ * what is typed during a turn is not drawn over the streamed answer: it waits, unseen, and the prompt
+ * shows it when the turn ends; Ctrl-C during a turn takes back whole lines typed ahead (they return to
+ * the prompt, unsent). When stdin is not a TTY every line is echoed, so the transcript reads like a
+ * session. Resolves when the REPL ends; never rejects for a failing line.
  */
 export async function runRepl(options: ReplOptions): Promise<void> {
   const { input, output } = options;
   const interactive = Boolean(input.isTTY && output.isTTY);
+  const screen = createMutableOutput(output);
   const rl = createInterface({
     input,
-    output,
+    output: interactive ? screen.stream : output,
     terminal: interactive,
     historySize: 500,
     ...(options.history ? { history: options.history } : {}),
@@ -34,11 +42,19 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   rl.setPrompt(options.prompt);
   const queue: Array<{ line: string; typedDuringTurn: boolean }> = [];
   let current: AbortController | undefined;
-  /** Typed-ahead text taken back by Ctrl-C, put into the next prompt's input line. */
+  /** Typed-ahead lines taken back by Ctrl-C, put into the next prompt's input line. */
   let heldBack = "";
   let closed = false;
-  let wake: (() => void) | undefined;
+  let woken = false;
+  let wakeUp: (() => void) | undefined;
+  let pendingAnswer: ((line: string) => void) | undefined;
+  const wake = () => wakeUp?.();
 
+  const clearLine = () => {
+    // Ctrl-E then Ctrl-U: the whole line goes, wherever the cursor was.
+    rl.write(null, { ctrl: true, name: "e" });
+    rl.write(null, { ctrl: true, name: "u" });
+  };
   const onInterrupt = () => {
     if (current) {
       current.abort();
@@ -49,13 +65,14 @@ export async function runRepl(options: ReplOptions): Promise<void> {
           .filter(Boolean)
           .join(" ");
       }
+      screen.unmute();
       output.write(
         heldBack
           ? "\n^C interrupted (what you typed meanwhile is back at the prompt)\n"
           : "\n^C interrupted\n",
       );
     } else if (rl.line.length > 0) {
-      rl.write(null, { ctrl: true, name: "u" });
+      clearLine();
     } else {
       output.write("\n");
       rl.close();
@@ -64,49 +81,115 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   rl.on("SIGINT", onInterrupt);
   options.sigintSource?.on("SIGINT", onInterrupt);
   rl.on("line", (line) => {
+    if (pendingAnswer) return pendingAnswer(line);
     queue.push({ line, typedDuringTurn: current !== undefined });
-    wake?.();
+    wake();
   });
   rl.on("close", () => {
     closed = true;
-    wake?.();
+    pendingAnswer?.("");
+    wake();
   });
+  const stopWaking = options.wake?.onPush(() => {
+    woken = true;
+    wake();
+  });
+  if (interactive) options.askChannel?.serve(createTerminalAsk());
 
-  if (interactive) rl.prompt();
+  /** Shows the prompt; in a terminal, with whatever was typed (unseen) during the turn, or held back. */
+  const showPrompt = () => {
+    if (!interactive || closed || queue.length > 0) return;
+    screen.unmute();
+    rl.prompt(true);
+    if (heldBack) rl.write(heldBack);
+    heldBack = "";
+  };
+  const runTurn = async (work: (signal: AbortSignal) => Promise<void>) => {
+    current = new AbortController();
+    if (interactive) screen.mute();
+    try {
+      await work(current.signal);
+    } catch (error) {
+      output.write(`\nError: ${error instanceof Error ? error.message : String(error)}\n`);
+    } finally {
+      current = undefined;
+      screen.unmute();
+    }
+  };
+
+  function createTerminalAsk(): AskUser {
+    return (request, signal) =>
+      new Promise((resolve) => {
+        if (signal.aborted || closed)
+          return resolve({ kind: "unavailable", reason: "the turn was interrupted" });
+        const finish = (answer: Parameters<typeof resolve>[0]) => {
+          pendingAnswer = undefined;
+          signal.removeEventListener("abort", onAbort);
+          rl.setPrompt(options.prompt);
+          if (current) screen.mute();
+          resolve(answer);
+        };
+        const onAbort = () => finish({ kind: "unavailable", reason: "the turn was interrupted" });
+        signal.addEventListener("abort", onAbort, { once: true });
+        screen.unmute();
+        output.write(`\n${describeQuestion(request)}\n`);
+        clearLine();
+        rl.setPrompt("answer › ");
+        rl.prompt();
+        pendingAnswer = (line) => {
+          if (closed) return finish({ kind: "unavailable", reason: "input ended before an answer" });
+          const answer = parseAskAnswer(line, request.choices);
+          if (answer) return finish(answer);
+          output.write(
+            `Type 1–${request.choices.length} or a key (${request.choices.map((c) => c.key).join("/")}).\n`,
+          );
+          rl.prompt();
+        };
+      });
+  }
+
+  showPrompt();
   try {
     while (true) {
       const entry = queue.shift();
       if (entry === undefined) {
         if (closed) break;
+        if (woken && options.wake) {
+          woken = false;
+          await runTurn((signal) => options.wake!.run(signal));
+          showPrompt();
+          continue;
+        }
         await new Promise<void>((resolve) => {
-          wake = resolve;
+          wakeUp = resolve;
         });
-        wake = undefined;
+        wakeUp = undefined;
         continue;
       }
       const text = entry.line.trim();
       if (text === "") {
-        if (interactive && !closed && queue.length === 0) rl.prompt();
+        if (queue.length === 0) showPrompt();
         continue;
       }
       if (!interactive || entry.typedDuringTurn) output.write(`${options.prompt}${text}\n`);
       if (text === "/exit" || text === "/quit") break;
-      current = new AbortController();
-      try {
-        await options.onLine(text, current.signal);
-      } catch (error) {
-        output.write(`\nError: ${error instanceof Error ? error.message : String(error)}\n`);
-      } finally {
-        current = undefined;
-      }
-      if (interactive && !closed && queue.length === 0) {
-        rl.prompt();
-        if (heldBack) rl.write(heldBack);
-        heldBack = "";
-      }
+      await runTurn((signal) => options.onLine(text, signal));
+      showPrompt();
     }
   } finally {
+    stopWaking?.();
+    options.askChannel?.serve(undefined);
     options.sigintSource?.off("SIGINT", onInterrupt);
     rl.close();
   }
+}
+
+/** The question as the terminal shows it: who asks, what, the detail, the numbered choices. */
+export function describeQuestion(request: AskRequest): string {
+  const choices = request.choices.map((choice, index) => `  ${index + 1}. ${choice.label} [${choice.key}]`);
+  return [
+    `? ${request.source}: ${request.question}`,
+    ...(request.detail ? [request.detail] : []),
+    ...choices,
+  ].join("\n");
 }

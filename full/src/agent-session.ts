@@ -108,11 +108,16 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       for (const listener of historyListeners) listener(entry);
     }
   };
+  // The round's tool results are logged before the next round's context work (a compaction can take long).
+  const logHistoryFirst = (messages: MessageParam[]) => {
+    sync();
+    return messages;
+  };
   let session: AgentSession;
   const core = await createSessionAgent(
     (context) =>
       createLccSetup(context, {
-        hooks: [{ transformContext: (messages) => (sync(), messages) }],
+        hooks: [{ transformContext: logHistoryFirst }],
         commands: options.commands?.(() => session) ?? [],
       }),
     options,
@@ -185,7 +190,10 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       return {
         reason: result.reason,
         turns: result.turns,
-        text: result.reason === "error" ? describeError(result.error) : lastAssistantText(core.state.messages, result.reason),
+        text:
+          result.reason === "error"
+            ? describeError(result.error)
+            : lastAssistantText(core.state.messages, result.reason),
         ...(result.error === undefined ? {} : { error: result.error }),
         usage: usage.sinceMark(),
         durationMs: Date.now() - started,
@@ -219,7 +227,8 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
  * (followed by answers to its unfinished tool calls), that reply's text.
  */
 function lastAssistantText(messages: readonly MessageParam[], reason: LoopEndReason): string {
-  const last = reason === "max_tokens" ? messages.findLast((message) => message.role === "assistant") : messages.at(-1);
+  const last =
+    reason === "max_tokens" ? messages.findLast((message) => message.role === "assistant") : messages.at(-1);
   if (last?.role !== "assistant") return "";
   return typeof last.content === "string" ? last.content : textOf(last.content);
 }

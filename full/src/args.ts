@@ -14,6 +14,10 @@ export interface RunOptions {
   maxTurns?: number;
   model?: string;
   cwd?: string;
+  /** `--env-file <file>`: read this `.env` first (before ~/.lcc/.env and lcc's own root). */
+  envFile?: string;
+  /** `--trace <file>`: append the wire (requests, responses, tool calls) as JSONL; same as LCC_TRACE. */
+  trace?: string;
   continueLast: boolean;
   /** `-r/--resume <id>`; an empty string means "list the sessions". */
   resume?: string;
@@ -27,7 +31,16 @@ export type ParsedArgs =
   | { kind: "version" }
   | { kind: "error"; message: string };
 
-const VALUE_FLAGS = new Set(["--output-format", "--max-turns", "--model", "--cwd", "--resume", "-r"]);
+const VALUE_FLAGS = new Set([
+  "--output-format",
+  "--max-turns",
+  "--model",
+  "--cwd",
+  "--env-file",
+  "--trace",
+  "--resume",
+  "-r",
+]);
 
 /** Parses `argv` (without node and the script). Unknown flags and bad values become `{ kind: "error" }`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -122,6 +135,14 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
     case "--cwd":
       if (!value) return needValue("a directory");
       options.cwd = value;
+      return undefined;
+    case "--env-file":
+      if (!value) return needValue("a file");
+      options.envFile = value;
+      return undefined;
+    case "--trace":
+      if (!value) return needValue("a file");
+      options.trace = value;
       return undefined;
     default:
       return `unknown option ${flag} (see lcc --help)`;

@@ -63,7 +63,9 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
       if (event.type === "notice" && event.level === "warn")
         options.stderr.write(`lcc: warning: ${event.text}\n`);
       if (event.type === "tool_start" && showToolCalls)
-        options.stderr.write(`⏺ ${event.name}(${describeToolInput(event.name, event.input, session.core.resolved)})\n`);
+        options.stderr.write(
+          `⏺ ${event.name}(${describeToolInput(event.name, event.input, session.core.resolved)})\n`,
+        );
     }),
   );
   const turn = await session.runTurn(options.prompt, options.signal);

@@ -1,7 +1,7 @@
 // The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history), slash commands, and the
 // renderer with its spinner on the event stream. Input history persists in `<lcc home>/history`.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { runRepl } from "@lcc/chapter-kit";
+import { type AskChannel, runRepl } from "@lcc/chapter-kit";
 import type { AgentSession } from "./agent-session.ts";
 import type { Colors } from "./colors.ts";
 import { cacheHitRate, formatTokens, type TokenUsage } from "./cost.ts";
@@ -22,6 +22,8 @@ export interface InteractiveOptions {
   demo: boolean;
   /** Draw the spinner: the output is a terminal that understands cursor codes (TERM is not "dumb"). */
   animate: boolean;
+  /** The REPL answers the agent's questions (permission prompts) through it. */
+  askChannel?: AskChannel;
   /** Sent before the first prompt is shown (`lcc "fix the tests"`). */
   initialPrompt?: string;
   sigintSource?: NodeJS.EventEmitter;
@@ -48,16 +50,17 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   const render = createReplRenderer({ output, colors, spinner, setup: () => session.core.resolved });
   session.core.subscribe(render);
 
+  /** A typed line, or (empty) the messages queued while the prompt was idle. */
   const onLine = async (line: string, signal: AbortSignal) => {
     const settle = () => render.settle();
     signal.addEventListener("abort", settle, { once: true });
-    rememberLine(options, line);
+    if (line) rememberLine(options, line);
     try {
       if (isSlashCommand(line)) {
         if (!(await session.runCommand(line, signal, write))) write(describeMissingCommand(line));
         return;
       }
-      const result = await session.runTurn(line, signal);
+      const result = await session.runTurn(line || [], signal);
       render.settle();
       if (result.reason === "error") write(`${colors.red("✗")} Model request failed: ${result.text}\n`);
       else if (result.reason !== "aborted")
@@ -84,6 +87,14 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     prompt: `${colors.bold(colors.cyan("❯"))} `,
     onLine,
     history: loadHistory(options.historyPath),
+    ...(options.askChannel ? { askChannel: options.askChannel } : {}),
+    // Messages queued while the prompt is idle (background results, later) run a turn of their own.
+    wake: {
+      onPush: (listener) => session.core.queue.onPush(listener),
+      run: async (signal) => {
+        if (session.core.queue.size() > 0) await onLine("", signal);
+      },
+    },
     ...(options.sigintSource ? { sigintSource: options.sigintSource } : {}),
   });
   if (output.isTTY) write("\n");

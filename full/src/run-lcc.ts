@@ -1,6 +1,6 @@
 // What `lcc` does, given its process I/O: parse flags, pick the workspace, the model (real or demo)
 // and the session, then run headless or interactive. Heavy modules load lazily to keep start-up fast.
-import { join } from "node:path";
+import { join, resolve as resolvePath } from "node:path";
 import { type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
 import { createColors, shouldUseColor } from "./colors.ts";
 import { EXIT_CODES, helpText } from "./help-text.ts";
@@ -41,7 +41,13 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     if (error instanceof WorkspaceError) return print(io.stderr, `lcc: ${error.message}\n`, EXIT_CODES.usage);
     throw error;
   }
-  loadDotenv(workspace, io.env);
+  // Never the workspace's .env: a repository must not choose where the user's key is sent.
+  const envFile = options.envFile ? resolvePath(io.cwd, options.envFile) : undefined;
+  for (const warning of loadDotenv(io.env, {
+    ...(io.env.HOME ? { home: io.env.HOME } : {}),
+    ...(envFile ? { envFile } : {}),
+  }))
+    io.stderr.write(`lcc: warning: ${warning}\n`);
   const { lccHome: resolveLccHome } = await import("@lcc/s04");
   const lccHome = resolveLccHome(workspace, io.env);
   const sessionsDir = join(lccHome, "sessions");
@@ -73,7 +79,23 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     delete config.authToken;
     out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
   }
-  const client = createModelClient(config, demo ? { maxRetries: 0 } : {});
+  const { startTracing, createAskChannel, maxRetryWaitFromEnv } = await import("@lcc/chapter-kit");
+  const tracePath = options.trace ?? io.env.LCC_TRACE?.trim();
+  const tracing = startTracing(tracePath ? resolvePath(io.cwd, tracePath) : undefined, {
+    source: "lcc",
+    argv: io.argv,
+    onError: (error) => io.stderr.write(`lcc: warning: tracing is off: ${error.message}\n`),
+  });
+  // Retry waits are said in the session (they arrive before it exists only in theory: the client is idle).
+  let notify: (text: string) => void = (text) => out.write(`${text}\n`);
+  const maxRetryWaitMs = maxRetryWaitFromEnv(io.env);
+  const client = createModelClient(config, {
+    ...(demo ? { maxRetries: 0 } : {}),
+    ...(tracing ? { fetch: tracing.fetch } : {}),
+    ...(maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs }),
+    onRetryWait: (text) => notify(text),
+  });
+  const askChannel = createAskChannel();
   const { createAgentSession } = await agentModule;
   const { createProductCommands } = await import("./slash-commands.ts");
   const session = await createAgentSession({
@@ -88,7 +110,10 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
     free: demo,
     commands: (current) => createProductCommands(current, { colors, demo }),
+    ask: askChannel.ask,
+    ...(tracing ? { observe: tracing.onEvent } : {}),
   });
+  notify = (text) => session.core.emit({ type: "notice", source: "model", level: "warn", text });
   try {
     if (options.print) {
       const { runHeadless } = await import("./headless.ts");
@@ -134,12 +159,14 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       historyPath: join(lccHome, "history"),
       demo,
       animate: Boolean(io.stdout.isTTY) && io.env.TERM !== "dumb",
+      askChannel,
       ...(options.prompt ? { initialPrompt: options.prompt } : {}),
       ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
     });
     return EXIT_CODES.success;
   } finally {
     await session.close();
+    await tracing?.fetch.idle();
     await closeDemo();
   }
 }

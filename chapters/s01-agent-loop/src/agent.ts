@@ -1,6 +1,6 @@
 // The s01 chapter: a system prompt, a message history and the loop, wired to the terminal.
 import { type Chapter, createEventPrinter } from "@lcc/chapter-kit";
-import { runAgentLoop } from "./agent-loop.ts";
+import { type LoopEvent, runAgentLoop } from "./agent-loop.ts";
 import { appendUserContent, type MessageParam } from "./messages.ts";
 
 /** The s01 system prompt: a terminal agent on `workspace`, working through the bash tool. */
@@ -20,9 +20,14 @@ export function maxTokensNotice(maxTokens: number): string {
 export const s01Chapter: Chapter = {
   id: "s01",
   title: "agent loop",
-  createAgent({ client, config, workspace, output }) {
+  createAgent({ client, config, workspace, output, observe }) {
     const messages: MessageParam[] = [];
-    const print = createEventPrinter(output);
+    const printEvent = createEventPrinter(output);
+    // `observe` (tracing, when LCC_TRACE is set) sees the same events the printer does.
+    const print = (event: LoopEvent | { type: "agent_end" }) => {
+      printEvent(event);
+      observe?.(event);
+    };
     return {
       async handleLine(prompt, signal) {
         appendUserContent(messages, prompt);

@@ -105,7 +105,11 @@ export async function runAgentLoop(
 }
 
 /** Drains the queue into the last user message (after any tool results), before the model call. */
-function joinQueuedMessages(state: AgentState, queue: MessageQueue | undefined, emit: (event: AgentEvent) => void) {
+function joinQueuedMessages(
+  state: AgentState,
+  queue: MessageQueue | undefined,
+  emit: (event: AgentEvent) => void,
+) {
   const queued = queue?.drain() ?? [];
   if (queued.length === 0) return;
   appendUserContent(state.messages, queuedBlocks(queued));
@@ -119,7 +123,9 @@ async function decideAfterTurn(
   context: HookContext,
   queue: MessageQueue | undefined,
 ): Promise<AfterTurnDecision> {
-  const decision = await contained("afterTurn", context.emit, undefined, () => hooks.afterTurn?.(round, context));
+  const decision = await contained("afterTurn", context.emit, undefined, () =>
+    hooks.afterTurn?.(round, context),
+  );
   if (decision) return decision;
   const stopped = round.stopReason !== "tool_use" || round.toolCalls.length === 0;
   if (stopped && queue && queue.size() > 0) {
@@ -187,6 +193,8 @@ function toolCallsOf(message: Anthropic.Message): ToolCall[] {
   return message.content.flatMap((block) => {
     if (block.type !== "tool_use") return [];
     const raw = invalidToolInput(block);
-    return [{ id: block.id, name: block.name, input: raw === undefined ? block.input : { [INVALID_JSON]: raw } }];
+    return [
+      { id: block.id, name: block.name, input: raw === undefined ? block.input : { [INVALID_JSON]: raw } },
+    ];
   });
 }

@@ -34,6 +34,10 @@ export function createStreamingCallModel(client: Anthropic): CallModel {
   return async (request, { signal, onTextDelta }) => {
     const stream = client.messages.stream(request, { signal });
     stream.on("text", onTextDelta);
+    stream.on("streamEvent", (event, snapshot) => {
+      if (event.type === "content_block_delta" && event.delta.type === "input_json_delta")
+        tolerateInvalidInput(snapshot.content[event.index]);
+    });
     try {
       return withParsedToolInputs(await stream.finalMessage());
     } catch (error) {
@@ -51,21 +55,50 @@ export function invalidToolInput(block: object): string | undefined {
 }
 
 /**
- * The SDK parses a streamed tool input lazily and throws on invalid JSON when `input` is first read
- * (and when the history is serialised). Each such block gets `input: {}` (the API needs an object)
- * and keeps its raw text for invalidToolInput, so the call is answered with an error, not a crash.
+ * The SDK parses a streamed tool input lazily, when `input` is first read: at the end of the block,
+ * where invalid JSON would fail the whole stream. The block's `input` then reads as `{}` (the API
+ * needs an object) and its raw text is kept for invalidToolInput.
+ */
+function tolerateInvalidInput(block: object | undefined): void {
+  const read = block && Object.getOwnPropertyDescriptor(block, "input")?.get;
+  if (!block || !read) return;
+  Object.defineProperty(block, "input", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      try {
+        return read.call(block);
+      } catch {
+        invalidInputs.set(block, rawInputOf(block));
+        return {};
+      }
+    },
+  });
+}
+
+function rawInputOf(block: object): string {
+  return String((block as Record<string, unknown>).__json_buf ?? "");
+}
+
+/**
+ * Plain copies of the tool_use blocks (no lazy getter left for the history to trip on); a block whose
+ * input was not valid JSON gets `input: {}` and keeps its raw text for invalidToolInput, so the call is
+ * answered with an error, not a crash.
  */
 function withParsedToolInputs(message: Anthropic.Message): Anthropic.Message {
   const content = message.content.map((block) => {
     if (block.type !== "tool_use") return block;
+    let raw = invalidInputs.get(block);
+    let input: unknown = {};
     try {
-      return { ...block, input: block.input };
+      input = block.input;
     } catch {
-      const raw = String((block as unknown as Record<string, unknown>).__json_buf ?? "");
-      const repaired = { ...block, input: {} };
-      invalidInputs.set(repaired, raw);
-      return repaired;
+      raw = rawInputOf(block);
     }
+    raw ??= invalidInputs.get(block);
+    const copy = { ...block, input };
+    if (raw !== undefined) invalidInputs.set(copy, raw);
+    return copy;
   });
   return { ...message, content };
 }

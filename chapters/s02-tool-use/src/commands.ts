@@ -81,7 +81,9 @@ export function describeContext(session: SessionAgent): string {
     used === undefined
       ? "no request in this conversation yet"
       : `the last request used ${formatCount(used)} of ${formatCount(tokens)} tokens (${((used / tokens) * 100).toFixed(1)}%)`;
-  const auto = window?.autoCompactTokens ? `; auto-compaction near ${formatCount(window.autoCompactTokens)}` : "";
+  const auto = window?.autoCompactTokens
+    ? `; auto-compaction near ${formatCount(window.autoCompactTokens)}`
+    : "";
   const tools = session.resolved.registry.names();
   return [
     `${session.state.messages.length} messages; ${size}${auto}`,

@@ -120,7 +120,10 @@ export async function decidePhase(call: ToolCall, hooks: readonly DecisionHook[]
       input = decision.input;
       rewritten = true;
     }
-    if (decision.kind !== "rewrite" && (verdict === undefined || (verdict.kind === "allow" && decision.kind === "ask")))
+    if (
+      decision.kind !== "rewrite" &&
+      (verdict === undefined || (verdict.kind === "allow" && decision.kind === "ask"))
+    )
       verdict = decision;
   }
   if (verdict) return rewritten ? { ...verdict, input } : verdict;
@@ -144,20 +147,28 @@ export function combineHooks(...list: AgentHooks[]): AgentHooks {
     },
     preToolUse(call, context) {
       const phase = list.flatMap((hooks) => (hooks.preToolUse ? [hooks.preToolUse.bind(hooks)] : []));
-      return decidePhase(call, phase.map((hook) => (current: ToolCall) => hook(current, context)));
+      return decidePhase(
+        call,
+        phase.map((hook) => (current: ToolCall) => hook(current, context)),
+      );
     },
     permission(call, context, earlier) {
       const phase = list.flatMap((hooks) => (hooks.permission ? [hooks.permission.bind(hooks)] : []));
-      return decidePhase(call, phase.map((hook) => (current: ToolCall) => hook(current, context, earlier)));
+      return decidePhase(
+        call,
+        phase.map((hook) => (current: ToolCall) => hook(current, context, earlier)),
+      );
     },
     async postToolUse(call, result, context) {
       let current = result;
-      for (const hooks of list) if (hooks.postToolUse) current = await hooks.postToolUse(call, current, context);
+      for (const hooks of list)
+        if (hooks.postToolUse) current = await hooks.postToolUse(call, current, context);
       return current;
     },
     async shapeResult(call, result, context) {
       let current = result;
-      for (const hooks of list) if (hooks.shapeResult) current = await hooks.shapeResult(call, current, context);
+      for (const hooks of list)
+        if (hooks.shapeResult) current = await hooks.shapeResult(call, current, context);
       return current;
     },
     async afterTurn(round, context) {

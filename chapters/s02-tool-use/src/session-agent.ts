@@ -1,11 +1,6 @@
 // The session core every chapter and lcc run: one history, a setup built once per conversation, the
 // loop run per prompt, slash commands, the message queue and one event stream for UI, logs and tests.
-import {
-  type AskUser,
-  askWithoutTerminal,
-  type ChapterAgent,
-  type ChapterContext,
-} from "@lcc/chapter-kit";
+import { type AskUser, askWithoutTerminal, type ChapterAgent, type ChapterContext } from "@lcc/chapter-kit";
 import { appendUserContent, type MessageParam, maxTokensNotice, type UserContentBlock } from "@lcc/s01";
 import { type LoopResult, runAgentLoop } from "./agent-loop.ts";
 import { type AgentSetup, type ResolvedSetup, resolveSetup, type SetupContext } from "./agent-setup.ts";
@@ -104,6 +99,7 @@ export async function createSessionAgent<Setup extends AgentSetup>(
   let current = await build();
   const state: AgentState = { messages: [] };
   if (options.print !== false) hub.subscribe(createTerminalPrinter(chapter.output, () => current.resolved));
+  if (chapter.observe) hub.subscribe(chapter.observe, { replay: false });
 
   const session: SessionAgent<Setup> = {
     state,

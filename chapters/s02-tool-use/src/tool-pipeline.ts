@@ -43,7 +43,12 @@ export async function runToolCall(
     details: result.details,
     durationMs: Date.now() - started,
   });
-  return { type: "tool_result", tool_use_id: call.id, content: result.content, is_error: Boolean(result.isError) };
+  return {
+    type: "tool_result",
+    tool_use_id: call.id,
+    content: result.content,
+    is_error: Boolean(result.isError),
+  };
 }
 
 async function runPhases(call: ToolCall, options: PipelineOptions): Promise<ToolResult> {
@@ -76,8 +81,10 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
     } catch (error) {
       return failed(`A ${phase === "pre_tool_use" ? "PreToolUse hook" : "permission check"} failed`, error);
     }
-    if (decision) context.emit({ type: "tool_decision", id: call.id, name: call.name, phase, ...describe(decision) });
-    if (decision?.kind === "deny") return { content: decision.reason, isError: true, details: { deniedBy: phase } };
+    if (decision)
+      context.emit({ type: "tool_decision", id: call.id, name: call.name, phase, ...describe(decision) });
+    if (decision?.kind === "deny")
+      return { content: decision.reason, isError: true, details: { deniedBy: phase } };
     if (decision && (decision.kind === "rewrite" || decision.input !== undefined)) {
       const revalidated = validateToolInput(tool, decision.input);
       if (!revalidated.ok) return { content: revalidated.message, isError: true };
@@ -107,7 +114,10 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
   } catch (error) {
     result = context.signal.aborted
       ? { content: INTERRUPTED_MESSAGE, isError: true, interrupted: true }
-      : { content: error instanceof ToolError ? error.message : `${tool.name} failed: ${message(error)}`, isError: true };
+      : {
+          content: error instanceof ToolError ? error.message : `${tool.name} failed: ${message(error)}`,
+          isError: true,
+        };
   }
   if (context.signal.aborted && !result.interrupted) result = { ...result, interrupted: true };
 
@@ -116,7 +126,10 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
     try {
       result = (await hooks[phase]?.(current, result, context)) ?? result;
     } catch (error) {
-      result = { ...result, content: `${resultText(result)}\n[a hook processing this result failed: ${message(error)}]` };
+      result = {
+        ...result,
+        content: `${resultText(result)}\n[a hook processing this result failed: ${message(error)}]`,
+      };
     }
   }
   return capResult(result);

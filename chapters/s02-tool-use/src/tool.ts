@@ -1,7 +1,7 @@
 // The tool contract: a tool is data (name, description, zod schema) plus one async run function.
 import type Anthropic from "@anthropic-ai/sdk";
-import { z } from "zod";
 import { type AskUser, askWithoutTerminal } from "@lcc/chapter-kit";
+import { z } from "zod";
 import type { AgentHooks } from "./hooks.ts";
 import { createToolRegistry, type ToolRegistry } from "./registry.ts";
 

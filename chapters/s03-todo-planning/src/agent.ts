@@ -8,8 +8,8 @@ import {
   type SetupContext,
 } from "@lcc/s02";
 import { createPlanReminder, REMINDER_AFTER_ROUNDS } from "./plan-reminder.ts";
-import { renderTodoEvents } from "./todo-renderer.ts";
 import { createTodoPlan, type TodoPlan } from "./todo-plan.ts";
+import { renderTodoEvents } from "./todo-renderer.ts";
 import { createTodoWriteTool } from "./todo-write-tool.ts";
 
 export const planningSection = [
@@ -24,7 +24,9 @@ export interface TodoSetup extends AgentSetup {
 }
 
 /** s03's setup: s02's tools plus todo_write and the stale-plan reminder, sharing one in-memory plan. */
-export function createTodoSetup(context: Pick<SetupContext, "workspace" | "emit" | "largeOutputs">): TodoSetup {
+export function createTodoSetup(
+  context: Pick<SetupContext, "workspace" | "emit" | "largeOutputs">,
+): TodoSetup {
   const plan = createTodoPlan();
   const setup = extendSetup(createToolUseSetup(context), {
     systemSections: [planningSection],

@@ -19,6 +19,7 @@ export {
   type TodoPlan,
   type TodoStatus,
 } from "./todo-plan.ts";
+export { renderTodoEvents } from "./todo-renderer.ts";
 export {
   createTodoWriteTool,
   describeItems,
@@ -26,4 +27,3 @@ export {
   todoItemInput,
   todoWriteInput,
 } from "./todo-write-tool.ts";
-export { renderTodoEvents } from "./todo-renderer.ts";

@@ -23,7 +23,6 @@ export interface AgentType {
   source: string;
 }
 
-
 /** Claude Code's tool names, so an existing `.claude/agents/*.md` file keeps working here. */
 export const CLAUDE_CODE_TOOL_NAMES: Readonly<Record<string, string>> = {
   Read: "read_file",

@@ -34,7 +34,6 @@ export {
 } from "./agent-types.ts";
 export { type FrontmatterParse, parseFrontmatter } from "./frontmatter.ts";
 export { ensureLccHome, lccHome } from "./lcc-home.ts";
-export { createSubagentRenderer } from "./subagent-renderer.ts";
 export {
   MAX_SUBAGENT_ROUNDS,
   runSubagent,
@@ -43,4 +42,5 @@ export {
   type SubagentTask,
 } from "./run-subagent.ts";
 export type { SubagentUsage } from "./subagent-events.ts";
+export { createSubagentRenderer } from "./subagent-renderer.ts";
 export { type SubagentTranscript, transcriptFileName, writeSubagentTranscript } from "./transcript.ts";

@@ -20,7 +20,9 @@ export function createSubagentRenderer(workspace?: string): EventRenderer {
   return (event) => {
     switch (event.type) {
       case "subagent_start":
-        return [`  ├ ${event.agentType} subagent · ${event.model} · tools: ${event.tools.join(", ") || "none"}`];
+        return [
+          `  ├ ${event.agentType} subagent · ${event.model} · tools: ${event.tools.join(", ") || "none"}`,
+        ];
       case "subagent_event":
         return renderChildEvent(event.event);
       case "subagent_end": {

@@ -4,9 +4,9 @@ import { createSessionAgent, extendSetup, type SetupContext } from "@lcc/s02";
 import type { TodoSetup } from "@lcc/s03";
 import { createSubagentSetup } from "@lcc/s04";
 import { createLoadSkillTool } from "./load-skill-tool.ts";
-import { createSkillsCommand } from "./skills-command.ts";
 import { createSkillLibrary, type SkillLibrary } from "./skill-library.ts";
 import { renderSkillCatalogue } from "./skill-prompt.ts";
+import { createSkillsCommand } from "./skills-command.ts";
 
 /** s05's setup plus the session's skill library (s06 re-injects `skills.loaded()` after compaction). */
 export interface SkillSetup extends TodoSetup {

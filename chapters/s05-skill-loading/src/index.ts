@@ -7,7 +7,6 @@ export {
   type SkillDiscovery,
   type SkillProblem,
 } from "./discover-skills.ts";
-export { createSkillsCommand, wrapWords } from "./skills-command.ts";
 export { createLoadSkillTool, loadSkillInput } from "./load-skill-tool.ts";
 export {
   MAX_SKILL_DESCRIPTION_CHARS,
@@ -19,3 +18,4 @@ export {
 } from "./skill-file.ts";
 export { createSkillLibrary, type LoadedSkill, type SkillLibrary } from "./skill-library.ts";
 export { MAX_CATALOGUE_DESCRIPTION_CHARS, renderLoadedSkill, renderSkillCatalogue } from "./skill-prompt.ts";
+export { createSkillsCommand, wrapWords } from "./skills-command.ts";

@@ -41,6 +41,7 @@ export {
   KEEP_TOOL_RESULTS,
   NOTHING_TO_COMPACT,
 } from "./compaction-manager.ts";
+export { describeCompactionEvent, renderCompactionEvents } from "./compaction-renderer.ts";
 export {
   buildLargeOutputPreview,
   createLargeOutputHook,
@@ -57,7 +58,6 @@ export {
   PLACEHOLDER_PREFIX,
   placeholderFor,
 } from "./micro-compact.ts";
-export { describeCompactionEvent, renderCompactionEvents } from "./compaction-renderer.ts";
 export {
   addCacheBreakpoints,
   countBreakpoints,
