@@ -4,6 +4,20 @@ import { ToolError } from "@lcc/s02";
 
 export type GrepMode = "files_with_matches" | "content" | "count";
 
+/** A folder or file the search was not allowed to read (permission denied), so it was skipped. */
+export interface UnreadablePath {
+  /** Absolute path. */
+  path: string;
+  isDirectory: boolean;
+}
+
+/** What a listing found, and what it had to skip. */
+export interface FileList {
+  files: string[];
+  /** In path order. */
+  unreadable: UnreadablePath[];
+}
+
 export interface ListFilesQuery {
   /** Absolute folder to list. */
   directory: string;
@@ -36,19 +50,22 @@ export interface GrepLine {
   isMatch: boolean;
 }
 
-export type GrepOutcome =
+/** A search's answer, with the folders and files it could not read (in path order). */
+export type GrepOutcome = (
   | { mode: "files_with_matches"; files: string[] }
   | { mode: "count"; counts: Array<{ path: string; count: number }> }
-  | { mode: "content"; lines: GrepLine[]; totalLines: number; totalFiles: number };
+  | { mode: "content"; lines: GrepLine[]; totalLines: number; totalFiles: number }
+) & { unreadable: UnreadablePath[] };
 
 /**
  * A file searcher. Both methods honour .gitignore (see walk-files.ts for the exact reading), skip
  * `.git`, `.lcc` and `node_modules`, return absolute paths, throw ToolError for an invalid pattern and
- * the signal's reason once `signal` aborts. Content lines come in path order.
+ * the signal's reason once `signal` aborts. Content lines come in path order. Folders they may not
+ * read (and, for grep, files) are skipped and reported as `unreadable`.
  */
 export interface FileSearch {
   implementation: "ripgrep" | "javascript";
-  listFiles(query: ListFilesQuery): Promise<string[]>;
+  listFiles(query: ListFilesQuery): Promise<FileList>;
   grep(query: GrepQuery): Promise<GrepOutcome>;
 }
 
@@ -63,8 +80,8 @@ export function createLineCollector(keep: number) {
       if (line.isMatch) files.add(line.path);
       if (lines.length < keep) lines.push(line);
     },
-    outcome(): GrepOutcome {
-      return { mode: "content", lines, totalLines, totalFiles: files.size };
+    outcome(unreadable: UnreadablePath[]): GrepOutcome {
+      return { mode: "content", lines, totalLines, totalFiles: files.size, unreadable };
     },
   };
 }
@@ -79,6 +96,12 @@ export function comparePaths(left: string, right: string): number {
     if (a !== b) return a < b ? -1 : 1;
   }
   return leftParts.length - rightParts.length;
+}
+
+/** True for the errors that mean "not allowed to read this". */
+export function isPermissionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "EACCES" || code === "EPERM";
 }
 
 /** The error both implementations give for a pattern their regex engine rejects. */

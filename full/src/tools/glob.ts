@@ -5,7 +5,7 @@ import { defineTool, resolveInWorkspace, ToolError } from "@lcc/s02";
 import { z } from "zod";
 import { createPathGlob, fileNameGlob } from "./glob-pattern.ts";
 import { createFileSearchPicker, type FileSearchOptions } from "./pick-file-search.ts";
-import { leftOutNote, sortNewestFirst } from "./search-output.ts";
+import { leftOutNote, showUnreadable, sortNewestFirst, unreadableNote } from "./search-output.ts";
 
 export const DEFAULT_GLOB_LIMIT = 100;
 
@@ -23,6 +23,8 @@ export interface GlobDetails {
   implementation: "ripgrep" | "javascript";
   totalFiles: number;
   shownFiles: number;
+  /** Folders it was not allowed to read (workspace-relative, ending in "/"), so not searched. */
+  unreadable: string[];
 }
 
 /**
@@ -56,20 +58,22 @@ export function createGlobTool(options: FileSearchOptions & { limit?: number } =
       const matches = createPathGlob(pattern.replace(/^\.\//, ""));
       const hint = fileNameGlob(pattern);
       const listed = await search.listFiles({ directory, signal, ...(hint ? { fileNameHint: hint } : {}) });
-      const found = listed.filter((file) => matches(relative(directory, file)));
+      const found = listed.files.filter((file) => matches(relative(directory, file)));
       const sorted = await sortNewestFirst(found, signal);
       const shown = sorted.slice(0, limit).map((file) => relative(workspace, file));
       const details: GlobDetails = {
         implementation: search.implementation,
         totalFiles: sorted.length,
         shownFiles: shown.length,
+        unreadable: showUnreadable(listed.unreadable, (file) => relative(workspace, file)),
       };
+      const skipped = unreadableNote(details.unreadable);
       if (sorted.length === 0) {
         const where = path === "." ? "the workspace" : path;
-        return { content: `No files match "${pattern}" in ${where}.`, details };
+        return { content: `No files match "${pattern}" in ${where}.${skipped}`, details };
       }
       const note = leftOutNote(sorted.length, shown.length, "files", "path or a more specific pattern");
-      return { content: shown.join("\n") + note, details };
+      return { content: shown.join("\n") + note + skipped, details };
     },
   });
 }

@@ -1,6 +1,7 @@
 // The grep tool against real temp workspaces, through ripgrep (when installed) and the JS walk.
 import { chmod, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createToolContext } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -195,7 +196,7 @@ describe("grep implementations", () => {
     const started = Date.now();
     const running = tool.run(
       { pattern: "TODO" },
-      { workspace: dir, signal: controller.signal, toolUseId: "t" },
+      createToolContext(dir, { signal: controller.signal, toolUseId: "t" }),
     );
     setTimeout(() => controller.abort(), 200);
     await expect(running).rejects.toThrow(/abort/i);

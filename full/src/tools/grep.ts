@@ -7,7 +7,13 @@ import { z } from "zod";
 import type { GrepLine, GrepMode, GrepOutcome } from "./file-search.ts";
 import { createGlobFilter, fileNameGlob } from "./glob-pattern.ts";
 import { createFileSearchPicker, type FileSearchOptions } from "./pick-file-search.ts";
-import { leftOutNote, shortenLine, sortNewestFirst } from "./search-output.ts";
+import {
+  leftOutNote,
+  shortenLine,
+  showUnreadable,
+  sortNewestFirst,
+  unreadableNote,
+} from "./search-output.ts";
 
 /** Default caps: files or count entries, and content lines. */
 export const DEFAULT_GREP_ENTRIES = 100;
@@ -61,6 +67,8 @@ export interface GrepDetails {
   /** content: output lines; count: matching lines; files_with_matches: files. */
   totalEntries: number;
   shownEntries: number;
+  /** Folders and files it was not allowed to read (workspace-relative, folders ending in "/"). */
+  unreadable: string[];
 }
 
 /** The grep tool; `implementation: "javascript"` forces the fallback (tests, sandboxes). */
@@ -99,10 +107,17 @@ export function createGrepTool(options: FileSearchOptions = {}) {
         ...(hint ? { fileNameHint: hint } : {}),
       });
       const shape = await shapeOutcome(outcome, { limit, context: input.context ?? 0, workspace, signal });
-      const details: GrepDetails = { implementation: search.implementation, mode, ...shape.counts };
+      const unreadable = showUnreadable(outcome.unreadable, (file) => relative(workspace, file));
+      const details: GrepDetails = {
+        implementation: search.implementation,
+        mode,
+        ...shape.counts,
+        unreadable,
+      };
+      const skipped = unreadableNote(unreadable);
       if (shape.counts.totalEntries === 0)
-        return { content: noMatches(input.pattern, path, input.glob), details };
-      return { content: shape.text, details };
+        return { content: noMatches(input.pattern, path, input.glob) + skipped, details };
+      return { content: shape.text + skipped, details };
     },
   });
 }

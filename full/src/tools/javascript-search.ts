@@ -1,12 +1,15 @@
 // FileSearch without ripgrep: the walk of walk-files.ts plus a JavaScript RegExp tested line by
-// line. Binary files (a NUL byte) and files over 50 MB are skipped.
+// line. Binary files (a NUL byte) and files over 50 MB are skipped; unreadable ones are reported.
 import { readFile, stat } from "node:fs/promises";
 import {
+  comparePaths,
   createLineCollector,
   type FileSearch,
   type GrepOutcome,
   type GrepQuery,
   invalidPatternError,
+  isPermissionError,
+  type UnreadablePath,
 } from "./file-search.ts";
 import { walkFiles } from "./walk-files.ts";
 
@@ -18,8 +21,10 @@ export function createJavascriptSearch(): FileSearch {
     implementation: "javascript",
     async listFiles({ directory, signal }) {
       const files: string[] = [];
-      for await (const path of walkFiles(directory, signal)) files.push(path);
-      return files;
+      const unreadable: UnreadablePath[] = [];
+      const onUnreadable = (path: string) => unreadable.push({ path, isDirectory: true });
+      for await (const path of walkFiles(directory, signal, onUnreadable)) files.push(path);
+      return { files, unreadable };
     },
     grep: grepFiles,
   };
@@ -68,8 +73,14 @@ async function grepFiles(query: GrepQuery): Promise<GrepOutcome> {
   const collector = createLineCollector(query.keepLines);
   const files: string[] = [];
   const counts: Array<{ path: string; count: number }> = [];
-  for await (const path of candidates(query)) {
-    const lines = await readTextLines(path, query.signal);
+  const skipped: UnreadablePath[] = [];
+  const onUnreadable = (path: string) => skipped.push({ path, isDirectory: true });
+  for await (const path of candidates(query, onUnreadable)) {
+    const lines = await readTextLines(path, query.signal).catch((error: unknown) => {
+      if (!isPermissionError(error)) throw error;
+      skipped.push({ path, isDirectory: false });
+      return undefined;
+    });
     if (!lines) continue;
     const matching = lines.flatMap((line, index) => (regex.test(line) ? [index] : []));
     if (matching.length === 0) continue;
@@ -77,28 +88,33 @@ async function grepFiles(query: GrepQuery): Promise<GrepOutcome> {
     counts.push({ path, count: matching.length });
     if (query.mode === "content") addContentLines(collector.add, path, lines, matching, query.context);
   }
-  if (query.mode === "files_with_matches") return { mode: "files_with_matches", files };
-  if (query.mode === "count") return { mode: "count", counts };
-  return collector.outcome();
+  const unreadable = skipped.sort((left, right) => comparePaths(left.path, right.path));
+  if (query.mode === "files_with_matches") return { mode: "files_with_matches", files, unreadable };
+  if (query.mode === "count") return { mode: "count", counts, unreadable };
+  return collector.outcome(unreadable);
 }
 
-async function* candidates(query: GrepQuery): AsyncGenerator<string> {
+async function* candidates(query: GrepQuery, onUnreadable: (folder: string) => void): AsyncGenerator<string> {
   const stats = await stat(query.target);
   if (!stats.isDirectory()) {
     yield query.target;
     return;
   }
-  for await (const path of walkFiles(query.target, query.signal)) {
+  for await (const path of walkFiles(query.target, query.signal, onUnreadable)) {
     if (query.includeFile(path)) yield path;
   }
 }
 
-/** The file's lines (a trailing newline ends the last one), or undefined for binary or huge files. */
+/**
+ * The file's lines (a trailing newline ends the last one), or undefined for binary or huge files and
+ * files that vanished. Rejects with the permission error when the file may not be read.
+ */
 async function readTextLines(path: string, signal: AbortSignal): Promise<string[] | undefined> {
   const stats = await stat(path).catch(() => undefined);
   if (!stats || stats.size > MAX_FILE_BYTES) return undefined;
-  const buffer = await readFile(path, { signal }).catch(() => {
+  const buffer = await readFile(path, { signal }).catch((error: unknown) => {
     signal.throwIfAborted();
+    if (isPermissionError(error)) throw error;
     return undefined;
   });
   if (!buffer || buffer.includes(0)) return undefined;

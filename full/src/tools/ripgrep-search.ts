@@ -1,5 +1,6 @@
 // FileSearch on ripgrep: `--files`, `--files-with-matches`, `--count` and `--json` output parsed
 // into the shapes the JS walk produces.
+import { lstat } from "node:fs/promises";
 import { ToolError } from "@lcc/s02";
 import {
   comparePaths,
@@ -9,6 +10,7 @@ import {
   type GrepOutcome,
   type GrepQuery,
   invalidPatternError,
+  type UnreadablePath,
 } from "./file-search.ts";
 import { fileNameArgs, RIPGREP_BASE_ARGS, type RipgrepExit, runRipgrep } from "./ripgrep.ts";
 
@@ -34,7 +36,7 @@ export function createRipgrepSearch(command: string): FileSearch {
         onRecord: (path) => files.push(path),
       });
       throwOnFailure(exit, undefined);
-      return files.sort(comparePaths);
+      return { files: files.sort(comparePaths), unreadable: await describeUnreadable(exit) };
     },
     grep(query) {
       if (query.mode === "content") return grepContent(command, query);
@@ -63,7 +65,8 @@ async function grepFiles(command: string, query: GrepQuery): Promise<GrepOutcome
     },
   });
   throwOnFailure(exit, query.pattern);
-  return { mode: "files_with_matches", files: files.sort(comparePaths) };
+  const unreadable = await describeUnreadable(exit);
+  return { mode: "files_with_matches", files: files.sort(comparePaths), unreadable };
 }
 
 async function grepCounts(command: string, query: GrepQuery): Promise<GrepOutcome> {
@@ -81,7 +84,8 @@ async function grepCounts(command: string, query: GrepQuery): Promise<GrepOutcom
     },
   });
   throwOnFailure(exit, query.pattern);
-  return { mode: "count", counts: counts.sort((left, right) => comparePaths(left.path, right.path)) };
+  const sorted = counts.sort((left, right) => comparePaths(left.path, right.path));
+  return { mode: "count", counts: sorted, unreadable: await describeUnreadable(exit) };
 }
 
 interface JsonText {
@@ -109,7 +113,7 @@ async function grepContent(command: string, query: GrepQuery): Promise<GrepOutco
     },
   });
   throwOnFailure(exit, query.pattern);
-  return collector.outcome();
+  return collector.outcome(await describeUnreadable(exit));
 }
 
 function parseJsonLine(record: string): GrepLine | undefined {
@@ -123,6 +127,20 @@ function parseJsonLine(record: string): GrepLine | undefined {
 
 function decode(value: JsonText): string {
   return value.text ?? Buffer.from(value.bytes ?? "", "base64").toString("utf8");
+}
+
+/** The paths ripgrep could not read, in path order, each marked folder or file. */
+async function describeUnreadable(exit: RipgrepExit): Promise<UnreadablePath[]> {
+  const paths = [...new Set(exit.unreadable)].sort(comparePaths);
+  return Promise.all(
+    paths.map(async (path) => ({
+      path,
+      isDirectory: await lstat(path).then(
+        (stats) => stats.isDirectory(),
+        () => false,
+      ),
+    })),
+  );
 }
 
 /** Exit 2 means an error: a bad pattern becomes a ToolError the model can act on. */

@@ -4,7 +4,14 @@
 import { utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { askWithoutTerminal } from "@lcc/chapter-kit";
-import { createToolContext, createToolRegistry, runToolCall, type Tool, type ToolResult } from "@lcc/s02";
+import {
+  type AgentEvent,
+  createToolContext,
+  createToolRegistry,
+  runToolCall,
+  type Tool,
+  type ToolResult,
+} from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import type { AddCleanup } from "@lcc/testkit/vitest";
 import { expect } from "vitest";
@@ -43,17 +50,21 @@ export function toolCaller<Options>(createTool: (options?: Options) => Tool) {
   return async (workspace: string, input: unknown, options?: Options): Promise<ToolResult> => {
     const tool = createTool(options);
     const registry = createToolRegistry([tool]);
+    let details: unknown;
     const context = {
       state: { messages: [] },
       workspace,
       signal: new AbortController().signal,
       turn: 1,
-      emit: () => {},
+      // The tool_result block has no details: tool_end carries them, as for the UI.
+      emit: (event: AgentEvent) => {
+        if (event.type === "tool_end") details = event.details;
+      },
       ask: askWithoutTerminal,
     };
     const call = { id: `toolu_${tool.name}`, name: tool.name, input };
     const block = await runToolCall(call, { registry, hooks: {}, childHooks: {}, context });
-    return { content: block.content as ToolResult["content"], isError: Boolean(block.is_error) };
+    return { content: block.content as ToolResult["content"], isError: Boolean(block.is_error), details };
   };
 }
 
@@ -64,7 +75,10 @@ export function runAndAbort<Schema extends z.ZodType>(
   input: z.infer<Schema>,
 ): Promise<unknown> {
   const controller = new AbortController();
-  const running = tool.run(input, createToolContext(workspace, { signal: controller.signal, toolUseId: "t" }));
+  const running = tool.run(
+    input,
+    createToolContext(workspace, { signal: controller.signal, toolUseId: "t" }),
+  );
   controller.abort();
   return running;
 }

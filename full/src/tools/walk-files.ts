@@ -3,6 +3,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { isPermissionError } from "./file-search.ts";
 import { type IgnoreFile, isIgnored, parseGitignore } from "./gitignore.ts";
 
 /** Entries skipped at any depth, whatever the ignore files say (`.lcc` holds the agent's own state). */
@@ -12,22 +13,31 @@ export const ALWAYS_SKIPPED = new Set([".git", ".lcc", "node_modules"]);
  * Yields the absolute paths of the regular files under `directory` (absolute), depth first with
  * each folder's entries sorted by name. Honours .gitignore files in `directory`, below it and above
  * it up to the enclosing git repository's root (or up to `/` outside a repository), plus that
- * repository's .git/info/exclude. Skips ALWAYS_SKIPPED names below `directory`, symlinks and
- * unreadable folders.
+ * repository's .git/info/exclude. Skips ALWAYS_SKIPPED names below `directory` and symlinks; a folder
+ * it may not read (`directory` included) is skipped and passed to `onUnreadable`, in walk order.
  * Throws the signal's reason once `signal` aborts.
  */
-export async function* walkFiles(directory: string, signal: AbortSignal): AsyncGenerator<string> {
+export async function* walkFiles(
+  directory: string,
+  signal: AbortSignal,
+  onUnreadable: (folder: string) => void = () => {},
+): AsyncGenerator<string> {
   const inherited = await loadOuterIgnoreFiles(directory, signal);
-  yield* walkDirectory(directory, inherited, signal);
+  yield* walkDirectory(directory, inherited, signal, onUnreadable);
 }
 
 async function* walkDirectory(
   directory: string,
   inherited: readonly IgnoreFile[],
   signal: AbortSignal,
+  onUnreadable: (folder: string) => void,
 ): AsyncGenerator<string> {
   signal.throwIfAborted();
-  const entries = await readdir(directory, { withFileTypes: true }).catch((): Dirent[] => []);
+  const entries = await readdir(directory, { withFileTypes: true }).catch((error: unknown): Dirent[] => {
+    // Anything else (the folder vanished meanwhile) is skipped silently, as ripgrep's walk does.
+    if (isPermissionError(error)) onUnreadable(directory);
+    return [];
+  });
   entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   const own = await readIgnoreFile(directory, ".gitignore", signal);
   const ignoreFiles = own ? [...inherited, own] : inherited;
@@ -37,7 +47,7 @@ async function* walkDirectory(
     if (!isDirectory && !entry.isFile()) continue;
     const path = join(directory, entry.name);
     if (isIgnored(ignoreFiles, path, isDirectory)) continue;
-    if (isDirectory) yield* walkDirectory(path, ignoreFiles, signal);
+    if (isDirectory) yield* walkDirectory(path, ignoreFiles, signal, onUnreadable);
     else yield path;
   }
 }

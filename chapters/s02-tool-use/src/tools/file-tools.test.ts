@@ -5,9 +5,10 @@ import { MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { normalizeResult, type Tool, type ToolResult } from "../tool.ts";
+import { createToolContext, normalizeResult, type Tool, type ToolResult } from "../tool.ts";
 import { createEditFileTool } from "./edit-file.ts";
 import { createReadFileTool } from "./read-file.ts";
+import { readFileUnprivileged } from "./read-file-unprivileged.ts";
 import { createWriteFileTool } from "./write-file.ts";
 
 const addCleanup = useCleanups();
@@ -17,11 +18,7 @@ async function setup(files: Record<string, string> = {}) {
   addCleanup(workspace.cleanup);
   const call = async (tool: Tool, input: unknown): Promise<ToolResult> =>
     normalizeResult(
-      await tool.run(tool.input.parse(input), {
-        workspace: workspace.dir,
-        signal: new AbortController().signal,
-        toolUseId: "toolu_test",
-      }),
+      await tool.run(tool.input.parse(input), createToolContext(workspace.dir, { toolUseId: "toolu_test" })),
     );
   return { dir: workspace.dir, call };
 }
@@ -45,6 +42,53 @@ describe("read_file", () => {
     await expect(call(read, { path: "src/a.ts", offset: 9 })).rejects.toThrow(
       /past the end of src\/a.ts, which has 1 lines/,
     );
+  });
+});
+
+describe("read_file on files it cannot read as text", () => {
+  it("says Permission denied for a file or a folder this user may not read", {
+    timeout: 60_000,
+  }, async () => {
+    const { dir } = await setup({
+      "locked.txt": "secret\n",
+      "closed/inner.txt": "x\n",
+      "open.txt": "fine\n",
+    });
+    await chmod(join(dir, "locked.txt"), 0o000);
+    await chmod(join(dir, "closed"), 0o000);
+    const paths = ["locked.txt", "closed/inner.txt", "open.txt", "missing.txt"];
+    const outcomes = await readFileUnprivileged(
+      dir,
+      paths.map((path) => ({ path })),
+    );
+    expect(outcomes).toEqual([
+      {
+        error: expect.stringMatching(
+          /^Permission denied: locked\.txt \(or a folder above it\) cannot be read/,
+        ),
+      },
+      { error: expect.stringMatching(/^Permission denied: closed\/inner\.txt /) },
+      { content: "     1\tfine" },
+      { error: expect.stringMatching(/^File not found: missing\.txt\./) },
+    ]);
+  });
+
+  it("notes that a file is not valid UTF-8 where its bytes show as U+FFFD", async () => {
+    const { call, dir } = await setup();
+    await writeFile(join(dir, "legacy.txt"), Buffer.from("caf\xe9\nok\n", "latin1"));
+    const result = await call(createReadFileTool(), { path: "legacy.txt" });
+    expect(result.content).toBe(
+      "     1\tcaf\uFFFD\n     2\tok\n[legacy.txt is not valid UTF-8 text: bytes that are not UTF-8 show as \uFFFD. " +
+        "edit_file will refuse to edit it; use bash (e.g. iconv) for such files.]",
+    );
+    expect(result.details).toMatchObject({ invalidUtf8: true });
+  });
+
+  it("does not call a valid line invalid when shortening it cuts a character in two", async () => {
+    const { call } = await setup({ "wide.txt": `a${"é".repeat(5000)}\n` });
+    const result = await call(createReadFileTool(), { path: "wide.txt" });
+    expect(result.content).toBe(`     1\ta${"é".repeat(1999)}… [line shortened]`);
+    expect(result.details).not.toHaveProperty("invalidUtf8");
   });
 });
 

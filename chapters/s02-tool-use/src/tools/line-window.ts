@@ -1,4 +1,5 @@
 // Reads a window of a file's lines in one streaming pass: memory stays bounded however large the file.
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 
 /** Bytes at the start of a file in which a NUL byte means "binary". */
@@ -22,12 +23,15 @@ export interface LineWindow {
   totalLines: number;
   /** A NUL byte in the first 8,000 bytes: the file is not text (and `lines` is empty). */
   binary: boolean;
+  /** Some line of the window is not valid UTF-8: its invalid bytes read as U+FFFD. */
+  invalidUtf8: boolean;
 }
 
 /**
  * Reads `path` once, keeping only the window's lines (each at most `maxLineChars` characters, so even
  * a one-line 100 MB file costs little memory) and counting the rest. Lines are split on "\n" only: a
- * CRLF line keeps its "\r". Rejects when the signal aborts or the file cannot be read.
+ * CRLF line keeps its "\r". Only the window's lines are checked for valid UTF-8. Rejects when the
+ * signal aborts or the file cannot be read.
  */
 export async function readLineWindow(path: string, options: LineWindowOptions): Promise<LineWindow> {
   const { offset, limit, maxLineChars } = options;
@@ -41,6 +45,7 @@ export async function readLineWindow(path: string, options: LineWindowOptions): 
   let lineBytes = 0;
   let sawBytes = false;
   let endsWithNewline = false;
+  let invalidUtf8 = false;
 
   const addToLine = (part: Buffer) => {
     lineBytes += part.length;
@@ -50,7 +55,10 @@ export async function readLineWindow(path: string, options: LineWindowOptions): 
     keptBytes += kept.length;
   };
   const endLine = () => {
-    const text = Buffer.concat(lineParts).toString("utf8");
+    const bytes = Buffer.concat(lineParts);
+    const text = bytes.toString("utf8");
+    // A line cut at maxLineBytes may end inside a character: only what comes before that counts.
+    invalidUtf8 ||= lineBytes > keptBytes ? !isUtf8Prefix(bytes) : !isUtf8(bytes);
     const shortened = lineBytes > maxLineBytes || text.length > maxLineChars;
     lines.push(shortened ? `${text.slice(0, maxLineChars)}… [line shortened]` : text);
     lineParts = [];
@@ -62,7 +70,7 @@ export async function readLineWindow(path: string, options: LineWindowOptions): 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     // Leaving the loop closes the stream.
     if (!sawBytes && chunk.subarray(0, BINARY_PROBE_BYTES).includes(0))
-      return { lines: [], totalLines: 0, binary: true };
+      return { lines: [], totalLines: 0, binary: true, invalidUtf8: false };
     sawBytes ||= chunk.length > 0;
     let start = 0;
     while (start < chunk.length) {
@@ -80,5 +88,15 @@ export async function readLineWindow(path: string, options: LineWindowOptions): 
   const hasUnterminatedLine = sawBytes && !endsWithNewline;
   if (hasUnterminatedLine && lineNumber >= offset && lineNumber <= lastWanted) endLine();
   const totalLines = hasUnterminatedLine ? lineNumber : lineNumber - 1;
-  return { lines, totalLines, binary: false };
+  return { lines, totalLines, binary: false, invalidUtf8 };
+}
+
+/** True when `bytes` are valid UTF-8 or would be once an unfinished last character is completed. */
+function isUtf8Prefix(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }

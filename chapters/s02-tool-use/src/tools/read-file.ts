@@ -1,6 +1,7 @@
 // `read_file`: numbered lines of a text file, paged with offset/limit and kept under the output cap.
 import { stat } from "node:fs/promises";
-import { formatCount, MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
+import { formatCount } from "@lcc/chapter-kit";
+import { MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
 import { z } from "zod";
 import { defineTool, ToolError } from "../tool.ts";
 import { resolveInWorkspace } from "../workspace-path.ts";
@@ -8,8 +9,8 @@ import { readLineWindow } from "./line-window.ts";
 
 export const DEFAULT_READ_LIMIT = 2000;
 const MAX_LINE_CHARS = 2000;
-/** Room kept for the paging hint under the character budget. */
-const HINT_ROOM_CHARS = 200;
+/** Room kept for the paging hint and the UTF-8 note under the character budget. */
+const HINT_ROOM_CHARS = 400;
 
 export const readFileInput = z.object({
   path: z.string().min(1).describe("File path, relative to the workspace."),
@@ -39,9 +40,9 @@ export function createReadFileTool(options: { maxOutputChars?: number } = {}) {
     readOnly: true,
     async run({ path, offset = 1, limit = DEFAULT_READ_LIMIT }, { workspace, signal }) {
       const absolute = await resolveInWorkspace(workspace, path);
-      const stats = await stat(absolute).catch(() => undefined);
-      if (!stats)
-        throw new ToolError(`File not found: ${path}. Check the path (bash \`ls\` lists a folder).`);
+      const stats = await stat(absolute).catch((error: unknown) => {
+        throw readFailure(error, path);
+      });
       if (stats.isDirectory())
         throw new ToolError(`${path} is a directory. Use bash \`ls ${path}\` to list it.`);
       if (!stats.isFile()) throw new ToolError(`${path} is not a regular file; read_file reads files.`);
@@ -52,8 +53,15 @@ export function createReadFileTool(options: { maxOutputChars?: number } = {}) {
         limit: pageLimit,
         maxLineChars: MAX_LINE_CHARS,
         signal,
+      }).catch((error: unknown) => {
+        signal.throwIfAborted();
+        throw readFailure(error, path);
       });
-      if (window.binary) throw new ToolError(`${path} looks like a binary file; read_file reads text only.`);
+      if (window.binary)
+        throw new ToolError(
+          `${path} looks like a binary file (it has NUL bytes); read_file reads text only. Inspect it with bash ` +
+            `(e.g. \`file ${path}\` or \`xxd ${path} | head\`).`,
+        );
       const { totalLines } = window;
       if (totalLines === 0) return { content: `(${path} is empty)`, details: { path, totalLines: 0 } };
       if (offset > totalLines) {
@@ -72,10 +80,37 @@ export function createReadFileTool(options: { maxOutputChars?: number } = {}) {
         last < totalLines
           ? `\n[Showing lines ${offset}-${last} of ${totalLines}. Call read_file with offset ${last + 1} to continue.]`
           : "";
+      const note = window.invalidUtf8
+        ? `\n[${path} is not valid UTF-8 text: bytes that are not UTF-8 show as \uFFFD. edit_file will refuse ` +
+          "to edit it; use bash (e.g. iconv) for such files.]"
+        : "";
       return {
-        content: numbered.join("\n") + more,
-        details: { path, totalLines, from: offset, to: last },
+        content: numbered.join("\n") + more + note,
+        details: {
+          path,
+          totalLines,
+          from: offset,
+          to: last,
+          ...(window.invalidUtf8 ? { invalidUtf8: true } : {}),
+        },
       };
     },
   });
+}
+
+/**
+ * The error the model reads when `path` cannot be opened: not found, permission denied, a directory
+ * in the way, or else the system's error code. Anything that is not a system error is returned as is.
+ */
+function readFailure(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== "string") return error;
+  if (code === "ENOENT" || code === "ENOTDIR")
+    return new ToolError(`File not found: ${path}. Check the path (bash \`ls\` lists a folder).`);
+  if (code === "EACCES" || code === "EPERM")
+    return new ToolError(
+      `Permission denied: ${path} (or a folder above it) cannot be read by this user. Check with bash \`ls -l\`.`,
+    );
+  if (code === "EISDIR") return new ToolError(`${path} is a directory. Use bash \`ls ${path}\` to list it.`);
+  return new ToolError(`Cannot read ${path}: ${code}.`);
 }
