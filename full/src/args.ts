@@ -14,7 +14,7 @@ export interface RunOptions {
   maxTurns?: number;
   model?: string;
   cwd?: string;
-  /** `--env-file <file>`: read this `.env` first (before ~/.lcc/.env and lcc's own root). */
+  /** `--dotenv <file>`: read this `.env` first (before ~/.lcc/.env and lcc's own root). */
   envFile?: string;
   /** `--trace <file>`: append the wire (requests, responses, tool calls) as JSONL; same as LCC_TRACE. */
   trace?: string;
@@ -36,7 +36,7 @@ const VALUE_FLAGS = new Set([
   "--max-turns",
   "--model",
   "--cwd",
-  "--env-file",
+  "--dotenv",
   "--trace",
   "--resume",
   "-r",
@@ -136,7 +136,7 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
       if (!value) return needValue("a directory");
       options.cwd = value;
       return undefined;
-    case "--env-file":
+    case "--dotenv":
       if (!value) return needValue("a file");
       options.envFile = value;
       return undefined;

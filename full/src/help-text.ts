@@ -38,7 +38,7 @@ Options:
   --max-turns <n>             stop after n model requests
   --model <id>                model id (default: MODEL_ID or the built-in default)
   --cwd <dir>                 workspace directory (default: where you ran the command)
-  --env-file <file>           read this .env first (then ~/.lcc/.env and lcc's own .env; never the workspace's)
+  --dotenv <file>             read this .env first (then ~/.lcc/.env and lcc's own .env; never the workspace's)
   --trace <file>              append the wire as JSONL (requests, responses, tool calls); view: pnpm trace <file>
   -c, --continue              continue the most recent session in this workspace
   -r, --resume <id>           resume a session by id (or unique prefix); without an id, list sessions
