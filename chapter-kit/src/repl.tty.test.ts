@@ -115,7 +115,9 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
     // Typed without Enter during the turn: not drawn inside the turn's output.
     expect(terminal.screen()).not.toContain("abc");
     terminal.press("C-c");
-    await waitForScreen("the unsent text back at the prompt", (screen) => /kit > abc\s*$/.test(screen.trimEnd()));
+    await waitForScreen("the unsent text back at the prompt", (screen) =>
+      /kit > abc\s*$/.test(screen.trimEnd()),
+    );
     terminal.press("Left");
     terminal.press("Left");
     terminal.press("C-c");
@@ -124,5 +126,28 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
     terminal.press("Enter");
     await waitForScreen("the line sent as typed", (screen) => screen.includes("done: quick /cost"));
     expect(terminal.screen()).not.toMatch(/working on: .*abc/);
+  }, 40_000);
+
+  it("answers the ask channel from the terminal: the answer never becomes a prompt", async () => {
+    const { terminal, waitForScreen } = await setup();
+    terminal.type("ask me");
+    terminal.press("Enter");
+    await waitForScreen(
+      "the question",
+      (screen) => screen.includes("? test: Go ahead?") && screen.includes("answer ›"),
+    );
+    terminal.type("maybe");
+    terminal.press("Enter");
+    await waitForScreen("the hint for an answer that names no choice", (screen) =>
+      screen.includes("Type 1–2"),
+    );
+    terminal.type("2 not now");
+    terminal.press("Enter");
+    await waitForScreen("the answer", (screen) =>
+      screen.includes('answer: {"kind":"choice","key":"n","text":"not now"}'),
+    );
+    await waitForScreen("the prompt again", (screen) => /kit >\s*$/.test(screen.trimEnd()));
+    expect(terminal.screen()).not.toContain("working on: 2 not now");
+    expect(terminal.screen()).not.toContain("working on: maybe");
   }, 40_000);
 });
