@@ -1,8 +1,9 @@
 // Lever 0: a tool output too long for the context is saved whole to a file; the model gets a preview and the path.
+// An output the tool had already cut (bash keeps at most 1,000,000 characters) is saved as kept, and the preview says so.
 
 import { join, relative } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
-import { formatCount } from "@lcc/s01";
+import { formatCount } from "@lcc/chapter-kit";
 import { type AgentHooks, isInside, type ToolResult, writeFileAtomic } from "@lcc/s02";
 
 export const PREVIEW_HEAD_CHARS = 2_000;
@@ -21,43 +22,66 @@ export interface LargeOutputOptions {
 export interface SavedOutput {
   path: string;
   chars: number;
+  /** False when the tool had cut the output before it was saved: the file holds its beginning and end only. */
+  complete: boolean;
+  /** Characters the tool had dropped from the middle before the save (0 when complete). */
+  droppedChars: number;
 }
 
 /**
- * The head and tail of `text` with a marker giving its size and where the whole text is, and how to
- * read it. Lines are not cut in half when a line break is near the edge. Pure.
+ * What a tool's `details` may say about its own cut, as bash's BashDetails does: characters it
+ * dropped from the middle of its output before returning it.
  */
-export function buildLargeOutputPreview(text: string, shownPath: string): string {
+export interface OutputCutDetails {
+  droppedChars: number;
+}
+
+/**
+ * The head and tail of `text` with a marker giving its size, where it is saved and how to read it.
+ * `droppedChars` > 0 says the text itself was already cut: the file holds only the beginning and the
+ * end of the output, and the marker says how much is lost. Lines are not cut in half when a line
+ * break is near the edge. Pure.
+ */
+export function buildLargeOutputPreview(text: string, shownPath: string, droppedChars = 0): string {
   const head = cutAtLine(text.slice(0, PREVIEW_HEAD_CHARS), "end");
   const tail = cutAtLine(text.slice(text.length - PREVIEW_TAIL_CHARS), "start");
-  const lines = text.split("\n").length;
+  const size = `${formatCount(text.length)} characters, ${formatCount(text.split("\n").length)} lines`;
+  const where =
+    droppedChars > 0
+      ? [
+          `output too long for the context, and too long to keep whole: ${formatCount(droppedChars)} characters were`,
+          "cut from its middle before it was saved, and they are lost (rerun the command with a filter if you need them).",
+          `Its beginning and end (${size}) are saved at ${shownPath}, the cut marked inside:`,
+        ].join(" ")
+      : `output too long for the context: ${size}.\nThe full output is saved at ${shownPath}:`;
   return [
     head,
-    `\n[... output too long for the context: ${formatCount(text.length)} characters, ${formatCount(lines)} lines.`,
-    `The full output is saved at ${shownPath}: read it with read_file (offset/limit) or search it with grep.`,
+    `\n[... ${where} read it with read_file (offset/limit) or search it with grep.`,
     "Shown here: the beginning and the end ...]\n",
     tail,
   ].join("\n");
 }
 
-/** An afterToolCall hook that applies lever 0 to text results. Never throws. */
+/** A shapeResult hook that applies lever 0 to text results. Never throws. */
 export function createLargeOutputHook(options: LargeOutputOptions): AgentHooks {
   return {
-    async afterToolCall(call, result, context) {
+    async shapeResult(call, result, context) {
       const texts = typeof result.content === "string" ? [result.content] : result.content.map(blockText);
       if (!texts.some((text) => text !== undefined && text.length > options.thresholdChars)) return result;
       try {
         const folder = await options.directory();
         const saved: SavedOutput[] = [];
-        const save = async (text: string): Promise<string> => {
+        const save = async (text: string, droppedChars = 0): Promise<string> => {
           const suffix = saved.length === 0 ? "" : `-${saved.length + 1}`;
           const path = join(folder, `${call.id.replace(/[^A-Za-z0-9_-]/g, "_")}${suffix}.txt`);
           await writeFileAtomic(path, text);
-          saved.push({ path, chars: text.length });
-          return buildLargeOutputPreview(text, shownPath(options.workspace, path));
+          saved.push({ path, chars: text.length, complete: droppedChars === 0, droppedChars });
+          return buildLargeOutputPreview(text, shownPath(options.workspace, path), droppedChars);
         };
         let content: ToolResult["content"];
-        if (typeof result.content === "string") content = await save(result.content);
+        // A tool's own cut is about its one text; results of several blocks are saved as they are.
+        if (typeof result.content === "string")
+          content = await save(result.content, droppedBy(result.details));
         else {
           // One block at a time: each save picks its file name from how many were saved before it.
           content = [];
@@ -67,10 +91,13 @@ export function createLargeOutputHook(options: LargeOutputOptions): AgentHooks {
         for (const file of saved) {
           const where = shownPath(options.workspace, file.path);
           const size = formatCount(file.chars);
+          const cut = file.complete
+            ? ""
+            : ` (its middle, ${formatCount(file.droppedChars)} characters, was cut before)`;
           context.emit({
             type: "notice",
             source: "compact",
-            text: `${call.name} output (${size} characters) saved to ${where}`,
+            text: `${call.name} output (${size} characters) saved to ${where}${cut}`,
           });
         }
         return { ...result, content, details: withSavedOutput(result.details, saved) };
@@ -93,6 +120,13 @@ async function shrinkBlock(
 ): Promise<ContentBlock> {
   if (block.type !== "text" || block.text.length <= threshold) return block;
   return { type: "text", text: await save(block.text) };
+}
+
+/** `details.droppedChars` when the tool reported a cut of its own (see OutputCutDetails), else 0. */
+function droppedBy(details: unknown): number {
+  if (typeof details !== "object" || details === null || !("droppedChars" in details)) return 0;
+  const { droppedChars } = details as OutputCutDetails;
+  return typeof droppedChars === "number" && droppedChars > 0 ? droppedChars : 0;
 }
 
 function blockText(block: ContentBlock): string | undefined {
