@@ -1,7 +1,7 @@
 // `pnpm bench compaction`: a 200-round scripted coding session through the s06 agent against the testkit
 // fake API (simulated prompt caching), once per compaction variant: context peak, compactions, cache share.
 import { Writable } from "node:stream";
-import { createModelClient, DEFAULT_MODEL } from "@lcc/s01";
+import { createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type CompactOptions, createCompactAgent, isSummaryRequest, resolveCompactOptions } from "@lcc/s06";
 import {
   createTempWorkspace,

@@ -29,6 +29,7 @@ export const REQUIRED_DOCS = ["README.md", "README.zh.md"];
 
 const REPO_PATH_PREFIXES = [
   "chapters/",
+  "chapter-kit/",
   "full/",
   "testkit/",
   "docs/",

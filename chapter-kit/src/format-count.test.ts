@@ -1,3 +1,4 @@
+// formatCount: thousands separators without Intl, rounding, and undefined passed through.
 import { describe, expect, it } from "vitest";
 import { formatCount } from "./format-count.ts";
 

@@ -1,3 +1,4 @@
+// resolveWorkspace: --cwd over INIT_CWD over the process cwd, and a clear error for a missing directory.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";

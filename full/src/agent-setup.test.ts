@@ -1,6 +1,6 @@
 // The one function that decides what lcc is: every chapter's tools, plus full's own, and the
 // compaction settings from the environment.
-import { createModelClient, DEFAULT_MODEL } from "@lcc/s01";
+import { createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createStreamingCallModel } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";

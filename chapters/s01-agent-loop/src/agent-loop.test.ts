@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
+import { runScenario } from "@lcc/chapter-kit";
 import { assertPairingInvariant, faults, reply, type Script, text, toolUse } from "@lcc/testkit";
 import { abortWhen, captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { s01Chapter } from "./agent.ts";
 import { type LoopEvent, runAgentLoop } from "./agent-loop.ts";
-import { runScenario } from "./chapter-cli.ts";
 import { appendUserContent, type MessageParam, partialAssistantMessage } from "./messages.ts";
 import { s01Scenario } from "./scenario.ts";
 

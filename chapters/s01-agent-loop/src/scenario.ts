@@ -1,6 +1,6 @@
 // The s01 demo and end-to-end scenario: one prompt, two shell calls, a final answer.
+import type { DemoScenario } from "@lcc/chapter-kit";
 import { reply, text, toolUse } from "@lcc/testkit";
-import type { DemoScenario } from "./chapter-cli.ts";
 
 export const s01Scenario: DemoScenario = {
   files: { "README.md": "# demo project\n", "src/app.js": "console.log('hello');\n" },

@@ -1,5 +1,5 @@
 // The s02 demo and end-to-end scenario: read, a refused ambiguous edit, a fixed edit, a check run.
-import type { DemoScenario } from "@lcc/s01";
+import type { DemoScenario } from "@lcc/chapter-kit";
 import { reply, text, toolUse } from "@lcc/testkit";
 
 export const s02Scenario: DemoScenario = {

@@ -1,6 +1,6 @@
 // The s02 chapter agent end to end: what the user is told when a run ends badly, and the demo scenario.
 import { readFile } from "node:fs/promises";
-import { runScenario } from "@lcc/s01";
+import { runScenario } from "@lcc/chapter-kit";
 import { assertPairingInvariant, faults, reply, text } from "@lcc/testkit";
 import { captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // End to end: the s04 agent against the fake API — isolation, no recursion, tool restriction, the demo.
 import type Anthropic from "@anthropic-ai/sdk";
-import { runScenario } from "@lcc/s01";
+import { runScenario } from "@lcc/chapter-kit";
 import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
 import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";

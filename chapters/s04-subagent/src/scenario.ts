@@ -1,7 +1,7 @@
 // The s04 demo and end-to-end scenario: an explore subagent maps a small project and returns a summary,
 // then the repository's own custom `reviewer` type (.claude/agents/reviewer.md) reviews one file.
 import { readFileSync } from "node:fs";
-import type { DemoScenario } from "@lcc/s01";
+import type { DemoScenario } from "@lcc/chapter-kit";
 import { reply, text, toolUse } from "@lcc/testkit";
 
 /** The example custom agent type shipped at the repository root. */

@@ -1,6 +1,6 @@
 // Test helper for the s04 tests: the real s04 agent against a fresh fake API in a temp workspace.
 import type Anthropic from "@anthropic-ai/sdk";
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from "@lcc/s01";
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
 import { type RecordedRequest, reply, type Script, toolUse } from "@lcc/testkit";
 import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";

@@ -1,6 +1,6 @@
 // End to end: the s05 agent against the fake API — the catalogue, load_skill, what was loaded, broken skills.
 import type Anthropic from "@anthropic-ai/sdk";
-import { DEFAULT_MODEL, runScenario } from "@lcc/s01";
+import { DEFAULT_MODEL, runScenario } from "@lcc/chapter-kit";
 import { createSessionAgent } from "@lcc/s02";
 import { assertPairingInvariant, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";

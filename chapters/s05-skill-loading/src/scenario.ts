@@ -1,6 +1,6 @@
 // The s05 demo and end-to-end scenario: a review request, a mistyped skill name, the right skill, its checklist.
 import { readFileSync } from "node:fs";
-import type { DemoScenario } from "@lcc/s01";
+import type { DemoScenario } from "@lcc/chapter-kit";
 import { reply, text, toolUse } from "@lcc/testkit";
 
 /** The example skills shipped at the repository root, copied into the demo workspace as they are. */

@@ -2,7 +2,7 @@
 // reported usage, the warm-cache summary request, what survives, transcript first, failures, interrupts.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runScenario } from "@lcc/s01";
+import { runScenario } from "@lcc/chapter-kit";
 import {
   assertPairingInvariant,
   type FakeReply,

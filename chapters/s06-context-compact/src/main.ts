@@ -1,5 +1,5 @@
 // `pnpm --filter s06 start`: the only file of the chapter that touches the real process.
-import { processIo, runChapterMain } from "@lcc/s01";
+import { processIo, runChapterMain } from "@lcc/chapter-kit";
 import { createS06Chapter } from "./agent.ts";
 import { compactOptionsFromEnv } from "./compact-options.ts";
 

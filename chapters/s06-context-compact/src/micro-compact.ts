@@ -1,7 +1,8 @@
 // Lever 1: old tool results become a one-line placeholder naming the tool. Pure; when to run it is the manager's call.
 import { posix } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
-import { formatCount, type MessageParam, summarizeInput } from "@lcc/s01";
+import { formatCount, summarizeInput } from "@lcc/chapter-kit";
+import type { MessageParam } from "@lcc/s01";
 
 export const PLACEHOLDER_PREFIX = "[Old tool result cleared to save context:";
 

@@ -1,6 +1,6 @@
 // The s06 demo and end-to-end scenario: a coding task whose context passes a tiny threshold, then /compact.
 import { readFileSync } from "node:fs";
-import type { DemoScenario } from "@lcc/s01";
+import type { DemoScenario } from "@lcc/chapter-kit";
 import { type FakeReply, reply, text, toolUse } from "@lcc/testkit";
 import type { CompactOptions } from "./compact-options.ts";
 import { isSummaryRequest } from "./summary-request.ts";

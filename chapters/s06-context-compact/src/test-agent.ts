@@ -1,6 +1,6 @@
 // Test helper for the s06 end-to-end tests: the real compacting agent against a fresh fake API in a
 // temp workspace, cleaned up after each test.
-import { DEFAULT_MODEL } from "@lcc/s01";
+import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import type { Script } from "@lcc/testkit";
 import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createCompactAgent } from "./agent.ts";
