@@ -2,7 +2,8 @@
 // installed) and the JS walk alike; run as `nobody` in a child, since root may read anything.
 import { chmod } from "node:fs/promises";
 import { join } from "node:path";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { fileURLToPath } from "node:url";
+import { canRunAsNobody, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { searchImplementations, searchWorkspaceSetup } from "./search-test-helpers.ts";
 import { type SearchCall, searchUnprivileged } from "./search-unprivileged.ts";
@@ -18,39 +19,42 @@ const FILES: Record<string, string> = {
 const addCleanup = useCleanups();
 const setup = searchWorkspaceSetup(addCleanup, FILES);
 
-describe("glob and grep on a workspace with unreadable folders and files", () => {
-  it("search what they may read and say what they skipped, with either implementation", {
-    timeout: 60_000,
-  }, async () => {
-    const { dir } = await setup();
-    await chmod(join(dir, "secret"), 0o000);
-    await chmod(join(dir, "locked.txt"), 0o000);
-    const inputs: Array<Omit<SearchCall, "implementation">> = [
-      { tool: "glob", input: { pattern: "**/*.txt" } },
-      { tool: "glob", input: { pattern: "*", path: "secret" } },
-      { tool: "grep", input: { pattern: "needle" } },
-      { tool: "grep", input: { pattern: "needle", path: "secret", output_mode: "content" } },
-    ];
-    const calls = searchImplementations.flatMap((implementation) =>
-      inputs.map((call) => ({ ...call, implementation })),
-    );
-    const outcomes = await searchUnprivileged(dir, calls);
-    for (const [index, implementation] of searchImplementations.entries()) {
-      const [glob, globInside, grep, grepInside] = outcomes.slice(index * inputs.length);
-      expect(glob, implementation).toMatchObject({
-        content: "locked.txt\nopen/b.txt\na.txt\n\n(skipped 1 unreadable folder: secret/)",
-        details: { implementation, totalFiles: 3, unreadable: ["secret/"] },
-      });
-      expect(globInside, implementation).toMatchObject({
-        content: 'No files match "*" in secret.\n\n(skipped 1 unreadable folder: secret/)',
-      });
-      expect(grep, implementation).toMatchObject({
-        content: "Found 2 files\nopen/b.txt\na.txt\n\n(skipped 2 unreadable paths: locked.txt, secret/)",
-        details: { implementation, totalFiles: 2, unreadable: ["locked.txt", "secret/"] },
-      });
-      expect(grepInside, implementation).toMatchObject({
-        content: 'No matches for "needle" in secret.\n\n(skipped 1 unreadable folder: secret/)',
-      });
-    }
-  });
-});
+describe.skipIf(!canRunAsNobody(fileURLToPath(new URL("./search-unprivileged.ts", import.meta.url))))(
+  "glob and grep on a workspace with unreadable folders and files (skipped when a child cannot run as nobody here)",
+  () => {
+    it("search what they may read and say what they skipped, with either implementation", {
+      timeout: 60_000,
+    }, async () => {
+      const { dir } = await setup();
+      await chmod(join(dir, "secret"), 0o000);
+      await chmod(join(dir, "locked.txt"), 0o000);
+      const inputs: Array<Omit<SearchCall, "implementation">> = [
+        { tool: "glob", input: { pattern: "**/*.txt" } },
+        { tool: "glob", input: { pattern: "*", path: "secret" } },
+        { tool: "grep", input: { pattern: "needle" } },
+        { tool: "grep", input: { pattern: "needle", path: "secret", output_mode: "content" } },
+      ];
+      const calls = searchImplementations.flatMap((implementation) =>
+        inputs.map((call) => ({ ...call, implementation })),
+      );
+      const outcomes = await searchUnprivileged(dir, calls);
+      for (const [index, implementation] of searchImplementations.entries()) {
+        const [glob, globInside, grep, grepInside] = outcomes.slice(index * inputs.length);
+        expect(glob, implementation).toMatchObject({
+          content: "locked.txt\nopen/b.txt\na.txt\n\n(skipped 1 unreadable folder: secret/)",
+          details: { implementation, totalFiles: 3, unreadable: ["secret/"] },
+        });
+        expect(globInside, implementation).toMatchObject({
+          content: 'No files match "*" in secret.\n\n(skipped 1 unreadable folder: secret/)',
+        });
+        expect(grep, implementation).toMatchObject({
+          content: "Found 2 files\nopen/b.txt\na.txt\n\n(skipped 2 unreadable paths: locked.txt, secret/)",
+          details: { implementation, totalFiles: 2, unreadable: ["locked.txt", "secret/"] },
+        });
+        expect(grepInside, implementation).toMatchObject({
+          content: 'No matches for "needle" in secret.\n\n(skipped 1 unreadable folder: secret/)',
+        });
+      }
+    });
+  },
+);

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { chmod, lstat, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
 import { createTempWorkspace } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { canRunAsNobody, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createToolContext, normalizeResult, type Tool, type ToolResult } from "../tool.ts";
 import { createEditFileTool } from "./edit-file.ts";
@@ -46,32 +47,36 @@ describe("read_file", () => {
 });
 
 describe("read_file on files it cannot read as text", () => {
-  it("says Permission denied for a file or a folder this user may not read", {
-    timeout: 60_000,
-  }, async () => {
-    const { dir } = await setup({
-      "locked.txt": "secret\n",
-      "closed/inner.txt": "x\n",
-      "open.txt": "fine\n",
-    });
-    await chmod(join(dir, "locked.txt"), 0o000);
-    await chmod(join(dir, "closed"), 0o000);
-    const paths = ["locked.txt", "closed/inner.txt", "open.txt", "missing.txt"];
-    const outcomes = await readFileUnprivileged(
-      dir,
-      paths.map((path) => ({ path })),
-    );
-    expect(outcomes).toEqual([
-      {
-        error: expect.stringMatching(
-          /^Permission denied: locked\.txt \(or a folder above it\) cannot be read/,
-        ),
-      },
-      { error: expect.stringMatching(/^Permission denied: closed\/inner\.txt /) },
-      { content: "     1\tfine" },
-      { error: expect.stringMatching(/^File not found: missing\.txt\./) },
-    ]);
-  });
+  it.skipIf(!canRunAsNobody(fileURLToPath(new URL("./read-file-unprivileged.ts", import.meta.url))))(
+    "says Permission denied for a file or a folder this user may not read (skipped when a child cannot run as nobody here)",
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const { dir } = await setup({
+        "locked.txt": "secret\n",
+        "closed/inner.txt": "x\n",
+        "open.txt": "fine\n",
+      });
+      await chmod(join(dir, "locked.txt"), 0o000);
+      await chmod(join(dir, "closed"), 0o000);
+      const paths = ["locked.txt", "closed/inner.txt", "open.txt", "missing.txt"];
+      const outcomes = await readFileUnprivileged(
+        dir,
+        paths.map((path) => ({ path })),
+      );
+      expect(outcomes).toEqual([
+        {
+          error: expect.stringMatching(
+            /^Permission denied: locked\.txt \(or a folder above it\) cannot be read/,
+          ),
+        },
+        { error: expect.stringMatching(/^Permission denied: closed\/inner\.txt /) },
+        { content: "     1\tfine" },
+        { error: expect.stringMatching(/^File not found: missing\.txt\./) },
+      ]);
+    },
+  );
 
   it("notes that a file is not valid UTF-8 where its bytes show as U+FFFD", async () => {
     const { call, dir } = await setup();
