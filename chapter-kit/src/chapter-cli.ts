@@ -12,7 +12,7 @@ import {
   loadDotenv,
   type ModelConfig,
   maxRetryWaitFromEnv,
-  missingKeyMessage,
+  noKeyBanner,
   readModelConfig,
 } from "./config.ts";
 import { runRepl } from "./repl.ts";
@@ -81,8 +81,24 @@ export function processIo(): ChapterIo {
   };
 }
 
-/** `pnpm --filter sNN start`: resolves the workspace, requires a key, runs the REPL. Returns the exit code. */
-export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<number> {
+/** What `start` needs besides the chapter: the offline demo it falls back to when no key is set. */
+export interface ChapterMainOptions {
+  /** The chapter's demo scenario, the same one `pnpm --filter sNN demo` plays. */
+  scenario: DemoScenario;
+  /** The chapter the demo runs when it differs from the live one (s06 demos a tiny compaction threshold). */
+  demoChapter?: Chapter;
+}
+
+/**
+ * `pnpm --filter sNN start`: resolves the workspace and runs the REPL on it. Without a key it prints one
+ * banner (no key, how to set one) and plays the chapter's offline demo instead, exit code 0: a reader
+ * without a key sees the chapter work, not a package-manager failure. Returns the exit code.
+ */
+export async function runChapterMain(
+  chapter: Chapter,
+  io: ChapterIo,
+  options: ChapterMainOptions,
+): Promise<number> {
   let workspace: string;
   try {
     workspace = resolveWorkspace(io.argv, io.env, io.cwd);
@@ -96,8 +112,8 @@ export async function runChapterMain(chapter: Chapter, io: ChapterIo): Promise<n
     io.stderr.write(`warning: ${warning}\n`);
   const config = readModelConfig(io.env);
   if (!hasCredentials(config)) {
-    io.stderr.write(`${missingKeyMessage(chapter.id)}\n`);
-    return 1;
+    io.stdout.write(`${noKeyBanner(chapter)}\n`);
+    return playDemo(options.demoChapter ?? chapter, options.scenario, io);
   }
   const tracing = startChapterTracing(chapter, io);
   const client = createModelClient(config, {
@@ -178,15 +194,27 @@ export async function runScenario(
   }
 }
 
-/** `pnpm --filter sNN demo`: the scenario, offline, printed exactly as `start` would print it. */
+/**
+ * `pnpm --filter sNN demo`: the scenario, offline, printed exactly as `start` would print it. With
+ * `--keep` the demo workspace stays (its path is printed), so the files the session names can be opened.
+ */
 export async function runChapterDemo(
   chapter: Chapter,
   scenario: DemoScenario,
   io: ChapterIo,
 ): Promise<number> {
   io.stdout.write(`${chapter.id} · ${chapter.title} · offline demo (scripted model, no key needed)\n`);
+  return playDemo(chapter, scenario, io);
+}
+
+/** Plays the scenario on a temp workspace, then removes it, or keeps it when argv has `--keep`. */
+async function playDemo(chapter: Chapter, scenario: DemoScenario, io: ChapterIo): Promise<number> {
   const run = await runScenario(chapter, scenario, io.stdout);
-  io.stdout.write("\n(demo workspace removed)\n");
+  if (io.argv.includes("--keep")) {
+    io.stdout.write(`\n(demo workspace kept: ${run.workspace})\n`);
+    return 0;
+  }
+  io.stdout.write("\n(demo workspace removed; add --keep to keep it)\n");
   await run.cleanup();
   return 0;
 }

@@ -123,12 +123,13 @@ export function maxRetryWaitFromEnv(env: NodeJS.ProcessEnv): number | undefined 
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-/** The paragraph a chapter prints when no key is set. */
-export function missingKeyMessage(chapter: string): string {
+/** The one banner `start` prints when no key is set, before it plays the chapter's offline demo. */
+export function noKeyBanner(chapter: { id: string; title: string }): string {
   return [
-    `No API key found. Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN for a bearer-token endpoint) in your`,
-    `environment or in a .env file at the repository root (copy .env.example). ANTHROPIC_BASE_URL points the`,
-    `agent at any Anthropic-compatible endpoint and MODEL_ID picks the model (default ${DEFAULT_MODEL}).`,
-    `To see this chapter work without a key, run: pnpm --filter ${chapter} demo (offline, scripted model).`,
+    `${chapter.id} · ${chapter.title} · no API key found, so this is the offline demo (a scripted model).`,
+    `To work with a real model, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN for a bearer-token endpoint) in`,
+    `your environment, in .env at the repository root or in ~/.lcc/.env (copy .env.example), and run`,
+    `pnpm --filter ${chapter.id} start again. ANTHROPIC_BASE_URL points the agent at any Anthropic-compatible`,
+    `endpoint; MODEL_ID picks the model (default ${DEFAULT_MODEL}).`,
   ].join("\n");
 }

@@ -16,6 +16,7 @@ export {
   type ChapterAgent,
   type ChapterContext,
   type ChapterIo,
+  type ChapterMainOptions,
   type DemoScenario,
   processIo,
   runChapterDemo,
@@ -32,7 +33,7 @@ export {
   type ModelClientOptions,
   type ModelConfig,
   maxRetryWaitFromEnv,
-  missingKeyMessage,
+  noKeyBanner,
   readModelConfig,
 } from "./config.ts";
 export { formatCount } from "./format-count.ts";

@@ -1,3 +1,4 @@
+// s01's start as a real process: without a key the offline demo, with one the REPL on INIT_CWD.
 import { fileURLToPath } from "node:url";
 import {
   assertPairingInvariant,
@@ -11,23 +12,33 @@ import {
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { s01Scenario } from "./scenario.ts";
 
 const addCleanup = useCleanups();
 const mainPath = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 describe("s01 start (main.ts as a real process)", () => {
-  it("without a key prints how to set one and how to run the demo, and exits non-zero", async () => {
+  it("without a key prints one banner saying how to set one, then plays the offline demo and exits 0", async () => {
     const workspace = await createTempWorkspace();
     addCleanup(workspace.cleanup);
     const result = await runCli({
       command: tsxBin,
       args: [mainPath],
       cwd: workspace.dir,
+      // HOME in the temp workspace: a key in the developer's ~/.lcc/.env must not turn this into a live run.
+      env: { HOME: workspace.dir },
       stdin: "hello\n",
     });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("ANTHROPIC_API_KEY");
-    expect(result.stderr).toContain("pnpm --filter s01 demo");
+    expect(result.code).toBe(0);
+    const printed = result.stdout + result.stderr;
+    expect(printed.match(/no API key found/g)).toHaveLength(1);
+    expect(printed).toContain("ANTHROPIC_API_KEY");
+    expect(printed).toContain("pnpm --filter s01 start");
+    expect(result.stdout).toContain(`s01 > ${s01Scenario.prompts[0]}`);
+    expect(result.stdout).toContain("⏺ bash(node src/app.js)");
+    expect(result.stdout).toContain("running the app prints `hello`");
+    expect(result.stdout).toContain("(demo workspace removed");
+    expect(result.stdout).not.toContain("s01 > hello");
   });
 
   it("reads one prompt per line from non-TTY stdin, works in INIT_CWD and exits 0 at end of input", async () => {

@@ -1,0 +1,104 @@
+// The chapter CLI in-process with a stand-in chapter: `demo` removes its workspace unless `--keep`, and
+// `start` without a key prints one banner and plays the demo instead of failing.
+import { existsSync, readFileSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { createTempWorkspace, reply, text } from "@lcc/testkit";
+import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
+import {
+  type Chapter,
+  type ChapterIo,
+  type DemoScenario,
+  runChapterDemo,
+  runChapterMain,
+} from "./chapter-cli.ts";
+
+const addCleanup = useCleanups();
+
+/** A chapter whose every turn writes `<id>-note.txt` into the workspace and says so. */
+function createNoteChapter(id: string): Chapter {
+  return {
+    id,
+    title: "note chapter",
+    createAgent: ({ workspace, output }) => ({
+      async handleLine(line) {
+        await writeFile(join(workspace, `${id}-note.txt`), line);
+        output.write(`wrote ${id}-note.txt\n`);
+      },
+    }),
+  };
+}
+
+const scenario: DemoScenario = { prompts: ["take a note"], script: [reply(text("unused"))] };
+
+/** Process-like io on captured streams; HOME in a temp dir so no real ~/.lcc/.env is read. */
+async function setup(argv: string[] = []) {
+  const home = await createTempWorkspace();
+  addCleanup(home.cleanup);
+  const stdout = captureOutput();
+  const stderr = captureOutput();
+  const io: ChapterIo = {
+    argv,
+    env: { HOME: home.dir },
+    cwd: home.dir,
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+  };
+  return { io, stdout, stderr };
+}
+
+/** The workspace path the demo printed (`workspace: <dir>`). */
+function printedWorkspace(output: string): string {
+  const dir = /^workspace: (.+)$/m.exec(output)?.[1];
+  if (!dir) throw new Error(`no workspace line in:\n${output}`);
+  return dir;
+}
+
+describe("runChapterDemo", () => {
+  it("plays the scenario in a temp workspace and removes it afterwards", async () => {
+    const { io, stdout } = await setup();
+    expect(await runChapterDemo(createNoteChapter("t1"), scenario, io)).toBe(0);
+    const dir = printedWorkspace(stdout.text());
+    expect(stdout.text()).toContain("t1 > take a note\nwrote t1-note.txt");
+    expect(stdout.text()).toContain("(demo workspace removed; add --keep to keep it)");
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("with --keep keeps the workspace, with what the session wrote, and prints its path", async () => {
+    const { io, stdout } = await setup(["--keep"]);
+    expect(await runChapterDemo(createNoteChapter("t2"), scenario, io)).toBe(0);
+    const dir = printedWorkspace(stdout.text());
+    addCleanup(() => rm(dir, { recursive: true, force: true }));
+    expect(stdout.text()).toContain(`(demo workspace kept: ${dir})`);
+    expect(readFileSync(join(dir, "t2-note.txt"), "utf8")).toBe("take a note");
+  });
+});
+
+describe("runChapterMain without a key", () => {
+  it("prints one banner saying how to set a key, plays the demo chapter's scenario and exits 0", async () => {
+    const { io, stdout, stderr } = await setup();
+    const code = await runChapterMain(createNoteChapter("live"), io, {
+      scenario,
+      demoChapter: createNoteChapter("offline"),
+    });
+    expect(code).toBe(0);
+    const printed = stdout.text() + stderr.text();
+    expect(printed.match(/no API key found/g)).toHaveLength(1);
+    expect(printed).toContain("ANTHROPIC_API_KEY");
+    expect(printed).toContain("pnpm --filter live start");
+    expect(stdout.text()).toContain("offline > take a note\nwrote offline-note.txt");
+    expect(stdout.text()).not.toContain("offline demo (scripted model, no key needed)");
+    expect(existsSync(printedWorkspace(stdout.text()))).toBe(false);
+  });
+
+  it("keeps the demo workspace with --keep, like demo", async () => {
+    const { io, stdout } = await setup(["--keep"]);
+    expect(await runChapterMain(createNoteChapter("t3"), io, { scenario })).toBe(0);
+    const dir = printedWorkspace(stdout.text());
+    addCleanup(() => rm(dir, { recursive: true, force: true }));
+    expect(existsSync(join(dir, "t3-note.txt"))).toBe(true);
+  });
+});
