@@ -50,9 +50,13 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-/** README.md, README.zh.md (when present) and every Markdown file under docs/, sorted. */
+/**
+ * README.md, README.zh.md (when present), the README.md of every workspace package that has one
+ * (chapter-kit/, each chapter folder, …) and every Markdown file under docs/, sorted.
+ */
 export function readDocs(root: string): DocFile[] {
   const files = REQUIRED_DOCS.filter((file) => existsSync(join(root, file)));
+  files.push(...packageReadmes(root));
   const docsDir = join(root, "docs");
   if (existsSync(docsDir)) {
     const entries = readdirSync(docsDir, { recursive: true, encoding: "utf8" });
@@ -64,6 +68,22 @@ export function readDocs(root: string): DocFile[] {
     const text = readFileSync(join(root, file), "utf8");
     return { file, text, scan: scanMarkdown(text) };
   });
+}
+
+/** `<dir>/README.md` of each workspace package (not the root) that has one, in workspace order. */
+export function packageReadmes(root: string): string[] {
+  return readWorkspacePackages(root)
+    .filter((pkg) => pkg.dir !== "")
+    .map((pkg) => `${pkg.dir}/README.md`)
+    .filter((file) => existsSync(join(root, file)));
+}
+
+/** Each chapter folder needs a README.md (what it adds, how to run it, links to its docs). */
+export function missingChapterReadmes(root: string): Problem[] {
+  return chapterDirs(root)
+    .map((dir) => `chapters/${dir}/README.md`)
+    .filter((file) => !existsSync(join(root, file)))
+    .map((file) => ({ file, line: 0, message: "chapter folder has no README.md" }));
 }
 
 export function missingRequiredDocs(root: string): Problem[] {

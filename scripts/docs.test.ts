@@ -9,6 +9,7 @@ import {
   checkPaths,
   formatProblem,
   isRepoPath,
+  missingChapterReadmes,
   missingRequiredDocs,
   pnpmProblem,
   readDocs,
@@ -23,6 +24,13 @@ const packages = readWorkspacePackages(root);
 describe("the docs", () => {
   it("include README.md and README.zh.md", () => {
     expect(missingRequiredDocs(root).map(formatProblem)).toEqual([]);
+  });
+
+  it("include a README.md in every chapter folder, and check package READMEs like the docs", () => {
+    expect(missingChapterReadmes(root).map(formatProblem)).toEqual([]);
+    const files = docs.map((doc) => doc.file);
+    expect(files).toContain("chapter-kit/README.md");
+    expect(files).toContain("chapters/s01-agent-loop/README.md");
   });
 
   it("name only repository paths and link targets that exist", () => {
