@@ -149,8 +149,8 @@ describe("s01 chapter agent", () => {
     });
     addCleanup(cleanup);
     const agent = await s01Chapter.createAgent({ client, config, workspace, output: captureOutput() });
-    await expect(agent.runTurn("first", new AbortController().signal)).rejects.toThrow();
-    await agent.runTurn("second", new AbortController().signal);
+    await expect(agent.handleLine("first", new AbortController().signal)).rejects.toThrow();
+    await agent.handleLine("second", new AbortController().signal);
     expect(fake.messageRequests()[1]!.body.messages).toEqual([
       {
         role: "user",
@@ -170,7 +170,7 @@ describe("s01 chapter agent", () => {
     addCleanup(cleanup);
     const output = captureOutput();
     const agent = await s01Chapter.createAgent({ client, config, workspace, output });
-    await agent.runTurn("explain everything", new AbortController().signal);
+    await agent.handleLine("explain everything", new AbortController().signal);
     expect(output.text()).toBe(
       "A long answer that\n⚠ The reply hit the output limit (MAX_TOKENS=1024) and was cut off.\n",
     );
