@@ -2,7 +2,7 @@
 // fake API (simulated prompt caching), once per compaction variant: context peak, compactions, cache share.
 import { Writable } from "node:stream";
 import { createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
-import { type CompactOptions, createCompactAgent, isSummaryRequest, resolveCompactOptions } from "@lcc/s06";
+import { type CompactOptions, createS06Chapter, isSummaryRequest, resolveCompactOptions } from "@lcc/s06";
 import {
   createTempWorkspace,
   type FakeUsage,
@@ -87,18 +87,21 @@ async function runVariant(variant: Variant, session: CodingSession): Promise<Out
   try {
     const config = { apiKey: "bench", baseURL: fake.baseURL, model: DEFAULT_MODEL, maxTokens: 8192 };
     const output = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const agent = createCompactAgent(
-      { client: createModelClient(config, { maxRetries: 0 }), config, workspace: workspace.dir, output },
-      variant.options,
-    );
-    for (const prompt of session.prompts) await agent.runTurn(prompt, new AbortController().signal);
+    const counter = createCompactionCounter();
+    const agent = await createS06Chapter(variant.options).createAgent({
+      client: createModelClient(config, { maxRetries: 0 }),
+      config,
+      workspace: workspace.dir,
+      output,
+      observe: counter.observe,
+    });
+    for (const prompt of session.prompts) await agent.handleLine(prompt, new AbortController().signal);
     const requests = fake.messageRequests();
-    const status = agent.compaction.status();
     return {
       variant,
       ...usageFigures(requests),
-      compactions: status.compactions,
-      microBatches: status.microCompactions,
+      compactions: counter.counts.compactions,
+      microBatches: counter.counts.microBatches,
       requests: requests.length,
       wallMs: performance.now() - started,
       problems: [
@@ -112,6 +115,19 @@ async function runVariant(variant: Variant, session: CodingSession): Promise<Out
     await fake.close();
     await workspace.cleanup();
   }
+}
+
+/** Counts the full and micro compactions s06 reports (its compaction_end events) on the chapter's event stream. */
+function createCompactionCounter() {
+  const counts = { compactions: 0, microBatches: 0 };
+  return {
+    counts,
+    observe(event: { readonly type: string; readonly kind?: unknown; readonly ok?: unknown }) {
+      if (event.type !== "compaction_end" || event.ok !== true) return;
+      if (event.kind === "full") counts.compactions += 1;
+      if (event.kind === "micro") counts.microBatches += 1;
+    },
+  };
 }
 
 function usageFigures(requests: readonly RecordedRequest[]) {

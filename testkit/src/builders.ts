@@ -13,6 +13,15 @@ export function toolUse(name: string, input: unknown, id?: string): FakeBlock {
   return id === undefined ? { type: "tool_use", name, input } : { type: "tool_use", id, name, input };
 }
 
+/**
+ * A tool_use block whose input streams as exactly `rawInput` (e.g. invalid JSON, as a model sometimes
+ * writes); a non-streaming reply carries `input: {}`.
+ */
+export function toolUseRawInput(name: string, rawInput: string, id?: string): FakeBlock {
+  const block = { type: "tool_use" as const, name, input: {}, rawInput };
+  return id === undefined ? block : { ...block, id };
+}
+
 /** A reply made of these blocks; its stop_reason defaults from the blocks (tool_use or end_turn). */
 export function reply(...blocks: FakeBlock[]): FakeReply {
   return { content: blocks };

@@ -3,7 +3,7 @@
 
 import Anthropic from "@anthropic-ai/sdk";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { reply, text, toolUse } from "./builders.ts";
+import { reply, text, toolUse, toolUseRawInput } from "./builders.ts";
 import { estimateTokens } from "./estimate-tokens.ts";
 import { startFakeApi } from "./fake-api.ts";
 import type { FakeApiOptions, Script } from "./types.ts";
@@ -58,6 +58,25 @@ describe("startFakeApi", () => {
     expect(JSON.parse(partials.join(""))).toEqual(input);
     expect(message.stop_reason).toBe("tool_use");
     expect(message.content[1]).toEqual({ type: "tool_use", id: "toolu_fake_1", name: "bash", input });
+  });
+
+  it("streams a raw tool input exactly as given, invalid JSON included, and answers {} without streaming", async () => {
+    const raw = '{"path": "a.txt", oops}';
+    const { client } = await setup([
+      reply(toolUseRawInput("read_file", raw, "t1")),
+      reply(toolUseRawInput("read_file", raw, "t2")),
+    ]);
+    const partials: string[] = [];
+    // The raw event stream: the SDK's accumulating stream rejects invalid JSON at the block's end.
+    for await (const event of await client.messages.create({ ...ask("read it"), stream: true })) {
+      if (event.type === "content_block_delta" && event.delta.type === "input_json_delta") {
+        partials.push(event.delta.partial_json);
+      }
+    }
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials.join("")).toBe(raw);
+    const message = await client.messages.create(ask("read it"));
+    expect(message.content).toEqual([{ type: "tool_use", id: "t2", name: "read_file", input: {} }]);
   });
 
   it("answers non-streaming requests with the full Message", async () => {

@@ -78,7 +78,10 @@ export async function handleMessages(
     }
     return sendJson(response, 200, JSON.stringify(message));
   }
-  await writeEventStream(response, buildStreamEvents(message, state.chunkSize), {
+  const rawInputs = (shown.content ?? []).map((block) =>
+    block.type === "tool_use" ? block.rawInput : undefined,
+  );
+  await writeEventStream(response, buildStreamEvents(message, state.chunkSize, rawInputs), {
     signal,
     chunkDelayMs: reply.chunkDelayMs ?? 0,
     ...(fault ? { dropAfterChars: fault.afterChars ?? DEFAULT_DROP_AFTER_CHARS } : {}),

@@ -1,7 +1,7 @@
 // The public surface of @lcc/testkit: the fake Messages API, its builders and the test helpers.
 // No side effects on import.
 
-export { faults, reply, text, toolUse } from "./builders.ts";
+export { faults, reply, text, toolUse, toolUseRawInput } from "./builders.ts";
 export { estimateTokens } from "./estimate-tokens.ts";
 export { startFakeApi } from "./fake-api.ts";
 export { assertPairingInvariant, pairingProblems } from "./pairing.ts";

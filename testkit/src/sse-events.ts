@@ -13,9 +13,14 @@ export interface SseEvent {
 
 /**
  * The events that stream `message`, with text and tool input JSON cut into `chunkSize`-character
- * deltas (code points, never half a surrogate pair). Pure.
+ * deltas (code points, never half a surrogate pair). `rawInputs[i]`, when set, is streamed as block i's
+ * input JSON instead of its `input`. Pure.
  */
-export function buildStreamEvents(message: AssistantMessage, chunkSize: number): SseEvent[] {
+export function buildStreamEvents(
+  message: AssistantMessage,
+  chunkSize: number,
+  rawInputs: readonly (string | undefined)[] = [],
+): SseEvent[] {
   const events: SseEvent[] = [
     frame("message_start", {
       type: "message_start",
@@ -34,7 +39,7 @@ export function buildStreamEvents(message: AssistantMessage, chunkSize: number):
     events.push(
       frame("content_block_start", { type: "content_block_start", index, content_block: emptyBlock(block) }),
     );
-    events.push(...blockDeltas(block, index, chunkSize));
+    events.push(...blockDeltas(block, index, chunkSize, rawInputs[index]));
     events.push(frame("content_block_stop", { type: "content_block_stop", index }));
   });
   events.push(
@@ -57,7 +62,7 @@ function emptyBlock(block: ResponseBlock): ResponseBlock {
   return block.type === "text" ? { type: "text", text: "" } : { ...block, input: {} };
 }
 
-function blockDeltas(block: ResponseBlock, index: number, chunkSize: number): SseEvent[] {
+function blockDeltas(block: ResponseBlock, index: number, chunkSize: number, rawInput?: string): SseEvent[] {
   if (block.type === "text") {
     return chunk(block.text, chunkSize).map((text) => ({
       ...frame("content_block_delta", {
@@ -68,7 +73,7 @@ function blockDeltas(block: ResponseBlock, index: number, chunkSize: number): Ss
       textLength: text.length,
     }));
   }
-  return chunk(JSON.stringify(block.input), chunkSize).map((partialJson) =>
+  return chunk(rawInput ?? JSON.stringify(block.input), chunkSize).map((partialJson) =>
     frame("content_block_delta", {
       type: "content_block_delta",
       index,

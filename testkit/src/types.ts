@@ -6,7 +6,14 @@ import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messag
 /** A content block the fake model answers with. A `tool_use` without `id` gets `toolu_fake_<n>`. */
 export type FakeBlock =
   | { type: "text"; text: string }
-  | { type: "tool_use"; id?: string; name: string; input: unknown };
+  | {
+      type: "tool_use";
+      id?: string;
+      name: string;
+      input: unknown;
+      /** Streamed as the input_json_delta text instead of the JSON of `input`, as given (invalid JSON too). */
+      rawInput?: string;
+    };
 
 /** A failure the fake answers with instead of a message, shaped like the real API's. */
 export type Fault =

@@ -31,7 +31,7 @@ export async function runToolCall(
   context.emit({ type: "tool_start", id: call.id, name: call.name, input: call.input });
   const result = context.signal.aborted
     ? { content: INTERRUPTED_MESSAGE, isError: true, interrupted: true }
-    : await runPhases(call, options);
+    : capResult(await runPhases(call, options));
   context.emit({
     type: "tool_end",
     id: call.id,
@@ -132,7 +132,7 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
       };
     }
   }
-  return capResult(result);
+  return result;
 }
 
 /** The generic question for an `ask` verdict; undefined when the user allowed the call, else the refusal. */

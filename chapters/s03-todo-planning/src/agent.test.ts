@@ -10,7 +10,7 @@ import {
   text,
   toolUse,
 } from "@lcc/testkit";
-import { captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
+import { abortWhen, captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createTodoSetup, s03Chapter } from "./agent.ts";
 import { REMINDER_AFTER_ROUNDS } from "./plan-reminder.ts";
@@ -28,14 +28,18 @@ async function setup(script: Script) {
   });
   addCleanup(cleanup);
   const events: AgentEvent[] = [];
-  const agent = createSessionAgent(
+  const agent = await createSessionAgent(
     createTodoSetup,
     { client, config, workspace, output: captureOutput() },
-    { print: (event) => events.push(event) },
+    { print: false },
   );
+  agent.subscribe((event) => events.push(event));
   const run = (prompt = "go") => agent.runTurn(prompt, new AbortController().signal);
   const requests = () => fake.messageRequests();
-  return { agent, events, run, requests };
+  /** Aborts once the tool call `id` has started. */
+  const abortAtToolStart = (id: string) =>
+    abortWhen(() => events.some((event) => event.type === "tool_start" && event.id === id));
+  return { agent, events, run, requests, abortAtToolStart };
 }
 
 const item = (content: string, status: TodoItem["status"] = "pending"): TodoItem => ({
@@ -219,16 +223,13 @@ describe("s03 stale-plan reminder", () => {
   });
 
   it("counts an interrupted round like any other and lands after the interrupted results and the next prompt", async () => {
-    const controller = new AbortController();
-    const { agent, requests } = await setup((_request, index) => {
+    const { agent, requests, abortAtToolStart } = await setup((_request, index) => {
       if (index === 0) return reply(toolUse("todo_write", { items: [item("A", "in_progress")] }));
       if (index === 1 || index === 2) return bash(`echo ${index}`);
       if (index === 3) return reply(toolUse("bash", { command: "sleep 5" }, "slow"));
       return reply(text("recovered"));
     });
-    const turn = agent.runTurn("go", controller.signal);
-    setTimeout(() => controller.abort(), 400);
-    await turn;
+    expect((await agent.runTurn("go", abortAtToolStart("slow"))).reason).toBe("aborted");
     await agent.runTurn("again", new AbortController().signal);
     // Rounds without an update: 1 and 2 (echo), 3 (the interrupted sleep) → the reminder rides on request 4.
     expect(firstRequestWithReminder(requests())).toBe(4);
@@ -243,21 +244,47 @@ describe("s03 stale-plan reminder", () => {
   });
 
   it("keeps pairing intact when a turn is interrupted after a plan exists", async () => {
-    const controller = new AbortController();
-    const { agent, requests } = await setup((_request, index) => {
+    const { agent, requests, abortAtToolStart } = await setup((_request, index) => {
       if (index === 0) return reply(toolUse("todo_write", { items: [item("A", "in_progress")] }));
-      if (index === 1) return reply(toolUse("bash", { command: "sleep 5" }));
+      if (index === 1) return reply(toolUse("bash", { command: "sleep 5" }, "slow"));
       return reply(text("recovered"));
     });
-    const turn = agent.runTurn("go", controller.signal);
-    setTimeout(() => controller.abort(), 400);
-    await turn;
+    expect((await agent.runTurn("go", abortAtToolStart("slow"))).reason).toBe("aborted");
     await agent.runTurn("again", new AbortController().signal);
     const interrupted = requests().at(-1)!.body.messages.at(-1)!;
     expect(interrupted.content).toMatchObject([
       { type: "tool_result", is_error: true },
       { type: "text", text: "again" },
     ]);
+    assertPairingInvariant(requests());
+  });
+});
+
+describe("s03 /clear", () => {
+  it("starts a new conversation with an empty plan: the old plan neither shows nor reminds", async () => {
+    const { agent, run, requests, events } = await setup([
+      reply(toolUse("todo_write", { items: [item("A", "in_progress"), item("B")] })),
+      reply(text("Planned.")),
+      ...Array.from({ length: REMINDER_AFTER_ROUNDS + 1 }, (_, index) => reply(text(`answer ${index}`))),
+    ]);
+    await run("plan it");
+    expect(agent.setup.plan.items()).toHaveLength(2);
+    const written: string[] = [];
+    expect(await agent.runCommand("/clear", new AbortController().signal, (line) => written.push(line))).toBe(
+      true,
+    );
+    expect(written).toEqual(["Started a new conversation.\n"]);
+    expect(agent.setup.plan.items()).toEqual([]);
+    expect(agent.state.messages).toEqual([]);
+    expect(events.filter((event) => event.type === "conversation_start")).toEqual([
+      { type: "conversation_start", messages: 0 },
+    ]);
+    for (let index = 0; index <= REMINDER_AFTER_ROUNDS; index++) await run(`prompt ${index}`);
+    const afterClear = requests().slice(2);
+    expect(afterClear[0]!.body.messages).toEqual([
+      { role: "user", content: [{ type: "text", text: "prompt 0" }] },
+    ]);
+    expect(firstRequestWithReminder(afterClear)).toBe(-1);
     assertPairingInvariant(requests());
   });
 });

@@ -14,7 +14,8 @@ const addCleanup = useCleanups();
 const file = (frontmatter: string, body = "Be helpful.") => `---\n${frontmatter}\n---\n${body}\n`;
 const parentTools = [
   ...createToolUseSetup({ workspace: "/" }).tools,
-  { ...createReadFileTool(), name: "agent" },
+  // Stands in for s04's agent tool: what keeps it from children is its parentOnly mark, not its name.
+  { ...createReadFileTool(), name: "agent", parentOnly: true },
 ];
 
 describe("s04 agent files", () => {

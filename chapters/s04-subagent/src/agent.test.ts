@@ -1,14 +1,20 @@
 // End to end: the s04 agent against the fake API — isolation, no recursion, tool restriction, the demo.
 import type Anthropic from "@anthropic-ai/sdk";
 import { runScenario } from "@lcc/chapter-kit";
+import { type AgentHooks, defineTool } from "@lcc/s02";
 import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
 import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { s04Chapter } from "./agent.ts";
 import { s04Scenario } from "./scenario.ts";
 import { delegate, isChild, lastBlocks, testAgentSetup, toolNamesOf } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
+
+/** A tool that answers its own name; `parentOnly` keeps it from children. */
+const namedTool = (name: string, parentOnly: boolean) =>
+  defineTool({ name, description: `The ${name}.`, input: z.object({}), parentOnly, run: async () => name });
 const setup = testAgentSetup(addCleanup);
 
 describe("s04 subagent isolation", () => {
@@ -129,9 +135,74 @@ describe("s04 subagent isolation", () => {
     )!;
     expect(tool.description).toContain("- explore: Read-only investigation");
     expect(tool.description).toContain(
-      "- general: A general-purpose worker for a self-contained multi-step task. [tools: every tool except agent, todo_write and compact]",
+      "- general: A general-purpose worker for a self-contained multi-step task. [tools: every tool except the parent's own (agent, todo_write and the like)]",
     );
     expect(JSON.stringify(tool.input_schema)).toContain("One of: explore, general (default general).");
+  });
+
+  it("never gives a child a parentOnly tool, not even to a type that names one", async () => {
+    const { run, requests, events } = await setup(
+      [
+        delegate({ agent_type: "general" }, "call_general"),
+        reply(text("general done")),
+        delegate({ agent_type: "planner" }, "call_planner"),
+        reply(text("planner done")),
+        reply(text("ok")),
+      ],
+      {
+        tools: [namedTool("parent_tool", true), namedTool("shared_tool", false)],
+        files: {
+          ".claude/agents/planner.md":
+            "---\nname: planner\ndescription: Plans.\ntools: Read, TodoWrite\n---\nPlan.",
+        },
+      },
+    );
+    await run();
+    const [general, planner] = requests().filter(isChild);
+    expect(toolNamesOf(general!)).toEqual(["bash", "read_file", "write_file", "edit_file", "shared_tool"]);
+    expect(toolNamesOf(planner!)).toEqual(["read_file"]);
+    expect(events).toContainEqual({
+      type: "notice",
+      source: "agent",
+      level: "warn",
+      text: "planner: tools not available to this subagent: todo_write",
+    });
+    assertPairingInvariant(requests());
+  });
+
+  it("runs a child with the setup's childHooks and never with the parent's own hooks", async () => {
+    let parentTransforms = 0;
+    const parentHooks: AgentHooks = {
+      transformContext: (messages) => {
+        parentTransforms += 1;
+        return messages;
+      },
+    };
+    const childHooks: AgentHooks = {
+      preToolUse: (call) =>
+        call.name === "read_file" ? { kind: "deny", reason: "Children may not read." } : undefined,
+    };
+    const { run, requests } = await setup(
+      [
+        reply(toolUse("read_file", { path: "notes.txt" }, "parent_read")),
+        delegate({ agent_type: "general" }),
+        reply(toolUse("read_file", { path: "notes.txt" }, "child_read")),
+        reply(text("I was not allowed to read.")),
+        reply(text("ok")),
+      ],
+      { hooks: [parentHooks], childHooks: [childHooks] },
+    );
+    await run();
+    const parent = requests().filter((request) => !isChild(request));
+    const child = requests().filter(isChild);
+    expect(lastBlocks(parent[1]!)[0]).toMatchObject({ tool_use_id: "parent_read", is_error: false });
+    expect(lastBlocks(child[1]!)[0]).toMatchObject({
+      tool_use_id: "child_read",
+      is_error: true,
+      content: "Children may not read.",
+    });
+    expect(parentTransforms).toBe(parent.length);
+    assertPairingInvariant(requests());
   });
 
   it("runs the demo scenario: explore summary, custom reviewer with its two tools, pairing on every request", async () => {

@@ -18,7 +18,8 @@ describe("s04 subagent lifecycle", () => {
     const controller = new AbortController();
     const { agent, run, requests, workspace } = await setup(async (request) => {
       if (!isChild(request)) return requests().some(isChild) ? reply(text("recovered")) : delegate({});
-      setTimeout(() => controller.abort(), 50);
+      // The user interrupts while the child waits for its model.
+      controller.abort();
       return { ...reply(text("this never arrives")), delayMs: 5_000 };
     });
     await run("go", controller.signal);

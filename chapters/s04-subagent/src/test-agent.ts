@@ -1,7 +1,7 @@
 // Test helper for the s04 tests: the real s04 agent against a fresh fake API in a temp workspace.
 import type Anthropic from "@anthropic-ai/sdk";
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from "@lcc/chapter-kit";
-import { type AgentEvent, createSessionAgent } from "@lcc/s02";
+import { type AgentEvent, type AgentHooks, createSessionAgent, extendSetup, type Tool } from "@lcc/s02";
 import { type RecordedRequest, reply, type Script, toolUse } from "@lcc/testkit";
 import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createSubagentSetup } from "./agent.ts";
@@ -10,6 +10,10 @@ export interface TestAgentOptions {
   files?: Record<string, string>;
   git?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Added to the s04 setup: the parent's own hooks, per-call hooks children inherit, more tools. */
+  hooks?: AgentHooks[];
+  childHooks?: AgentHooks[];
+  tools?: Tool[];
 }
 
 /** Starts the fake API and a workspace holding `notes.txt`; the caller awaits `cleanup()`. */
@@ -23,7 +27,17 @@ export async function startTestAgent(script: Script, options: TestAgentOptions =
   });
   const events: AgentEvent[] = [];
   const context = { client, config, workspace, output: captureOutput(), env: options.env ?? {} };
-  const agent = createSessionAgent(createSubagentSetup, context, { print: (event) => events.push(event) });
+  const addition = {
+    hooks: options.hooks ?? [],
+    childHooks: options.childHooks ?? [],
+    tools: options.tools ?? [],
+  };
+  const agent = await createSessionAgent(
+    (setupContext) => extendSetup(createSubagentSetup(setupContext), addition),
+    context,
+    { print: false },
+  );
+  agent.subscribe((event) => events.push(event));
   return {
     agent,
     events,

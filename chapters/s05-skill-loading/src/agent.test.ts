@@ -5,7 +5,7 @@ import { createSessionAgent } from "@lcc/s02";
 import { assertPairingInvariant, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { captureOutput, startFakeModel, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { createSkillSetup, type SkillSetup, s05Chapter } from "./agent.ts";
+import { createSkillSetup, s05Chapter } from "./agent.ts";
 import { s05Scenario } from "./scenario.ts";
 
 const addCleanup = useCleanups();
@@ -65,21 +65,35 @@ describe("s05 skill loading, end to end", () => {
       model: DEFAULT_MODEL,
     });
     addCleanup(cleanup);
-    let setup: SkillSetup | undefined;
-    const agent = createSessionAgent(
-      (context) => {
-        setup = createSkillSetup(context);
-        return setup;
-      },
-      { client, config, workspace, output: captureOutput() },
-    );
-    expect(setup?.skills.loaded()).toEqual([]);
-    await agent.runTurn("deploy please", new AbortController().signal);
-    expect(setup?.skills.loaded().map(({ skill, body }) => [skill.name, body])).toEqual([
+    const output = captureOutput();
+    const agent = await createSessionAgent(createSkillSetup, { client, config, workspace, output });
+    expect(agent.setup.skills.loaded()).toEqual([]);
+    await agent.handleLine("deploy please", new AbortController().signal);
+    expect(agent.setup.skills.loaded().map(({ skill, body }) => [skill.name, body])).toEqual([
       ["deploy", "Run make deploy."],
     ]);
     expect(systemText(fake.messageRequests()[0]!)).toContain("- deploy: Ship it. Carefully.");
     assertPairingInvariant(fake.messageRequests());
+    // A new conversation starts with nothing loaded.
+    await agent.handleLine("/clear", new AbortController().signal);
+    expect(agent.setup.skills.loaded()).toEqual([]);
+    expect(output.text()).toContain("Started a new conversation.\n");
+  });
+
+  it("lists the skills with /skills, one per line, without asking the model", async () => {
+    const { fake, workspace, client, config, cleanup } = await startFakeModel({
+      script: [],
+      files: {
+        "skills/deploy/SKILL.md": "---\nname: deploy\ndescription: Ship it.\n---\nRun make deploy.\n",
+        "skills/notes/SKILL.md": "---\nname: notes\ndescription: Take notes.\n---\nWrite NOTES.md.\n",
+      },
+    });
+    addCleanup(cleanup);
+    const output = captureOutput();
+    const agent = await createSessionAgent(createSkillSetup, { client, config, workspace, output });
+    await agent.handleLine("/skills", new AbortController().signal);
+    expect(output.text()).toContain("  deploy — Ship it.\n  notes — Take notes.\n");
+    expect(fake.messageRequests()).toHaveLength(0);
   });
 
   it("reports an invalid skill as a warning and keeps working with the valid ones", async () => {

@@ -1,8 +1,8 @@
 // The numbers and small parsers: option defaults and their scaling, the environment, the reported
 // context size, /compact parsing, and breakpoints added to a copy of a request.
+import { parseSlashCommand } from "@lcc/s02";
 import { describe, expect, it } from "vitest";
 import { compactOptionsFromEnv, reportedContextTokens, resolveCompactOptions } from "./compact-options.ts";
-import { parseCompactCommand } from "./compact-tool.ts";
 import { addCacheBreakpoints } from "./prompt-caching.ts";
 
 describe("compaction settings", () => {
@@ -40,10 +40,13 @@ describe("compaction settings", () => {
   });
 
   it("parses /compact with and without a focus, and nothing else", () => {
-    expect(parseCompactCommand("/compact")).toEqual({});
-    expect(parseCompactCommand("  /compact   the auth flow ")).toEqual({ focus: "the auth flow" });
-    expect(parseCompactCommand("/compactify")).toBe(undefined);
-    expect(parseCompactCommand("please /compact")).toBe(undefined);
+    expect(parseSlashCommand("/compact")).toEqual({ name: "compact", args: "" });
+    expect(parseSlashCommand("  /compact   the auth flow ")).toEqual({
+      name: "compact",
+      args: "the auth flow",
+    });
+    expect(parseSlashCommand("/compactify")?.name).toBe("compactify");
+    expect(parseSlashCommand("please /compact")).toBe(undefined);
   });
 
   it("adds exactly two cache breakpoints to a copy of the request", () => {

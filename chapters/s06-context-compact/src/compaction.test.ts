@@ -206,7 +206,7 @@ describe("s06 auto-compaction, end to end", () => {
     });
     await session.run("Read everything twice.");
     expect(session.summaryIndexes()).toHaveLength(3);
-    expect(session.agent.compaction.status()).toMatchObject({
+    expect(session.agent.setup.compaction.status()).toMatchObject({
       consecutiveFailures: 3,
       autoCompactEnabled: false,
     });
@@ -229,7 +229,7 @@ describe("s06 auto-compaction, end to end", () => {
     });
     await session.run("Read everything four times.");
     expect(session.summaryIndexes()).toHaveLength(3);
-    expect(session.agent.compaction.status()).toMatchObject({
+    expect(session.agent.setup.compaction.status()).toMatchObject({
       compactions: 3,
       consecutiveFailures: 3,
       autoCompactEnabled: false,
@@ -248,7 +248,8 @@ describe("s06 auto-compaction, end to end", () => {
       script: (request) => {
         if (!isSummaryRequest(request.body)) return readThree[position++] ?? reply(text("Back."));
         if (summaries++ > 0) return reply(text("SUMMARY: read a, b and c."));
-        setTimeout(() => controller.abort(), 50);
+        // The user interrupts while the summary request waits for its answer.
+        controller.abort();
         return { ...reply(text("never arrives")), delayMs: 5_000 };
       },
       files: threeFiles,
@@ -268,11 +269,11 @@ describe("s06 auto-compaction, end to end", () => {
       "user",
     ]);
     expect(pairingProblems(messages)).toEqual([]);
-    expect(session.agent.compaction.status()).toMatchObject({ compactions: 0, consecutiveFailures: 0 });
+    expect(session.agent.setup.compaction.status()).toMatchObject({ compactions: 0, consecutiveFailures: 0 });
     expect(session.output()).toContain("compaction failed: interrupted by user");
     await session.run("Go on.");
     expect(summaries).toBe(2);
-    expect(session.agent.compaction.status()).toMatchObject({ compactions: 1, consecutiveFailures: 0 });
+    expect(session.agent.setup.compaction.status()).toMatchObject({ compactions: 1, consecutiveFailures: 0 });
     assertPairingInvariant(session.requests());
   });
 

@@ -41,7 +41,7 @@ function extendsPrevious(previous: RecordedRequest, request: RecordedRequest): b
 const print = (chars: number) => `node -e "process.stdout.write('x'.repeat(${chars}))"`;
 
 describe("s06 levers 0 and 1, end to end", () => {
-  it("gives subagents the per-call levers: a child's long output is saved and its requests are cached", async () => {
+  it("gives subagents the per-call levers but never the parent's own tools (compact, todo_write, agent)", async () => {
     const session = await setup([
       reply(toolUse("agent", { description: "Run the build", prompt: "Run it.", agent_type: "general" })),
       reply(toolUse("bash", { command: print(120_000) }, "toolu_child_big")),
@@ -59,8 +59,13 @@ describe("s06 levers 0 and 1, end to end", () => {
       "utf8",
     );
     expect(saved).toHaveLength(120_000 + "\n[exit code 0]".length);
-    for (const child of session.requests().slice(1, 3))
+    for (const child of session.requests().slice(1, 3)) {
       expect(JSON.stringify(child.body)).toContain('"cache_control"');
+      const names = (child.body.tools as Anthropic.Tool[]).map((tool) => tool.name);
+      expect(names).toEqual(["bash", "read_file", "write_file", "edit_file", "load_skill"]);
+    }
+    const parentNames = (session.requests()[0]!.body.tools as Anthropic.Tool[]).map((tool) => tool.name);
+    expect(parentNames).toEqual(expect.arrayContaining(["compact", "todo_write", "agent"]));
     assertPairingInvariant(session.requests());
   });
 
@@ -129,7 +134,7 @@ describe("s06 levers 0 and 1, end to end", () => {
     // Two batches of three: the prefix changed twice in ten requests; every other request extended the previous one.
     const breaks = requests.slice(1).filter((request, index) => !extendsPrevious(requests[index]!, request));
     expect(breaks).toHaveLength(2);
-    expect(session.agent.compaction.status().microCompactions).toBe(2);
+    expect(session.agent.setup.compaction.status().microCompactions).toBe(2);
     assertPairingInvariant(requests);
   });
 

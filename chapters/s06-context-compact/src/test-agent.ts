@@ -1,9 +1,10 @@
 // Test helper for the s06 end-to-end tests: the real compacting agent against a fresh fake API in a
 // temp workspace, cleaned up after each test.
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
+import { createSessionAgent } from "@lcc/s02";
 import type { Script } from "@lcc/testkit";
 import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
-import { createCompactAgent } from "./agent.ts";
+import { createCompactSetup } from "./agent.ts";
 import type { CompactOptions } from "./compact-options.ts";
 
 export interface TestAgentOptions {
@@ -13,8 +14,9 @@ export interface TestAgentOptions {
 }
 
 /**
- * `start({ script, files, options })` for a test file: a compacting agent on DEFAULT_MODEL whose fake
- * API and workspace are removed through `addCleanup` after the test; `output()` is what it printed.
+ * `start({ script, files, options })` for a test file: the s06 session on DEFAULT_MODEL whose fake API
+ * and workspace are removed through `addCleanup` after the test. `run(line)` handles a line as the REPL
+ * does (a prompt or a slash command such as /compact); `output()` is what the session printed.
  */
 export function testAgentSetup(addCleanup: AddCleanup) {
   return async ({ script, files = {}, options = {} }: TestAgentOptions) => {
@@ -25,11 +27,16 @@ export function testAgentSetup(addCleanup: AddCleanup) {
     });
     addCleanup(cleanup);
     const output = captureOutput();
-    const agent = createCompactAgent({ client, config, workspace, output }, options);
+    const agent = await createSessionAgent((context) => createCompactSetup(context, options), {
+      client,
+      config,
+      workspace,
+      output,
+    });
     return {
       agent,
       workspace,
-      run: (prompt: string) => agent.runTurn(prompt, new AbortController().signal),
+      run: (line: string) => agent.handleLine(line, new AbortController().signal),
       requests: () => fake.messageRequests(),
       output: () => output.text(),
     };
