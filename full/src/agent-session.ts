@@ -136,6 +136,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
   function openLog(loaded: LoadedSession | undefined): SessionLog {
     const id = loaded?.id ?? createSessionId();
     const file = createSessionLog(sessionsDir, id, {
+      ...(loaded?.lock ? { lock: loaded.lock } : {}),
       openDir: ensureStateDir,
       onError(error) {
         const reason = error instanceof Error ? error.message : String(error);

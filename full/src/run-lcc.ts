@@ -61,8 +61,10 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       ? await io.readStdin(prompt ? { firstByteTimeoutMs: PIPED_FIRST_BYTE_WAIT_MS } : {})
       : "";
     prompt = combinePrompt(prompt, piped);
-    if (!prompt)
+    if (!prompt) {
+      picked?.lock?.release();
       return print(io.stderr, "lcc: -p needs a prompt (as an argument or on stdin)\n", EXIT_CODES.usage);
+    }
   }
 
   const config = readModelConfig(io.env);
@@ -174,7 +176,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
 /** The session to continue or resume; a number is an exit code (listing printed, or not found). */
 async function pickSession(options: RunOptions, sessionsDir: string, io: LccIo) {
   if (!options.continueLast && options.resume === undefined) return undefined;
-  const { findSession, listSessions, loadSession, SessionReadError } = await import("./session-store.ts");
+  const { findSession, listSessions, SessionReadError } = await import("./session-store.ts");
+  const { resumeSession } = await import("./resume-session.ts");
   if (options.resume === "") {
     const sessions = listSessions(sessionsDir);
     if (sessions.length === 0) return print(io.stdout, `No sessions in ${sessionsDir}\n`, EXIT_CODES.success);
@@ -196,7 +199,7 @@ async function pickSession(options: RunOptions, sessionsDir: string, io: LccIo) 
     );
   }
   try {
-    return loadSession(found.path, found.id);
+    return resumeSession(found.path, found.id);
   } catch (error) {
     if (!(error instanceof SessionReadError)) throw error;
     return print(io.stderr, `lcc: ${error.message}\n`, EXIT_CODES.sessionNotFound);

@@ -1,12 +1,14 @@
 // The session log: history changes become records, and replaying the records rebuilds the same
 // history — including joined user content, rewrites, torn last lines and a turn cut by a crash.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appendUserContent, type MessageParam } from "@lcc/s01";
 import { pairingProblems } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { resumeSession } from "./resume-session.ts";
 import { createHistoryRecorder, createSessionId, createSessionLog } from "./session-log.ts";
 import {
   findSession,
@@ -77,6 +79,45 @@ describe("session log", () => {
     expect(() => loadSession(corrupt, "corrupt")).toThrow(SessionReadError);
     expect(() => loadSession(corrupt, "corrupt")).toThrow(/corrupt at line 2/);
     expect(await readFile(corrupt, "utf8")).toBe(text);
+  });
+
+  it("resuming moves a torn last line to .torn, completes a whole last record, and leaves a corrupt file alone", async () => {
+    const { dir } = await setup();
+    const good = JSON.stringify({ type: "message", message: { role: "user", content: "hi" } });
+    const hi = { role: "user", content: [{ type: "text", text: "hi" }] };
+    const torn = join(dir, "torn.jsonl");
+    // Cut inside the two bytes of "é": the bytes kept must be exactly the bytes written.
+    const cut = Buffer.from('{"type":"message","message":{"role":"assistant","content":"caf\u00e9');
+    const cutBytes = cut.subarray(0, -1);
+    await writeFile(torn, Buffer.concat([Buffer.from(`${good}\n`), cutBytes]));
+    const resumed = resumeSession(torn, "torn");
+    resumed.lock?.release();
+    expect(resumed.messages).toEqual([hi]);
+    expect(resumed.tornTail).toEqual({ path: `${torn}.torn`, bytes: cutBytes.length });
+    expect(await readFile(torn, "utf8")).toBe(`${good}\n`);
+    expect(await readFile(`${torn}.torn`)).toEqual(Buffer.concat([cutBytes, Buffer.from("\n")]));
+
+    const whole = join(dir, "whole.jsonl");
+    await writeFile(whole, `${good}\n${good}`);
+    const completed = resumeSession(whole, "whole");
+    completed.lock?.release();
+    expect(completed.messages).toEqual([{ role: "user", content: [...hi.content, ...hi.content] }]);
+    expect(await readFile(whole, "utf8")).toBe(`${good}\n${good}\n`);
+
+    const corrupt = join(dir, "corrupt.jsonl");
+    const text = `${good}\nnot json\n${good}\n{"type":"mess`;
+    await writeFile(corrupt, text);
+    expect(() => resumeSession(corrupt, "corrupt")).toThrow(`Session file ${corrupt} is corrupt at line 2`);
+    expect(await readFile(corrupt, "utf8")).toBe(text);
+    expect(existsSync(`${corrupt}.torn`)).toBe(false);
+    expect(existsSync(`${corrupt}.lock`)).toBe(false);
+  });
+
+  it("creates the session file readable by its owner only", async () => {
+    const { log } = await setup();
+    log.write({ type: "turn_result", reason: "end", turns: 1 });
+    log.close();
+    expect((await stat(log.path)).mode & 0o777).toBe(0o600);
   });
 
   it("answers the tool calls of a turn cut off mid-tool as interrupted, keeping the pairing invariant", () => {

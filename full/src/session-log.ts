@@ -1,10 +1,11 @@
 // Sessions as append-only JSONL: one record per history change, written with a syscall per record so
-// a crash (even kill -9) loses at most the record being written.
+// a crash (even kill -9) loses at most the record being written (resuming moves that torn line aside).
 import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageParam } from "@lcc/s01";
 import type { TokenUsage } from "./cost.ts";
+import { acquireSessionLock, type SessionLock } from "./session-lock.ts";
 
 /** One line of `<lcc home>/sessions/<id>.jsonl`. Replaying the message records rebuilds the history. */
 export type SessionRecord =
@@ -32,6 +33,7 @@ export interface SessionLog {
    * Never throws: the first failure goes to `onError` and every later write is skipped.
    */
   write(entry: SessionEntry): void;
+  /** Closes the file and releases the session's lock; later writes are skipped. Idempotent. */
   close(): void;
 }
 
@@ -40,6 +42,12 @@ export interface SessionLogOptions {
   openDir?: () => void;
   /** The first write that failed (unwritable folder, full disk); the log is off from then on. */
   onError?: (error: unknown) => void;
+  /**
+   * The lock of a resumed session (resumeSession took it before reading the file); the log owns it
+   * from now on. Without one the log takes the lock itself before it creates the file, and a lock
+   * held by another process is a write failure (`onError`, log off).
+   */
+  lock?: SessionLock;
 }
 
 /** Sortable, readable session ids: `20250102-150405-a1b2c3`. */
@@ -54,9 +62,10 @@ export function createSessionId(now = new Date(), random = Math.random): string 
 }
 
 /**
- * A log for session `id` in `sessionsDir`. Nothing touches the disk before the first write, so a
- * session that never records anything leaves no file. A log that cannot be written never breaks the
- * conversation (a turn cut by a throwing log would leave tool calls unanswered).
+ * A log for session `id` in `sessionsDir`, its only writer while open (see session-lock.ts). Nothing
+ * touches the disk before the first write, so a session that never records anything leaves no file;
+ * the file is created 0600. A log that cannot be written never breaks the conversation (a turn cut by
+ * a throwing log would leave tool calls unanswered).
  */
 export function createSessionLog(
   sessionsDir: string,
@@ -64,6 +73,7 @@ export function createSessionLog(
   options: SessionLogOptions = {},
 ): SessionLog {
   const path = join(sessionsDir, `${id}.jsonl`);
+  let lock = options.lock;
   let fd: number | undefined;
   let failed = false;
   return {
@@ -74,19 +84,27 @@ export function createSessionLog(
       try {
         if (fd === undefined) {
           options.openDir?.();
-          fd = openSync(path, "a");
+          lock ??= acquireSessionLock(path);
+          fd = openSync(path, "a", 0o600);
         }
-        writeSync(fd, `${JSON.stringify({ ...entry, time: new Date().toISOString() })}\n`);
+        writeAll(fd, Buffer.from(`${JSON.stringify({ ...entry, time: new Date().toISOString() })}\n`));
       } catch (error) {
         failed = true;
         options.onError?.(error);
       }
     },
     close() {
+      failed = true;
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
+      lock?.release();
     },
   };
+}
+
+/** writeSync may write part of a buffer (a full disk); a record is only ever followed by the next one whole. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 }
 
 type Snapshot = { message: MessageParam; content: MessageParam["content"]; blocks: readonly unknown[] };

@@ -1,9 +1,10 @@
 // Reading sessions back: replay a JSONL log into the exact history, repair a turn cut by a crash,
-// list sessions and find one by id prefix.
+// list sessions and find one by id prefix. Continuing one (lock, torn line) is resume-session.ts.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { appendUserContent, type MessageParam } from "@lcc/s01";
+import type { SessionLock } from "./session-lock.ts";
 import type { SessionRecord } from "./session-log.ts";
 
 /** What the model reads for a tool call the previous process never finished. */
@@ -21,39 +22,80 @@ export interface LoadedSession {
   model?: string;
   /** Tool calls answered as interrupted because the log ended mid-turn. */
   repairedToolUseIds: string[];
+  /**
+   * From resumeSession: this process's lock on the session. Hand the LoadedSession to
+   * createAgentSession / AgentSession.resume (its log adopts the lock and releases it on close or on
+   * switching sessions), or call `lock.release()` if it is not used.
+   */
+  lock?: SessionLock;
+  /** A record cut off by a crash that resumeSession moved out of the session file. */
+  tornTail?: { path: string; bytes: number };
 }
 
 /**
- * Replays a session file. A torn last line (the process died while writing it) is ignored; a
- * corrupt line anywhere else throws SessionReadError naming the file and line, and the file is
- * left as it is. The result keeps the pairing invariant: a trailing assistant tool_use without
- * results gets "interrupted" results (see {@link repairInterruptedTurn}).
+ * Replays a session file without locking or changing it (to inspect a session). A torn last line is
+ * left out; a corrupt complete line throws SessionReadError naming the file and line. The result keeps
+ * the pairing invariant: a trailing assistant tool_use without results gets "interrupted" results
+ * (see {@link repairInterruptedTurn}).
  */
 export function loadSession(path: string, id: string): LoadedSession {
-  let text: string;
+  const file = readSessionFile(path, id);
+  const tailRecord = parseRecord(file.tail.toString("utf8"));
+  return replaySession(tailRecord ? [...file.records, tailRecord] : file.records, path, id);
+}
+
+export interface SessionFile {
+  /** The records of the complete (newline-terminated) lines. */
+  records: SessionRecord[];
+  /** Bytes up to and including the last newline. */
+  completeLength: number;
+  /** Bytes after the last newline: empty unless a write was cut off. */
+  tail: Buffer;
+}
+
+/** Reads the complete lines (sync); a line that is not JSON throws SessionReadError naming the file and line. */
+export function readSessionFile(path: string, id: string): SessionFile {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new SessionReadError(`Cannot read session ${id} (${path}): ${(error as Error).message}`);
   }
-  const lines = text.split("\n");
-  const messages: MessageParam[] = [];
-  let model: string | undefined;
+  const completeLength = bytes.lastIndexOf(0x0a) + 1;
+  const lines = bytes.subarray(0, completeLength).toString("utf8").split("\n");
+  const records: SessionRecord[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === "") return;
-    let record: SessionRecord;
-    try {
-      record = JSON.parse(line) as SessionRecord;
-    } catch {
-      const isTornTail = lines.slice(index + 1).every((rest) => rest.trim() === "");
-      if (isTornTail) return;
+    const record = parseRecord(line);
+    if (!record)
       throw new SessionReadError(
         `Session file ${path} is corrupt at line ${index + 1}; it was left unchanged.`,
       );
-    }
+    records.push(record);
+  });
+  return { records, completeLength, tail: bytes.subarray(completeLength) };
+}
+
+/** The record on one line, or undefined when it is not a JSON object with a `type`. */
+export function parseRecord(line: string): SessionRecord | undefined {
+  try {
+    const value = JSON.parse(line) as unknown;
+    return typeof value === "object" && value !== null && "type" in value
+      ? (value as SessionRecord)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The history `records` rebuild, with a turn cut off mid-tool answered as interrupted. */
+export function replaySession(records: SessionRecord[], path: string, id: string): LoadedSession {
+  const messages: MessageParam[] = [];
+  let model: string | undefined;
+  for (const record of records) {
     if (record.type === "session_start" || record.type === "session_resume") model = record.model;
     applyRecord(messages, record);
-  });
+  }
   return {
     id,
     path,

@@ -1,6 +1,6 @@
 // Sessions end to end: --resume/--continue rebuild the conversation exactly, and a process killed with
 // SIGKILL in the middle of a tool call resumes with its pairing intact.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   assertPairingInvariant,
@@ -36,6 +36,14 @@ function sentMessages(request: RecordedRequest | undefined): unknown {
   return JSON.parse(
     JSON.stringify(request?.body.messages ?? []).replace(/,"cache_control":\{"type":"ephemeral"\}/g, ""),
   );
+}
+
+/** The path of the workspace's only session file. */
+function onlySessionPath(workspace: string): string {
+  const sessionsDir = join(workspace, ".lcc", "sessions");
+  const names = readdirSync(sessionsDir).filter((name) => name.endsWith(".jsonl"));
+  expect(names).toHaveLength(1);
+  return join(sessionsDir, names[0]!);
 }
 
 describe("sessions", () => {
@@ -119,6 +127,37 @@ describe("sessions", () => {
     expect(api.messageRequests()).toHaveLength(1);
   });
 
+  it("moves a torn last record aside into a .torn file, so every later --continue resumes cleanly", {
+    timeout: 90_000,
+  }, async () => {
+    const { workspace, fake } = await setup();
+    const api = await fake([reply(text("first answer")), reply(text("second")), reply(text("third"))]);
+    await runLcc({ args: ["-p", "first"], cwd: workspace, baseURL: api.baseURL });
+    const path = onlySessionPath(workspace);
+    const torn =
+      '{"type":"message","message":{"role":"assistant","content":[{"type":"text","text":"half an ans';
+    appendFileSync(path, torn);
+    for (const prompt of ["second", "third"]) {
+      const run = await runLcc({ args: ["-c", "-p", prompt], cwd: workspace, baseURL: api.baseURL });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+    }
+    assertPairingInvariant(api.requests);
+    expect(sentMessages(api.messageRequests()[2])).toEqual([
+      { role: "user", content: [{ type: "text", text: "first" }] },
+      { role: "assistant", content: [{ type: "text", text: "first answer" }] },
+      { role: "user", content: [{ type: "text", text: "second" }] },
+      { role: "assistant", content: [{ type: "text", text: "second" }] },
+      { role: "user", content: [{ type: "text", text: "third" }] },
+    ]);
+    expect(readFileSync(`${path}.torn`, "utf8")).toBe(`${torn}\n`);
+    const lines = readFileSync(path, "utf8").split("\n");
+    expect(lines.pop()).toBe("");
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(`${path}.torn`).mode & 0o777).toBe(0o600);
+  });
+
   it("after kill -9 during a tool call, resuming answers the cut-off call as interrupted and keeps pairing", {
     timeout: 90_000,
   }, async () => {
@@ -195,6 +234,8 @@ describe("sessions", () => {
     expect((await exited).code).toBe(EXIT_CODES.terminated);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(isProcessAlive(jobPid)).toBe(false);
+    const path = onlySessionPath(workspace);
+    expect(existsSync(`${path}.lock`)).toBe(false);
     const next = await fake([reply(text("ok"))]);
     const resumed = await runLcc({ args: ["-c", "-p", "again"], cwd: workspace, baseURL: next.baseURL });
     expect(resumed.code).toBe(0);

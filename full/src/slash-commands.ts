@@ -6,7 +6,8 @@ import type { AgentSession } from "./agent-session.ts";
 import { INTEGRATED_CHAPTER } from "./agent-setup.ts";
 import type { Colors } from "./colors.ts";
 import { cacheHitRate, formatTokens, formatUsd, priceOf } from "./cost.ts";
-import { findSession, listSessions, loadSession, SessionReadError } from "./session-store.ts";
+import { resumeSession } from "./resume-session.ts";
+import { findSession, listSessions, SessionReadError } from "./session-store.ts";
 
 /** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
 export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {
@@ -87,7 +88,7 @@ export function createProductCommands(
         const found = findSession(sessionsDir, args);
         if (!found) return write(`No session matches "${args}". /resume lists them.\n`);
         try {
-          const loaded = loadSession(found.path, found.id);
+          const loaded = resumeSession(found.path, found.id);
           await session.resume(loaded);
           const repaired = loaded.repairedToolUseIds.length;
           const note =
