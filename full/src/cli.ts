@@ -32,7 +32,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 let code: number;
 try {
-  // Spelled out, not s01's processIo(): a static import of @lcc/s01 here would load the SDK (and fetch's
+  // Spelled out, not chapter-kit's processIo(): a static import of @lcc/chapter-kit here would load the SDK (and fetch's
   // WebAssembly) before --liftoff-only is set above, which costs ~150 ms per run.
   code = await runLcc({
     argv: process.argv.slice(2),
