@@ -1,12 +1,17 @@
-// The session shared by the REPL and headless mode: what reaches its listeners, and that neither a
-// state folder that cannot be written nor a new conversation can break a turn or leak the old one.
+// The session shared by the REPL and headless mode: what reaches the UI subscribed to the core, and
+// that neither a state folder that cannot be written nor a new conversation can break a turn or leak
+// the old one; a resumed session keeps its size, and a failed connection names where it went.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import type { AgentEvent } from "@lcc/s02";
 import { isSummaryRequest } from "@lcc/s06";
-import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { assertPairingInvariant, createTempWorkspace, reply, type Script, text, toolUse } from "@lcc/testkit";
+import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { createTestSession } from "./test-harness.ts";
+import { createAgentSession } from "./agent-session.ts";
+import { loadSession } from "./session-store.ts";
+import { closedLoopbackURL, createTestSession } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 
@@ -23,21 +28,21 @@ const run = (session: { runTurn(prompt: string, signal: AbortSignal): Promise<{ 
   session.runTurn("go", new AbortController().signal);
 
 describe("the agent session", () => {
-  it("delivers the notices its setup raised (a skipped SKILL.md, the skills found) to the first listener", async () => {
+  it("delivers the notices its setup raised (a skipped SKILL.md, the skills found) to the first UI subscriber", async () => {
     const { session, events, notices } = await setup([reply(text("ok"))], {
       "skills/greet/SKILL.md": "---\nname: greet\ndescription: Greets people.\n---\nSay hello.\n",
       "skills/broken/SKILL.md": "no frontmatter here\n",
     });
-    session.onEvent((event) => events.push(event));
+    session.core.subscribe((event) => events.push(event));
     expect(notices()).toEqual([
       expect.stringMatching(/^warn: Skipped .*skills\/broken\/SKILL\.md: /),
       "info: Skills available: greet",
     ]);
     const second: AgentEvent[] = [];
-    session.onEvent((event) => second.push(event));
+    session.core.subscribe((event) => second.push(event));
     expect(second).toEqual([]);
     // /clear builds a new setup; it finds the same files, and says nothing it already said.
-    session.clear();
+    expect(await session.runCommand("/clear", new AbortController().signal, () => {})).toBe(true);
     expect(notices()).toHaveLength(2);
   });
 
@@ -61,11 +66,57 @@ describe("the agent session", () => {
       [reply(toolUse("bash", { command: "echo hi" }, "toolu_log_1")), reply(text("done"))],
       { ".lcc/sessions": "a file where the sessions folder should be\n" },
     );
-    session.onEvent((event) => events.push(event));
+    session.core.subscribe((event) => events.push(event));
     const result = await run(session);
     expect(result.reason).toBe("end_turn");
     expect(notices()).toEqual([expect.stringMatching(/^warn: Session log off: cannot write .*\.jsonl/)]);
     expect(fake.messageRequests()).toHaveLength(2);
     assertPairingInvariant(fake.requests);
+  });
+
+  it("starts a session read back from its log with the size its last request reported", async () => {
+    const { session, fake, workspace } = await setup([reply(text("first answer"))]);
+    await run(session);
+    const reported = fake.messageRequests()[0]?.usage;
+    await session.close();
+    const loaded = loadSession(session.sessionPath(), session.sessionId());
+    expect(loaded.lastUsage).toEqual({
+      input_tokens: reported?.input_tokens,
+      output_tokens: reported?.output_tokens,
+      cache_read_input_tokens: reported?.cache_read_input_tokens,
+      cache_creation_input_tokens: reported?.cache_creation_input_tokens,
+    });
+    const resumed = await createAgentSession({
+      client: createModelClient({ apiKey: "k", model: DEFAULT_MODEL, maxTokens: 1024 }),
+      config: { apiKey: "k", model: DEFAULT_MODEL, maxTokens: 1024 },
+      workspace,
+      output: captureOutput(),
+      env: {},
+      lccHome: join(workspace, ".lcc"),
+      version: "test",
+      resume: loaded,
+    });
+    addCleanup(() => resumed.close());
+    expect(resumed.core.state.lastUsage).toMatchObject(loaded.lastUsage ?? { missing: true });
+  });
+
+  it("names the endpoint it tried and the system's reason when the model cannot be reached", async () => {
+    const workspace = await createTempWorkspace();
+    addCleanup(workspace.cleanup);
+    const baseURL = await closedLoopbackURL();
+    const config = { apiKey: "k", baseURL, model: DEFAULT_MODEL, maxTokens: 1024 };
+    const session = await createAgentSession({
+      client: createModelClient(config, { maxRetries: 0 }),
+      config,
+      workspace: workspace.dir,
+      output: captureOutput(),
+      env: {},
+      lccHome: join(workspace.dir, ".lcc"),
+      version: "test",
+    });
+    addCleanup(() => session.close());
+    const result = await session.runTurn("hi", new AbortController().signal);
+    expect(result.reason).toBe("error");
+    expect(result.text).toBe(`Connection error: could not reach ${baseURL}/v1/messages (ECONNREFUSED)`);
   });
 });

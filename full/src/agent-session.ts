@@ -2,7 +2,7 @@
 // usage metering and the turn summary. No turn loop here: every prompt runs through the core.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type Anthropic from "@anthropic-ai/sdk";
+import Anthropic from "@anthropic-ai/sdk";
 import type { ChapterContext } from "@lcc/chapter-kit";
 import { type MessageParam, textOf } from "@lcc/s01";
 import {
@@ -164,7 +164,10 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       },
     };
   }
-  if (options.resume) core.state.messages = options.resume.messages;
+  if (options.resume) {
+    core.state.messages = options.resume.messages;
+    restoreLastUsage(core.state, options.resume);
+  }
   beginConversation();
   core.subscribe(
     (event) => {
@@ -193,7 +196,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         turns: result.turns,
         text:
           result.reason === "error"
-            ? describeError(result.error)
+            ? describeError(result.error, options.client.baseURL)
             : lastAssistantText(core.state.messages, result.reason),
         ...(result.error === undefined ? {} : { error: result.error }),
         usage: usage.sinceMark(),
@@ -210,6 +213,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
     async resume(loaded) {
       resuming = loaded;
       await core.reset(loaded.messages);
+      restoreLastUsage(core.state, loaded);
     },
     onHistory(listener) {
       historyListeners.add(listener);
@@ -234,12 +238,42 @@ function lastAssistantText(messages: readonly MessageParam[], reason: LoopEndRea
   return typeof last.content === "string" ? last.content : textOf(last.content);
 }
 
-/** A readable one-liner for a model failure (the SDK's APIError carries status and message). */
-export function describeError(error: unknown): string {
+/** The size the loaded session's last request reported becomes the core's, so /context and s06 see it. */
+function restoreLastUsage(state: SessionAgent["state"], loaded: LoadedSession): void {
+  if (!loaded.lastUsage) return;
+  // The log keeps the four counts; what else the API reported is not known any more.
+  const unknown = { cache_creation: null, inference_geo: null, output_tokens_details: null, speed: null };
+  state.lastUsage = { ...loaded.lastUsage, ...unknown, server_tool_use: null, service_tier: null };
+}
+
+/**
+ * A readable one-liner for a model failure: the SDK's APIError carries status and message; a
+ * connection failure names the endpoint tried (`baseURL` + /v1/messages) and the system's reason.
+ */
+export function describeError(error: unknown, baseURL = "https://api.anthropic.com"): string {
+  if (error instanceof Anthropic.APIConnectionError) {
+    const endpoint = `${baseURL.replace(/\/+$/, "")}/v1/messages`;
+    if (error instanceof Anthropic.APIConnectionTimeoutError)
+      return `Connection error: ${endpoint} did not answer in time (request timed out)`;
+    const reason = rootCauseOf(error);
+    return `Connection error: could not reach ${endpoint}${reason ? ` (${reason})` : ""}`;
+  }
   const apiError = error as { status?: unknown; error?: { error?: { message?: unknown } } } | undefined;
   const apiMessage = apiError?.error?.error?.message;
   if (typeof apiError?.status === "number" && typeof apiMessage === "string") {
     return `API error ${apiError.status}: ${apiMessage}`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The innermost cause's code (ECONNREFUSED, ENOTFOUND) or message ("bad port"); undefined without a cause. */
+function rootCauseOf(error: Error): string | undefined {
+  let cause: unknown = error.cause;
+  let reason: string | undefined;
+  for (let depth = 0; cause instanceof Error && depth < 8; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    reason = typeof code === "string" ? code : cause.message;
+    cause = cause.cause;
+  }
+  return reason;
 }

@@ -1,29 +1,36 @@
-// The one function that decides what lcc is: every chapter's tools, plus full's own, and the
-// compaction settings from the environment.
-import { createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
-import { createStreamingCallModel } from "@lcc/s02";
+// The one function that decides what lcc is: every chapter's tools, commands and renderers, plus
+// full's own tools, the product's commands and hooks, and the compaction settings from the environment.
+import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
+import { createMessageQueue, createStreamingCallModel, type SlashCommand } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";
-import { createFullSetup } from "./agent-setup.ts";
+import { createLccSetup, type ProductParts } from "./agent-setup.ts";
 
-async function setupWith(env: NodeJS.ProcessEnv) {
+async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();
   const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
   const client = createModelClient(config, { maxRetries: 0 });
-  const setup = createFullSetup({
-    client,
-    config,
-    workspace: workspace.dir,
-    output: process.stdout,
-    env,
-    callModel: createStreamingCallModel(client),
-    emit: () => {},
-  });
+  const setup = createLccSetup(
+    {
+      client,
+      config,
+      workspace: workspace.dir,
+      output: process.stdout,
+      env,
+      callModel: createStreamingCallModel(client),
+      emit: () => {},
+      queue: createMessageQueue(),
+      ask: askWithoutTerminal,
+    },
+    product,
+  );
   await workspace.cleanup();
   return setup;
 }
 
-describe("createFullSetup", () => {
+const command = (name: string): SlashCommand => ({ name, usage: `/${name}`, summary: name, run() {} });
+
+describe("createLccSetup", () => {
   it("has the tools of every integrated chapter and full's glob and grep", async () => {
     const setup = await setupWith({});
     expect(setup.tools.map((tool) => tool.name)).toEqual([
@@ -40,8 +47,23 @@ describe("createFullSetup", () => {
     ]);
   });
 
+  it("offers the chapters' commands, then the product's; renderers come from the chapters", async () => {
+    const setup = await setupWith({}, { commands: [command("cost"), command("model")] });
+    expect(setup.commands.map((entry) => entry.name)).toEqual(["skills", "compact", "cost", "model"]);
+    // s03 plans, s04 subagents, s06 compactions.
+    expect(setup.renderers.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("runs the product's hooks before the chapters' (the session log sees a round before compaction does)", async () => {
+    const product = { transformContext: (messages: never[]) => messages };
+    const setup = await setupWith({}, { hooks: [product] });
+    expect(setup.hooks[0]).toBe(product);
+    expect(setup.hooks.length).toBeGreaterThan(1);
+  });
+
   it("takes the compaction threshold from LCC_CONTEXT_WINDOW and LCC_AUTOCOMPACT_PERCENT", async () => {
     const setup = await setupWith({ LCC_CONTEXT_WINDOW: "100000", LCC_AUTOCOMPACT_PERCENT: "50" });
     expect(setup.systemSections.join("\n")).toContain("compacted automatically near 50,000 tokens");
+    expect(setup.contextWindow).toEqual({ tokens: 100_000, autoCompactTokens: 50_000 });
   });
 });

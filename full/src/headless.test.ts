@@ -17,7 +17,15 @@ import {
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "./help-text.ts";
-import { isProcessAlive, type LccRun, parseJsonLines, runLcc, spawnLcc, waitFor } from "./test-harness.ts";
+import {
+  closedLoopbackURL,
+  isProcessAlive,
+  type LccRun,
+  parseJsonLines,
+  runLcc,
+  spawnLcc,
+  waitFor,
+} from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 
@@ -168,6 +176,47 @@ describe("lcc -p", () => {
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ subtype: "error_during_execution", is_error: true });
     expect(String(result.result)).toMatch(/401|auth/i);
+  });
+
+  it("names the endpoint it could not reach and the reason, in text and json output, and exits 1", {
+    timeout: 60_000,
+  }, async () => {
+    const workspace = await createTempWorkspace();
+    addCleanup(workspace.cleanup);
+    const baseURL = await closedLoopbackURL();
+    const expected = `Connection error: could not reach ${baseURL}/v1/messages (ECONNREFUSED)`;
+    const textRun = await runLcc({ args: ["-p", "hi"], cwd: workspace.dir, baseURL });
+    expect(textRun.code).toBe(EXIT_CODES.failure);
+    expect(textRun.stderr).toBe(`lcc: ${expected}\n`);
+    expect(textRun.stdout).toBe("");
+    const jsonRun = await runLcc({
+      args: ["-p", "hi", "--output-format", "json"],
+      cwd: workspace.dir,
+      baseURL,
+    });
+    expect(jsonRun.code).toBe(EXIT_CODES.failure);
+    expect(JSON.parse(jsonRun.stdout)).toMatchObject({ subtype: "error_during_execution", result: expected });
+  });
+
+  it("keeps the text of a reply cut by max_tokens, reports stop_reason max_tokens and exits 1", {
+    timeout: 60_000,
+  }, async () => {
+    const cut = { content: [text("The answer starts here and then")], stop_reason: "max_tokens" as const };
+    const { fake, lcc } = await setup([cut, cut]);
+    const textRun = await lcc(["-p", "explain everything"]);
+    expect(textRun.code).toBe(EXIT_CODES.failure);
+    expect(textRun.stdout).toBe("The answer starts here and then\n");
+    expect(textRun.stderr).toContain("lcc: the reply hit the output token limit (MAX_TOKENS)");
+    const jsonRun = await lcc(["-p", "explain everything", "--output-format", "json"]);
+    expect(jsonRun.code).toBe(EXIT_CODES.failure);
+    expect(JSON.parse(jsonRun.stdout)).toMatchObject({
+      subtype: "error_during_execution",
+      is_error: true,
+      stop_reason: "max_tokens",
+      result: "The answer starts here and then",
+      num_turns: 1,
+    });
+    expect(fake.messageRequests()).toHaveLength(2);
   });
 
   it("on Ctrl-C (SIGINT) kills the running command, prints an error_interrupted result and exits 130", {

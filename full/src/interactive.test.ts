@@ -1,6 +1,6 @@
 // The REPL with stdin that is not a terminal: the real `lcc` reads prompts line by line, runs slash
-// commands between them, exits 0 at end of input, and keeps piped lines out of the input history;
-// and the history file itself.
+// commands between them (each reported once), names the endpoint it could not reach, exits 0 at end
+// of input, and keeps piped lines out of the input history; and the history file itself.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,7 +16,7 @@ import {
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { HISTORY_LINES, loadHistory } from "./interactive.ts";
-import { runLcc } from "./test-harness.ts";
+import { closedLoopbackURL, runLcc } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 
@@ -50,6 +50,44 @@ describe("lcc with piped stdin (no -p)", () => {
     assertPairingInvariant(fake.requests);
     expect(readdirSync(join(workspace.dir, ".lcc", "sessions"))).toHaveLength(1);
     expect(existsSync(join(workspace.dir, ".lcc", "history"))).toBe(false);
+  });
+});
+
+describe("lcc's REPL output", () => {
+  it("reports a /compact once: the compaction's own line, no second report", {
+    timeout: 60_000,
+  }, async () => {
+    const workspace = await createTempWorkspace();
+    const fake = await startFakeApi({
+      script: [reply(text("Hello.")), reply(text("<summary>The user greeted lcc.</summary>"))],
+    });
+    addCleanup(workspace.cleanup, () => fake.close());
+    const run = await runLcc({
+      args: [],
+      cwd: workspace.dir,
+      baseURL: fake.baseURL,
+      stdin: "hi\n/compact\n",
+    });
+    expect(run.code).toBe(0);
+    const afterCommand = run.stdout.slice(run.stdout.indexOf("❯ /compact"));
+    expect(afterCommand.match(/compacted/gi)).toEqual(["compacted"]);
+    expect(afterCommand).toMatch(
+      /^· compacted: history replaced by a \d+-character summary; transcript at /m,
+    );
+    expect(fake.messageRequests()).toHaveLength(2);
+  });
+
+  it("names the endpoint it could not reach and the reason, then goes on to the next prompt", {
+    timeout: 60_000,
+  }, async () => {
+    const workspace = await createTempWorkspace();
+    addCleanup(workspace.cleanup);
+    const baseURL = await closedLoopbackURL();
+    const run = await runLcc({ args: [], cwd: workspace.dir, baseURL, stdin: "hi\n/model\n" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `✗ Model request failed: Connection error: could not reach ${baseURL}/v1/messages (ECONNREFUSED)\n❯ /model\n`,
+    );
   });
 });
 

@@ -30,7 +30,7 @@ describe("prompt caching in a session", () => {
       expect(breakpoints).toBeLessThanOrEqual(MAX_CACHE_BREAKPOINTS);
     }
     for (const sent of requests.slice(1)) expect(sent.usage?.cache_read_input_tokens).toBeGreaterThan(0);
-    expect(JSON.stringify(test.session.state.messages)).not.toContain("cache_control");
+    expect(JSON.stringify(test.session.core.state.messages)).not.toContain("cache_control");
     const total = test.session.usage.total();
     expect(total.cache_read_input_tokens).toBeGreaterThan(total.input_tokens);
     assertPairingInvariant(test.fake.requests);

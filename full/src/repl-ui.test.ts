@@ -1,21 +1,55 @@
-// The REPL renderer and spinner on plain streams: what a user reads for each kind of event.
+// The REPL renderer and spinner on plain streams: what a user reads for each kind of event, with the
+// chapters' renderers (plans, compactions) and tool summaries taken from lcc's own setup.
 import { PassThrough } from "node:stream";
-import { INTERRUPTED_MESSAGE } from "@lcc/s02";
+import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
+import {
+  createMessageQueue,
+  createStreamingCallModel,
+  INTERRUPTED_MESSAGE,
+  type PrinterSource,
+  resolveSetup,
+} from "@lcc/s02";
+import { createTempWorkspace } from "@lcc/testkit";
 import { captureOutput } from "@lcc/testkit/vitest";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLccSetup } from "./agent-setup.ts";
 import { createColors } from "./colors.ts";
 import { createReplRenderer, summarizeToolResult } from "./repl-ui.ts";
 import { createSpinner } from "./spinner.ts";
+
+/** lcc's resolved setup (renderers and tool registry) on an empty workspace; no model is ever called. */
+let lccSource: PrinterSource;
+let cleanup = async () => {};
+beforeAll(async () => {
+  const workspace = await createTempWorkspace();
+  cleanup = workspace.cleanup;
+  const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
+  const client = createModelClient(config, { maxRetries: 0 });
+  lccSource = resolveSetup(
+    createLccSetup({
+      client,
+      config,
+      workspace: workspace.dir,
+      output: captureOutput(),
+      env: {},
+      callModel: createStreamingCallModel(client),
+      emit: () => {},
+      queue: createMessageQueue(),
+      ask: askWithoutTerminal,
+    }),
+  );
+});
+afterAll(() => cleanup());
 
 function setup() {
   const output = captureOutput();
   const colors = createColors(false);
   const spinner = createSpinner({ output, colors, enabled: false });
-  const render = createReplRenderer({ output, colors, spinner });
+  const render = createReplRenderer({ output, colors, spinner, setup: () => lccSource });
   return { render, read: () => output.text() };
 }
 
-const toolEnd = { type: "tool_end" as const, id: "t", input: {}, durationMs: 1234 };
+const toolEnd = { type: "tool_end" as const, id: "t", input: {}, durationMs: 1234, interrupted: false };
 
 describe("the REPL renderer", () => {
   it("streams text, then shows each tool call on one line with a one-line result summary", () => {
@@ -27,12 +61,18 @@ describe("the REPL renderer", () => {
     expect(read()).toBe("Let me look.\n⏺ bash(ls -la wc -l)\n  ⎿ a.txt (+3 lines) 1.2s\n");
   });
 
-  it("marks errors and interrupted calls differently", () => {
+  it("marks errors and interrupted calls differently, by the event's interrupted flag (never its text)", () => {
     const { render, read } = setup();
     render({ ...toolEnd, name: "edit_file", output: "old_text was not found in a.txt", isError: true });
+    render({ ...toolEnd, name: "bash", output: "[partial output]", isError: true, interrupted: true });
+    // A command that merely prints the words is an error like any other.
     render({ ...toolEnd, name: "bash", output: INTERRUPTED_MESSAGE, isError: true });
-    expect(read()).toContain("⎿ Error: old_text was not found in a.txt");
-    expect(read()).toContain("⎿ Interrupted by user");
+    expect(read().split("\n")).toEqual([
+      "  ⎿ Error: old_text was not found in a.txt 1.2s",
+      "  ⎿ Interrupted by user 1.2s",
+      `  ⎿ Error: ${INTERRUPTED_MESSAGE} 1.2s`,
+      "",
+    ]);
   });
 
   it("summarises reads by their line range and plans by their size", () => {
@@ -43,6 +83,13 @@ describe("the REPL renderer", () => {
     const { render, read } = setup();
     render({ type: "tool_start", id: "t", name: "todo_write", input: { items: [{}, {}, {}] } });
     expect(read()).toBe("⏺ todo_write(3 items)\n");
+  });
+
+  it("shows a plan through s03's renderer, in place of todo_write's result line", () => {
+    const { render, read } = setup();
+    render({ type: "todo_update", items: [], rendered: "[ ] Read the code\n[ ] Fix the bug" });
+    render({ ...toolEnd, name: "todo_write", output: "Plan updated.", isError: false });
+    expect(read()).toBe("  ⎿ [ ] Read the code\n    [ ] Fix the bug\n");
   });
 
   it("prints notices and says why a turn stopped early", () => {
@@ -59,16 +106,7 @@ describe("the REPL renderer with a live spinner", () => {
     let now = 0;
     const colors = createColors(false);
     const spinner = createSpinner({ output, colors, enabled: true, now: () => now });
-    const render = createReplRenderer({
-      output,
-      colors,
-      spinner,
-      chapterEvents: (event) => {
-        if (event.type !== "compaction_start" && event.type !== "compaction_end") return false;
-        output.write(`· ${event.type}\n`);
-        return true;
-      },
-    });
+    const render = createReplRenderer({ output, colors, spinner, setup: () => lccSource });
     return { render, spinner, output, advance: (ms: number) => (now += ms) };
   }
 
@@ -82,12 +120,24 @@ describe("the REPL renderer with a live spinner", () => {
     spinner.stop();
   });
 
-  it("spins while a full compaction runs and stops when it ends", () => {
-    const { render, spinner } = spinning();
+  it("prints s06's compaction lines and spins while a full compaction runs", () => {
+    const { render, spinner, output } = spinning();
     render({ type: "compaction_start", kind: "full", trigger: "manual" });
     expect(spinner.label()).toBe("Compacting…");
-    render({ type: "compaction_end", kind: "full", trigger: "manual", ok: true });
+    render({
+      type: "compaction_end",
+      kind: "full",
+      trigger: "manual",
+      ok: true,
+      summaryChars: 1200,
+      transcriptPath: ".lcc/transcripts/t.jsonl",
+    });
     expect(spinner.isSpinning()).toBe(false);
+    const lines = output.text().replace(/\r\u001b\[2K(⠋[^\r]*)?/g, "");
+    expect(lines).toBe(
+      "· compacting the conversation (manual)…\n" +
+        "· compacted: history replaced by a 1,200-character summary; transcript at .lcc/transcripts/t.jsonl\n",
+    );
   });
 
   it("never draws the spinner over a partial line of text", () => {

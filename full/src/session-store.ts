@@ -4,6 +4,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { appendUserContent, type MessageParam } from "@lcc/s01";
+import type { TokenUsage } from "./cost.ts";
 import type { SessionLock } from "./session-lock.ts";
 import type { SessionRecord } from "./session-log.ts";
 
@@ -22,6 +23,8 @@ export interface LoadedSession {
   model?: string;
   /** Tool calls answered as interrupted because the log ended mid-turn. */
   repairedToolUseIds: string[];
+  /** The usage the API reported for the session's last request since its last history rewrite (/context's size). */
+  lastUsage?: TokenUsage;
   /**
    * From resumeSession: this process's lock on the session. Hand the LoadedSession to
    * createAgentSession / AgentSession.resume (its log adopts the lock and releases it on close or on
@@ -92,8 +95,12 @@ export function parseRecord(line: string): SessionRecord | undefined {
 export function replaySession(records: SessionRecord[], path: string, id: string): LoadedSession {
   const messages: MessageParam[] = [];
   let model: string | undefined;
+  let lastUsage: TokenUsage | undefined;
   for (const record of records) {
     if (record.type === "session_start" || record.type === "session_resume") model = record.model;
+    // A rewritten history (compaction) makes the size reported before it stale.
+    if (record.type === "usage") lastUsage = record.usage;
+    else if (record.type === "history") lastUsage = undefined;
     applyRecord(messages, record);
   }
   return {
@@ -101,6 +108,7 @@ export function replaySession(records: SessionRecord[], path: string, id: string
     path,
     messages,
     ...(model ? { model } : {}),
+    ...(lastUsage ? { lastUsage } : {}),
     repairedToolUseIds: repairInterruptedTurn(messages),
   };
 }

@@ -15,7 +15,8 @@ import {
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "./help-text.ts";
-import { SESSION_INTERRUPTED_MESSAGE } from "./session-store.ts";
+import { listSessions, SESSION_INTERRUPTED_MESSAGE } from "./session-store.ts";
+import { formatSessionTime } from "./slash-commands.ts";
 import { isProcessAlive, runLcc, spawnLcc, waitFor } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
@@ -102,7 +103,9 @@ describe("sessions", () => {
     await runLcc({ args: ["-p", "list me"], cwd: workspace, baseURL: api.baseURL });
     const list = await runLcc({ args: ["-r"], cwd: workspace, baseURL: api.baseURL });
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6} .* list me$/m);
+    // One date format for sessions everywhere: the same as /resume's list (slash-commands.test.ts).
+    const [saved] = listSessions(join(workspace, ".lcc", "sessions"));
+    expect(list.stdout).toBe(`${saved?.id}  ${formatSessionTime(saved?.modifiedMs ?? 0)}  list me\n`);
     const missing = await runLcc({ args: ["-r", "nope", "-p", "x"], cwd: workspace, baseURL: api.baseURL });
     expect(missing.code).toBe(EXIT_CODES.sessionNotFound);
     expect(missing.stderr).toContain('No session matches "nope"');

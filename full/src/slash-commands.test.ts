@@ -1,49 +1,58 @@
-// Slash commands against a real session: what each prints, and that commands of chapters not
-// integrated yet say so instead of failing silently.
-
-import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
+// Slash commands against a real session, run the way the REPL runs them (session.runCommand): what
+// each prints, that output fits a 120-column terminal, and that commands of chapters not integrated
+// yet say so instead of failing silently.
+import { statSync } from "node:fs";
+import { formatCount } from "@lcc/chapter-kit";
+import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import type { AgentSession } from "./agent-session.ts";
 import { INTEGRATED_CHAPTER } from "./agent-setup.ts";
-import { createColors } from "./colors.ts";
 import { loadSession } from "./session-store.ts";
-import { isSlashCommand, runSlashCommand, SLASH_COMMANDS } from "./slash-commands.ts";
+import { describeMissingCommand, formatSessionTime, isSlashCommand } from "./slash-commands.ts";
 import { createTestSession } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 
-async function setup() {
-  const test = await createTestSession(
-    [
-      reply(text("first answer")),
-      reply(text("<summary>The user said hi.</summary>")),
-      reply(text("third answer")),
-    ],
-    {
-      files: {
-        "skills/greet/SKILL.md": "---\nname: greet\ndescription: Greets people warmly.\n---\nSay hello.\n",
-      },
+const LONG_DESCRIPTION =
+  "Greets people warmly, in their own language when it can tell which one they speak, with a short " +
+  "personal note about the work they did today, a suggestion for what to look at next, and a reminder " +
+  "to take a break when the session has gone on for more than two hours without one.";
+
+const DEFAULT_SCRIPT: Script = [
+  reply(text("first answer")),
+  reply(text("<summary>The user said hi.</summary>")),
+  reply(text("third answer")),
+];
+
+async function setup(script: Script = DEFAULT_SCRIPT, options: { demo?: boolean } = {}) {
+  const test = await createTestSession(script, {
+    ...options,
+    files: {
+      "skills/greet/SKILL.md": "---\nname: greet\ndescription: Greets people warmly.\n---\nSay hello.\n",
+      "skills/welcome/SKILL.md": `---\nname: welcome\ndescription: ${LONG_DESCRIPTION}\n---\nWelcome.\n`,
     },
-  );
+  });
   addCleanup(test.cleanup);
-  let printed = "";
-  const run = async (line: string) => {
-    printed = "";
-    await runSlashCommand(line, {
-      ...commandContext(test.session),
-      write: (chunk) => {
-        printed += chunk;
-      },
-    });
-    return printed;
-  };
-  return { ...test, run };
+  return { ...test, run: (line: string) => runCommand(test.session, line) };
 }
 
-/** What a command runs with, minus where it writes. */
-function commandContext(session: AgentSession) {
-  return { session, colors: createColors(false), signal: new AbortController().signal, demo: false };
+/** Runs a command line as the REPL does; resolves with what it printed, or undefined when no command took it. */
+async function runCommand(session: AgentSession, line: string): Promise<string | undefined> {
+  let printed = "";
+  const ran = await session.runCommand(line, new AbortController().signal, (chunk) => {
+    printed += chunk;
+  });
+  return ran ? printed : undefined;
+}
+
+const turn = (session: AgentSession, prompt: string) => session.runTurn(prompt, new AbortController().signal);
+
+/** Every line fits 120 columns; a continued item is indented deeper than the line it continues. */
+function expectFits120Columns(output: string | undefined) {
+  for (const line of output?.trimEnd().split("\n") ?? ["(nothing printed)"]) {
+    expect(line.length, line).toBeLessThanOrEqual(120);
+  }
 }
 
 describe("slash commands", () => {
@@ -53,17 +62,34 @@ describe("slash commands", () => {
     expect(isSlashCommand("/tmp/log.txt looks odd")).toBe(false);
   });
 
-  it("/help lists every command and the ones later chapters bring", async () => {
-    const { run } = await setup();
+  it("/help lists every command of the setup (chapters' and lcc's) and /exit", async () => {
+    const { run, session } = await setup();
     const help = await run("/help");
-    for (const command of SLASH_COMMANDS) expect(help).toContain(`/${command.name}`);
-    expect(help).toContain("/exit");
-    expect(help).toContain("/mcp (s19)");
+    const names = session.core.resolved.commands.map((command) => command.name);
+    expect(names).toEqual(["help", "clear", "context", "skills", "compact", "cost", "model", "resume"]);
+    for (const name of names) expect(help).toMatch(new RegExp(`^  /${name}\\b`, "m"));
+    expect(help).toMatch(/^ {2}\/exit\b/m);
+  });
+
+  it("/help, /context and /skills fit a 120-column terminal; a long skill wraps between words, indented", async () => {
+    const { run, session } = await setup();
+    await turn(session, "hi");
+    expectFits120Columns(await run("/help"));
+    expectFits120Columns(await run("/context"));
+    const skills = await run("/skills");
+    expectFits120Columns(skills);
+    const lines = skills?.trimEnd().split("\n") ?? [];
+    const welcome = lines.findIndex((line) => line.startsWith("  welcome — "));
+    const continued = lines.slice(welcome + 1);
+    expect(continued.length).toBeGreaterThan(0);
+    for (const line of continued) expect(line).toMatch(/^ {6}\S/);
+    const words = [lines[welcome] ?? "", ...continued].map((line) => line.trim()).join(" ");
+    expect(words).toBe(`welcome — ${LONG_DESCRIPTION}`);
   });
 
   it("/cost shows tokens, cache reads and writes, hit rate and a cost estimate", async () => {
     const { run, session } = await setup();
-    await session.runTurn("hi", new AbortController().signal);
+    await turn(session, "hi");
     const cost = await run("/cost");
     expect(cost).toMatch(/1 request\b/);
     expect(cost).toMatch(/cache read \d/);
@@ -72,20 +98,35 @@ describe("slash commands", () => {
     expect(cost).toMatch(/estimated cost \$\d/);
   });
 
+  it("/cost with the demo model says $0 and quotes no list price", async () => {
+    const { run, session } = await setup(DEFAULT_SCRIPT, { demo: true });
+    await turn(session, "hi");
+    const cost = await run("/cost");
+    expect(cost).toContain("estimated cost $0 (demo model");
+    expect(cost).not.toMatch(/list price|price unknown|\$0\.0/);
+  });
+
   it("/context reports messages, the last request's tokens and the tools", async () => {
-    const { run, session } = await setup();
-    expect(await run("/context")).toContain("no request yet");
-    await session.runTurn("hi", new AbortController().signal);
+    const { run, session, fake } = await setup();
+    expect(await run("/context")).toContain("no request in this conversation yet");
+    await turn(session, "hi");
+    const usage = fake.messageRequests()[0]?.usage;
+    const used =
+      (usage?.input_tokens ?? 0) +
+      (usage?.cache_read_input_tokens ?? 0) +
+      (usage?.cache_creation_input_tokens ?? 0);
     const context = await run("/context");
-    expect(context).toMatch(/^2 messages; last request used [\d.]+k? of 200k tokens/);
+    expect(context).toMatch(
+      new RegExp(`^2 messages; the last request used ${formatCount(used)} of 200,000 tokens`),
+    );
     expect(context).toContain("bash, read_file, write_file, edit_file");
   });
 
   it("/model shows and switches the model used by the next request, and says when its price is unknown", async () => {
     const { run, session, fake } = await setup();
-    expect(await run("/model")).toBe(`model: ${session.model()}\n`);
+    expect(await run("/model")).toBe(`model: ${session.core.model()}\n`);
     expect(await run("/model my-local-model")).toContain("price is unknown");
-    await session.runTurn("hi", new AbortController().signal);
+    await turn(session, "hi");
     expect(fake.messageRequests()[0]?.body.model).toBe("my-local-model");
     expect(await run("/cost")).toContain("estimated cost unknown");
   });
@@ -99,8 +140,8 @@ describe("slash commands", () => {
       reply(text("The explorer found nothing much.")),
     ]);
     addCleanup(test.cleanup);
-    test.session.setModel("claude-switched-1");
-    await test.session.runTurn("explore please", new AbortController().signal);
+    expect(await runCommand(test.session, "/model claude-switched-1")).toContain("claude-switched-1");
+    await turn(test.session, "explore please");
     expect(test.fake.messageRequests().map((request) => request.body.model)).toEqual([
       "claude-switched-1",
       "claude-switched-1",
@@ -109,17 +150,36 @@ describe("slash commands", () => {
     assertPairingInvariant(test.fake.messageRequests());
   });
 
-  it("/clear starts a new, empty conversation and /resume switches back to the saved one", async () => {
+  it("/clear starts a new, empty conversation and /resume lists the saved one and switches back to it", async () => {
     const { run, session } = await setup();
-    await session.runTurn("remember me", new AbortController().signal);
+    await turn(session, "remember me");
     const first = session.sessionId();
-    expect(await run("/clear")).toContain(`The previous one is ${first}`);
-    expect(session.state.messages).toEqual([]);
+    const firstPath = session.sessionPath();
+    expect(await run("/clear")).toBe("Started a new conversation.\n");
+    expect(session.core.state.messages).toEqual([]);
     expect(session.sessionId()).not.toBe(first);
-    expect(await run("/resume")).toContain("remember me");
+    // The same date format as `lcc -r` (sessions.test.ts).
+    expect(await run("/resume")).toContain(
+      `  ${first}  ${formatSessionTime(statSync(firstPath).mtimeMs)}  remember me\n`,
+    );
     expect(await run(`/resume ${first}`)).toBe(`Resumed ${first} (2 messages).\n`);
     expect(session.sessionId()).toBe(first);
-    expect(session.state.messages).toHaveLength(2);
+    expect(session.core.state.messages).toHaveLength(2);
+  });
+
+  it("/context after /resume shows the size the resumed session's last request reported", async () => {
+    const { run, session, fake } = await setup();
+    await turn(session, "remember me");
+    const first = session.sessionId();
+    const before = await run("/context");
+    const usage = fake.messageRequests()[0]?.usage;
+    expect(usage?.cache_creation_input_tokens).toBeGreaterThan(0);
+    await run("/clear");
+    expect(await run("/context")).toContain("no request in this conversation yet");
+    await run(`/resume ${first}`);
+    const after = await run("/context");
+    expect(after).toMatch(/the last request used [1-9][\d,]* of 200,000 tokens/);
+    expect(after).toBe(before);
   });
 
   it("/clear leaves nothing of the old conversation: no last usage, no plan reminding the model of old items", async () => {
@@ -137,13 +197,10 @@ describe("slash commands", () => {
     ]);
     addCleanup(test.cleanup);
     const { session, fake } = test;
-    await session.runTurn("plan the old work", new AbortController().signal);
-    await runSlashCommand("/clear", { ...commandContext(session), write: () => {} });
-    let context = "";
-    await runSlashCommand("/context", { ...commandContext(session), write: (chunk) => (context += chunk) });
-    expect(context).toContain("0 messages; last request used 0 of");
-    expect(context).toContain("no request yet");
-    await session.runTurn("something new", new AbortController().signal);
+    await turn(session, "plan the old work");
+    await runCommand(session, "/clear");
+    expect(await runCommand(session, "/context")).toMatch(/^0 messages; no request in this conversation yet/);
+    await turn(session, "something new");
     const afterClear = fake.messageRequests().slice(2);
     expect(afterClear).toHaveLength(4);
     expect(JSON.stringify(afterClear.map((request) => request.body.messages))).not.toContain("Old step");
@@ -152,7 +209,7 @@ describe("slash commands", () => {
 
   it("/cost counts every request since lcc started, across /clear, and names the current session", async () => {
     const { run, session } = await setup();
-    await session.runTurn("hi", new AbortController().signal);
+    await turn(session, "hi");
     await run("/clear");
     expect(await run("/cost")).toMatch(
       new RegExp(`^Since lcc started: 1 request \\(current session ${session.sessionId()}\\)`),
@@ -161,29 +218,38 @@ describe("slash commands", () => {
 
   it("/skills lists the skills s05 discovered", async () => {
     const { run } = await setup();
-    expect(await run("/skills")).toBe("  greet — Greets people warmly.\n");
+    expect(await run("/skills")).toMatch(/^ {2}greet — Greets people warmly\.\n {2}welcome — Greets/);
   });
 
   it("/compact [focus] runs s06's compaction: the summary request carries the focus and replaces the history", async () => {
     const { run, session, fake } = await setup();
     expect(await run("/compact")).toBe("Nothing to compact yet.\n");
-    await session.runTurn("hi", new AbortController().signal);
-    expect(await run("/compact keep the greeting")).toMatch(
-      /^Compacted: the history is now a \d+-character summary/,
-    );
+    await turn(session, "hi");
+    const events: string[] = [];
+    session.core.subscribe((event) => events.push(event.type));
+    // The compaction's own events report it (one line each in the REPL); the command adds nothing.
+    expect(await run("/compact keep the greeting")).toBe("");
+    expect(events.filter((type) => type.startsWith("compaction_"))).toEqual([
+      "compaction_start",
+      "compaction_end",
+    ]);
     expect(JSON.stringify(fake.messageRequests()[1]?.body.messages)).toContain("keep the greeting");
-    expect(JSON.stringify(session.state.messages)).toContain("The user said hi.");
-    await session.runTurn("and now?", new AbortController().signal);
+    expect(JSON.stringify(session.core.state.messages)).toContain("The user said hi.");
+    await turn(session, "and now?");
     assertPairingInvariant(fake.requests);
     // The rewrite is logged, so resuming rebuilds the compacted conversation, not the old one.
-    expect(loadSession(session.sessionPath(), session.sessionId()).messages).toEqual(session.state.messages);
+    expect(loadSession(session.sessionPath(), session.sessionId()).messages).toEqual(
+      session.core.state.messages,
+    );
   });
 
-  it("says plainly when a command's chapter is not integrated yet, and hints at /help for unknown ones", async () => {
+  it("leaves lines no command takes to the caller, which says plainly when a chapter is not integrated yet", async () => {
     const { run } = await setup();
-    expect(await run("/mcp")).toContain(
+    expect(await run("/mcp")).toBeUndefined();
+    expect(describeMissingCommand("/mcp")).toContain(
       `MCP servers arrive with chapter s19, and this build integrates chapters up to ${INTEGRATED_CHAPTER}`,
     );
-    expect(await run("/frob")).toBe("Unknown command /frob. Type /help for the list.\n");
+    expect(await run("/frob")).toBeUndefined();
+    expect(describeMissingCommand("/frob now")).toBe("Unknown command /frob. Type /help for the list.\n");
   });
 });

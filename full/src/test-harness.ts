@@ -1,12 +1,15 @@
 // Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
 import { existsSync, readFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { runCli, type Script, type StartedCli, startCli } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./agent-session.ts";
+import { createColors } from "./colors.ts";
+import { createProductCommands } from "./slash-commands.ts";
 
 export type RunCliResult = Awaited<ReturnType<typeof runCli>>;
 
@@ -55,6 +58,15 @@ export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }):
   });
 }
 
+/** `http://127.0.0.1:<port>` for a loopback port nothing listens on (connections are refused). */
+export async function closedLoopbackURL(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
 /** Polls `condition` every 50 ms; rejects naming `what` after `timeoutMs` (default 20 s). */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   for (let waited = 0; !condition(); waited += 50) {
@@ -71,10 +83,20 @@ export function parseJsonLines(text: string): Array<Record<string, unknown>> {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** An in-process agent session on a temp workspace against a fresh fake API; `cleanup` removes both. */
+/**
+ * An in-process agent session on a temp workspace against a fresh fake API, with lcc's product
+ * commands (/cost /model /resume, uncoloured); `cleanup` removes both.
+ */
 export async function createTestSession(
   script: Script,
-  options: { files?: Record<string, string>; git?: boolean; model?: string; maxTurns?: number } = {},
+  options: {
+    files?: Record<string, string>;
+    git?: boolean;
+    model?: string;
+    maxTurns?: number;
+    /** The demo model's terms: usage costs nothing. */
+    demo?: boolean;
+  } = {},
 ) {
   const model = await startFakeModel({
     script,
@@ -92,6 +114,9 @@ export async function createTestSession(
     lccHome: join(model.workspace, ".lcc"),
     version: "test",
     ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
+    free: Boolean(options.demo),
+    commands: (current) =>
+      createProductCommands(current, { colors: createColors(false), demo: Boolean(options.demo) }),
   });
   return {
     session,
