@@ -49,5 +49,5 @@ if (useBundle) {
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  await import(new URL("../src/cli.ts", import.meta.url).href);
+  await import(new URL("../src/cli/cli.ts", import.meta.url).href);
 }

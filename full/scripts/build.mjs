@@ -1,4 +1,4 @@
-// `pnpm --filter @lcc/full build`: bundles src/cli.ts into dist/lcc.mjs with esbuild, and records the
+// `pnpm --filter @lcc/full build`: bundles src/cli/cli.ts into dist/lcc.mjs with esbuild, and records the
 // repository sources it was built from and the lockfile (dist/inputs.json), so the launcher can tell
 // when it is stale. The launcher imports `buildBundle` to rebuild a stale bundle itself.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -59,7 +59,7 @@ export async function buildBundle(outdir = join(packageDir, "dist")) {
   const staging = `${outdir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [join(packageDir, "src", "cli.ts")],
+    entryPoints: [join(packageDir, "src", "cli", "cli.ts")],
     bundle: true,
     platform: "node",
     format: "esm",

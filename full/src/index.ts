@@ -1,19 +1,25 @@
 // Public surface of @lcc/full: the integrated setup, the session, the CLI runner and the product pieces.
 // No side effects on import (the process entry is cli.ts).
-export {
-  type AgentSession,
-  type AgentSessionOptions,
-  createAgentSession,
-  type TurnResult,
-} from "./agent-session.ts";
+
+export { type OutputFormat, type ParsedArgs, parseArgs, type RunOptions } from "./cli/args.ts";
+export { EXIT_CODES, helpText } from "./cli/help-text.ts";
+export { type LccIo, runLcc } from "./cli/run-lcc.ts";
+export { VERSION } from "./cli/version.ts";
+export { createDemoScript, type DemoModel, startDemoModel } from "./demo/demo-model.ts";
+export { buildResult, type HeadlessResult, runHeadless } from "./headless/headless.ts";
 export {
   createLccSetup,
   INTEGRATED_CHAPTER,
   type LccSetup,
   PRODUCT_SECTION,
   type ProductParts,
-} from "./agent-setup.ts";
-export { type OutputFormat, type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
+} from "./lcc-setup.ts";
+export {
+  type AgentSession,
+  type AgentSessionOptions,
+  createAgentSession,
+  type TurnResult,
+} from "./session/agent-session.ts";
 export {
   cacheHitRate,
   createUsageTracker,
@@ -22,23 +28,22 @@ export {
   priceOf,
   type TokenUsage,
   type UsageTracker,
-} from "./cost.ts";
-export { createDemoScript, type DemoModel, startDemoModel } from "./demo-model.ts";
-export { buildResult, type HeadlessResult, runHeadless } from "./headless.ts";
-export { EXIT_CODES, helpText } from "./help-text.ts";
-export { type LccIo, runLcc } from "./run-lcc.ts";
+} from "./session/cost.ts";
 export {
   createHistoryRecorder,
   createSessionLog,
   type SessionEntry,
   type SessionRecord,
-} from "./session-log.ts";
+} from "./session/session-log.ts";
 export {
   findSession,
   listSessions,
   loadSession,
   repairInterruptedTurn,
   SessionReadError,
-} from "./session-store.ts";
-export { createProductCommands, describeMissingCommand, UPCOMING_COMMANDS } from "./slash-commands.ts";
-export { VERSION } from "./version.ts";
+} from "./session/session-store.ts";
+export {
+  createProductCommands,
+  describeMissingCommand,
+  UPCOMING_COMMANDS,
+} from "./terminal/slash-commands.ts";

@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { runCli, type Script, type StartedCli, startCli } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
-import { createAgentSession } from "./agent-session.ts";
-import { createColors } from "./colors.ts";
-import { createProductCommands } from "./slash-commands.ts";
+import { createAgentSession } from "./session/agent-session.ts";
+import { createColors } from "./terminal/colors.ts";
+import { createProductCommands } from "./terminal/slash-commands.ts";
 
 export type RunCliResult = Awaited<ReturnType<typeof runCli>>;
 

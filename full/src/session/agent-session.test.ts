@@ -9,9 +9,9 @@ import { isSummaryRequest } from "@lcc/s06";
 import { assertPairingInvariant, createTempWorkspace, reply, type Script, text, toolUse } from "@lcc/testkit";
 import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { closedLoopbackURL, createTestSession } from "../test-harness.ts";
 import { createAgentSession } from "./agent-session.ts";
 import { loadSession } from "./session-store.ts";
-import { closedLoopbackURL, createTestSession } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 

@@ -1,11 +1,12 @@
 // Headless mode (`lcc -p`): one prompt, no REPL. Output as plain text, one JSON result, or stream-json
 // (one JSON event per line), with the result object modelled on `claude -p`.
-import type { AgentSession, TurnResult } from "./agent-session.ts";
-import type { OutputFormat } from "./args.ts";
-import { cacheHitRate, type TokenUsage } from "./cost.ts";
-import { EXIT_CODES } from "./help-text.ts";
-import { describeToolInput } from "./repl-ui.ts";
-import type { SessionEntry } from "./session-log.ts";
+
+import type { OutputFormat } from "../cli/args.ts";
+import { EXIT_CODES } from "../cli/help-text.ts";
+import type { AgentSession, TurnResult } from "../session/agent-session.ts";
+import { cacheHitRate, type TokenUsage } from "../session/cost.ts";
+import type { SessionEntry } from "../session/session-log.ts";
+import { describeToolInput } from "../terminal/repl-ui.ts";
 
 export interface HeadlessOptions {
   session: AgentSession;

@@ -4,7 +4,7 @@ import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapt
 import { createMessageQueue, createStreamingCallModel, type SlashCommand } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";
-import { createLccSetup, type ProductParts } from "./agent-setup.ts";
+import { createLccSetup, type ProductParts } from "./lcc-setup.ts";
 
 async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createTempWorkspace, reply, startFakeApi, text } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { runLcc } from "./test-harness.ts";
+import { runLcc } from "../test-harness.ts";
 
 const addCleanup = useCleanups();
 

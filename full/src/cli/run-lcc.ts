@@ -1,8 +1,8 @@
 // What `lcc` does, given its process I/O: parse flags, pick the workspace, the model (real or demo)
 // and the session, then run headless or interactive. Heavy modules load lazily to keep start-up fast.
 import { join, resolve as resolvePath } from "node:path";
+import { createColors, shouldUseColor } from "../terminal/colors.ts";
 import { type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
-import { createColors, shouldUseColor } from "./colors.ts";
 import { EXIT_CODES, helpText } from "./help-text.ts";
 import { PIPED_FIRST_BYTE_WAIT_MS } from "./read-stdin.ts";
 import { VERSION } from "./version.ts";
@@ -30,7 +30,7 @@ export async function runLcc(io: LccIo): Promise<number> {
 
 async function run(options: RunOptions, io: LccIo): Promise<number> {
   // Start loading the agent while the chapters' basics load: module files are read in parallel.
-  const agentModule = import("./agent-session.ts");
+  const agentModule = import("../session/agent-session.ts");
   agentModule.catch(() => undefined);
   const { resolveWorkspace, WorkspaceError, loadDotenv, readModelConfig, hasCredentials, createModelClient } =
     await import("@lcc/chapter-kit");
@@ -74,7 +74,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   const colors = createColors(shouldUseColor(io.env, out.isTTY));
   let closeDemo = async () => {};
   if (demo) {
-    const { startDemoModel } = await import("./demo-model.ts");
+    const { startDemoModel } = await import("../demo/demo-model.ts");
     const model = await startDemoModel({ workspace, lccHome, chunkDelayMs: options.print ? 0 : 12 });
     closeDemo = model.close;
     Object.assign(config, { apiKey: "demo-key", baseURL: model.baseURL });
@@ -99,7 +99,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   });
   const askChannel = createAskChannel();
   const { createAgentSession } = await agentModule;
-  const { createProductCommands } = await import("./slash-commands.ts");
+  const { createProductCommands } = await import("../terminal/slash-commands.ts");
   const session = await createAgentSession({
     client,
     config,
@@ -118,7 +118,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   notify = (text) => session.core.emit({ type: "notice", source: "model", level: "warn", text });
   try {
     if (options.print) {
-      const { runHeadless } = await import("./headless.ts");
+      const { runHeadless } = await import("../headless/headless.ts");
       const controller = new AbortController();
       const interrupt = () => controller.abort();
       io.sigintSource?.on("SIGINT", interrupt);
@@ -138,7 +138,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
         io.sigintSource?.off("SIGINT", interrupt);
       }
     }
-    const { INTEGRATED_CHAPTER } = await import("./agent-setup.ts");
+    const { INTEGRATED_CHAPTER } = await import("../lcc-setup.ts");
     const resumed = picked
       ? `resumed ${picked.id} (${picked.messages.length} messages)`
       : `new session ${session.sessionId()}`;
@@ -151,7 +151,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
         `${colors.yellow("⚠")} The last turn was cut off; ${picked.repairedToolUseIds.length} unfinished tool call(s) are marked interrupted.\n`,
       );
     }
-    const { runInteractive } = await import("./interactive.ts");
+    const { runInteractive } = await import("../terminal/interactive.ts");
     await runInteractive({
       session,
       input: io.stdin,
@@ -176,12 +176,12 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
 /** The session to continue or resume; a number is an exit code (listing printed, or not found). */
 async function pickSession(options: RunOptions, sessionsDir: string, io: LccIo) {
   if (!options.continueLast && options.resume === undefined) return undefined;
-  const { findSession, listSessions, SessionReadError } = await import("./session-store.ts");
-  const { resumeSession } = await import("./resume-session.ts");
+  const { findSession, listSessions, SessionReadError } = await import("../session/session-store.ts");
+  const { resumeSession } = await import("../session/resume-session.ts");
   if (options.resume === "") {
     const sessions = listSessions(sessionsDir);
     if (sessions.length === 0) return print(io.stdout, `No sessions in ${sessionsDir}\n`, EXIT_CODES.success);
-    const { formatSessionTime } = await import("./slash-commands.ts");
+    const { formatSessionTime } = await import("../terminal/slash-commands.ts");
     const rows = sessions.map(
       (entry) => `${entry.id}  ${formatSessionTime(entry.modifiedMs)}  ${entry.firstPrompt ?? ""}`,
     );

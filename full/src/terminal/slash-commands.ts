@@ -2,12 +2,12 @@
 // chapters bring theirs (/help /clear /context from s02, /skills from s05, /compact from s06). A command
 // whose chapter is not integrated yet says so instead of pretending.
 import { parseSlashCommand, type SlashCommand } from "@lcc/s02";
-import type { AgentSession } from "./agent-session.ts";
-import { INTEGRATED_CHAPTER } from "./agent-setup.ts";
+import { INTEGRATED_CHAPTER } from "../lcc-setup.ts";
+import type { AgentSession } from "../session/agent-session.ts";
+import { cacheHitRate, formatTokens, formatUsd, priceOf } from "../session/cost.ts";
+import { resumeSession } from "../session/resume-session.ts";
+import { findSession, listSessions, SessionReadError } from "../session/session-store.ts";
 import type { Colors } from "./colors.ts";
-import { cacheHitRate, formatTokens, formatUsd, priceOf } from "./cost.ts";
-import { resumeSession } from "./resume-session.ts";
-import { findSession, listSessions, SessionReadError } from "./session-store.ts";
 
 /** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
 export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {

@@ -17,10 +17,10 @@ import {
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { EXIT_CODES } from "./help-text.ts";
+import { EXIT_CODES } from "../cli/help-text.ts";
+import { createTestSession, runLcc, spawnLcc, waitFor } from "../test-harness.ts";
 import { resumeSession, SessionInUseError } from "./resume-session.ts";
 import { acquireSessionLock, SessionLockedError } from "./session-lock.ts";
-import { createTestSession, runLcc, spawnLcc, waitFor } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 const lockModule = fileURLToPath(new URL("./session-lock.ts", import.meta.url));
@@ -201,7 +201,7 @@ describe("session lock", () => {
       startCli({
         command: process.execPath,
         args: ["--import", "tsx", "--input-type=module", "-e", racer, path],
-        cwd: fileURLToPath(new URL("..", import.meta.url)),
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
       }),
     );
     await waitFor(() => racers.every((started) => started.stdout().trim() !== ""), "every racer to try");

@@ -12,7 +12,7 @@ import {
 import { createTempWorkspace } from "@lcc/testkit";
 import { captureOutput } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLccSetup } from "./agent-setup.ts";
+import { createLccSetup } from "../lcc-setup.ts";
 import { createColors } from "./colors.ts";
 import { createReplRenderer, summarizeToolResult } from "./repl-ui.ts";
 import { createSpinner } from "./spinner.ts";

@@ -16,7 +16,7 @@ import {
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { EXIT_CODES } from "./help-text.ts";
+import { EXIT_CODES } from "../cli/help-text.ts";
 import {
   closedLoopbackURL,
   isProcessAlive,
@@ -25,7 +25,7 @@ import {
   runLcc,
   spawnLcc,
   waitFor,
-} from "./test-harness.ts";
+} from "../test-harness.ts";
 
 const addCleanup = useCleanups();
 

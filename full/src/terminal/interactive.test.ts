@@ -15,8 +15,8 @@ import {
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { closedLoopbackURL, runLcc } from "../test-harness.ts";
 import { HISTORY_LINES, loadHistory } from "./interactive.ts";
-import { closedLoopbackURL, runLcc } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 

@@ -6,11 +6,11 @@ import { formatCount } from "@lcc/chapter-kit";
 import { assertPairingInvariant, reply, type Script, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import type { AgentSession } from "./agent-session.ts";
-import { INTEGRATED_CHAPTER } from "./agent-setup.ts";
-import { loadSession } from "./session-store.ts";
+import { INTEGRATED_CHAPTER } from "../lcc-setup.ts";
+import type { AgentSession } from "../session/agent-session.ts";
+import { loadSession } from "../session/session-store.ts";
+import { createTestSession } from "../test-harness.ts";
 import { describeMissingCommand, formatSessionTime, isSlashCommand } from "./slash-commands.ts";
-import { createTestSession } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 

@@ -4,7 +4,7 @@ import { MAX_CACHE_BREAKPOINTS } from "@lcc/s06";
 import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { createTestSession } from "./test-harness.ts";
+import { createTestSession } from "../test-harness.ts";
 
 const addCleanup = useCleanups();
 

@@ -14,7 +14,7 @@ import {
 } from "@lcc/testkit";
 import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isProcessAlive, launcherPath } from "./test-harness.ts";
+import { isProcessAlive, launcherPath } from "../test-harness.ts";
 
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
 

@@ -14,10 +14,10 @@ import {
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { EXIT_CODES } from "./help-text.ts";
+import { EXIT_CODES } from "../cli/help-text.ts";
+import { formatSessionTime } from "../terminal/slash-commands.ts";
+import { isProcessAlive, runLcc, spawnLcc, waitFor } from "../test-harness.ts";
 import { listSessions, SESSION_INTERRUPTED_MESSAGE } from "./session-store.ts";
-import { formatSessionTime } from "./slash-commands.ts";
-import { isProcessAlive, runLcc, spawnLcc, waitFor } from "./test-harness.ts";
 
 const addCleanup = useCleanups();
 

@@ -2,9 +2,9 @@
 // renderer with its spinner on the event stream. Input history persists in `<lcc home>/history`.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { type AskChannel, runRepl } from "@lcc/chapter-kit";
-import type { AgentSession } from "./agent-session.ts";
+import type { AgentSession } from "../session/agent-session.ts";
+import { cacheHitRate, formatTokens, type TokenUsage } from "../session/cost.ts";
 import type { Colors } from "./colors.ts";
-import { cacheHitRate, formatTokens, type TokenUsage } from "./cost.ts";
 import { createReplRenderer } from "./repl-ui.ts";
 import { describeMissingCommand, isSlashCommand } from "./slash-commands.ts";
 import { createSpinner } from "./spinner.ts";

@@ -13,7 +13,7 @@ import {
   type SlashCommand,
 } from "@lcc/s02"; // s02: the session core, the loop with seams
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
-import { createLccSetup, type LccSetup } from "./agent-setup.ts";
+import { createLccSetup, type LccSetup } from "../lcc-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
 import { meterCallModel, toTokenUsage } from "./meter-call-model.ts";
 import {
