@@ -19,10 +19,11 @@ export const PRODUCT_SECTION = [
   "Use glob to find files by name and grep to search their contents before reading whole files.",
 ].join("\n");
 
-/** What the product layer adds to the chapters' setup: its own hooks (run first) and slash commands. */
+/** What the product layer adds to the chapters' setup: its own hooks (run first), slash commands, /help notes. */
 export interface ProductParts {
   hooks?: AgentHooks[];
   commands?: SlashCommand[];
+  helpNotes?: string[];
 }
 
 /**
@@ -37,6 +38,7 @@ export function createLccSetup(context: SetupContext, product: ProductParts = {}
     systemSections: [PRODUCT_SECTION],
     tools: [createGlobTool(), createGrepTool()],
     commands: product.commands ?? [],
+    helpNotes: product.helpNotes ?? [],
   });
   return { ...setup, hooks: [...(product.hooks ?? []), ...setup.hooks] };
 }

@@ -44,6 +44,8 @@ export interface AgentSetup {
   dispatch?: DispatchToolCalls;
   /** The context window the session works with (/context; s06 sets it with its compaction threshold). */
   contextWindow?: { tokens: number; autoCompactTokens?: number };
+  /** Lines /help prints after the commands (lcc names the commands later chapters bring). */
+  helpNotes?: string[];
 }
 
 /** An empty setup to build on (s02's own starts from it). */
@@ -53,7 +55,7 @@ export function emptySetup(): AgentSetup {
 
 /**
  * Adds a chapter's pieces to an earlier chapter's setup: lists append (hooks run after earlier ones),
- * `dispatch` and `contextWindow` replace. Extra fields an earlier chapter exposed (its plan, its skill
+ * `dispatch` and `contextWindow` replace, `helpNotes` append. Extra fields an earlier chapter exposed (its plan, its skill
  * library) are kept. A command whose name is already taken is refused (throws).
  */
 export function extendSetup<Base extends AgentSetup>(base: Base, addition: Partial<AgentSetup>): Base {
@@ -67,6 +69,7 @@ export function extendSetup<Base extends AgentSetup>(base: Base, addition: Parti
     ...base,
     ...(addition.dispatch ? { dispatch: addition.dispatch } : {}),
     ...(addition.contextWindow ? { contextWindow: addition.contextWindow } : {}),
+    ...(addition.helpNotes ? { helpNotes: [...(base.helpNotes ?? []), ...addition.helpNotes] } : {}),
     systemSections: [...base.systemSections, ...(addition.systemSections ?? [])],
     tools: [...base.tools, ...(addition.tools ?? [])],
     hooks: [...base.hooks, ...(addition.hooks ?? [])],

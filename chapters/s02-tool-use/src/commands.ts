@@ -46,7 +46,8 @@ export function coreCommands(): SlashCommand[] {
       summary: "list the commands",
       run(_args, { session, write }) {
         const exit: SlashCommand = { name: "exit", usage: "/exit", summary: "leave (also Ctrl-D)", run() {} };
-        write(`${describeCommands([...session.resolved.commands, exit])}\n`);
+        const notes = session.setup.helpNotes ?? [];
+        write(`${[describeCommands([...session.resolved.commands, exit]), ...notes].join("\n")}\n`);
       },
     },
     {

@@ -61,7 +61,7 @@ Exit codes:
   ${EXIT_CODES.failure}    the run failed (model/API error such as a bad key or no network; or an internal error)
   ${EXIT_CODES.usage}    bad command line (unknown option, bad value, -p without a prompt, no such --cwd)
   ${EXIT_CODES.maxTurns}    --max-turns reached before the model finished
-  ${EXIT_CODES.sessionNotFound}    the session to --continue/--resume was not found or is unreadable
+  ${EXIT_CODES.sessionNotFound}    the session to --continue/--resume was not found, is unreadable, or is in use by another lcc
   ${EXIT_CODES.interrupted}  interrupted (Ctrl-C / SIGINT)
   ${EXIT_CODES.hangup}  ended by SIGHUP (terminal closed); running commands are killed first
   ${EXIT_CODES.outputClosed}  the reader of the output went away (lcc -p … | head)

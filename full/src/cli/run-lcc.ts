@@ -99,7 +99,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   });
   const askChannel = createAskChannel();
   const { createAgentSession } = await agentModule;
-  const { createProductCommands } = await import("../terminal/slash-commands.ts");
+  const { createProductCommands, upcomingCommandsNote } = await import("../terminal/slash-commands.ts");
   const session = await createAgentSession({
     client,
     config,
@@ -112,6 +112,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
     free: demo,
     commands: (current) => createProductCommands(current, { colors, demo }),
+    helpNotes: [upcomingCommandsNote()],
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });

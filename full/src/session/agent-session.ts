@@ -34,6 +34,8 @@ export interface AgentSessionOptions extends ChapterContext {
   maxTurns?: number;
   /** The demo model: usage is counted but costs nothing. */
   free?: boolean;
+  /** Lines /help prints after the commands (the commands later chapters bring). */
+  helpNotes?: string[];
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -119,15 +121,28 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       createLccSetup(context, {
         hooks: [{ transformContext: logHistoryFirst }],
         commands: options.commands?.(() => session) ?? [],
+        helpNotes: options.helpNotes ?? [],
       }),
     options,
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
   );
+  const notice = (text: string, level: "info" | "warn" = "info") =>
+    core.emit({ type: "notice", source: "session", level, text });
   const beginConversation = () => {
-    log?.close();
+    const previous = log;
+    previous?.close();
     const loaded = resuming;
     resuming = undefined;
     log = openLog(loaded);
+    if (previous && !loaded)
+      notice(
+        `New session ${log.id}; the previous one, ${previous.id}, stays on disk (/resume ${previous.id}).`,
+      );
+    if (loaded?.tornTail)
+      notice(
+        `The last line of session ${loaded.id} was cut off by a crash; its ${loaded.tornTail.bytes} bytes were moved to ${loaded.tornTail.path} and the session goes on from the last whole line.`,
+        "warn",
+      );
     // Repair answers (a turn cut by a crash) are new: leave them out of the baseline so they get logged.
     recorder = createHistoryRecorder(
       loaded?.repairedToolUseIds.length ? loaded.messages.slice(0, -1) : core.state.messages,

@@ -140,11 +140,17 @@ describe("sessions", () => {
     const torn =
       '{"type":"message","message":{"role":"assistant","content":[{"type":"text","text":"half an ans';
     appendFileSync(path, torn);
+    const runs = [];
     for (const prompt of ["second", "third"]) {
       const run = await runLcc({ args: ["-c", "-p", prompt], cwd: workspace, baseURL: api.baseURL });
-      expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
+      runs.push(run);
     }
+    // The first resume says what it moved aside and where; the next one has nothing to say.
+    expect(runs[0]?.stderr).toContain(
+      `was cut off by a crash; its ${Buffer.byteLength(torn)} bytes were moved to ${path}.torn`,
+    );
+    expect(runs[1]?.stderr).toBe("");
     assertPairingInvariant(api.requests);
     expect(sentMessages(api.messageRequests()[2])).toEqual([
       { role: "user", content: [{ type: "text", text: "first" }] },

@@ -10,7 +10,12 @@ import { INTEGRATED_CHAPTER } from "../lcc-setup.ts";
 import type { AgentSession } from "../session/agent-session.ts";
 import { loadSession } from "../session/session-store.ts";
 import { createTestSession } from "../test-harness.ts";
-import { describeMissingCommand, formatSessionTime, isSlashCommand } from "./slash-commands.ts";
+import {
+  describeMissingCommand,
+  formatSessionTime,
+  isSlashCommand,
+  UPCOMING_COMMANDS,
+} from "./slash-commands.ts";
 
 const addCleanup = useCleanups();
 
@@ -69,6 +74,9 @@ describe("slash commands", () => {
     expect(names).toEqual(["help", "clear", "context", "skills", "compact", "cost", "model", "resume"]);
     for (const name of names) expect(help).toMatch(new RegExp(`^  /${name}\\b`, "m"));
     expect(help).toMatch(/^ {2}\/exit\b/m);
+    // The commands later chapters bring are named, with their chapter.
+    for (const [name, { chapter }] of Object.entries(UPCOMING_COMMANDS))
+      expect(help).toContain(`/${name} (${chapter})`);
   });
 
   it("/help, /context and /skills fit a 120-column terminal; a long skill wraps between words, indented", async () => {
@@ -155,9 +163,17 @@ describe("slash commands", () => {
     await turn(session, "remember me");
     const first = session.sessionId();
     const firstPath = session.sessionPath();
+    const notices: string[] = [];
+    session.core.subscribe((event) => {
+      if (event.type === "notice") notices.push(event.text);
+    });
     expect(await run("/clear")).toBe("Started a new conversation.\n");
     expect(session.core.state.messages).toEqual([]);
     expect(session.sessionId()).not.toBe(first);
+    // The user learns the new id and how to get back to the old conversation.
+    expect(notices).toContain(
+      `New session ${session.sessionId()}; the previous one, ${first}, stays on disk (/resume ${first}).`,
+    );
     // The same date format as `lcc -r` (sessions.test.ts).
     expect(await run("/resume")).toContain(
       `  ${first}  ${formatSessionTime(statSync(firstPath).mtimeMs)}  remember me\n`,

@@ -2,6 +2,7 @@
 // chapters bring theirs (/help /clear /context from s02, /skills from s05, /compact from s06). A command
 // whose chapter is not integrated yet says so instead of pretending.
 import { parseSlashCommand, type SlashCommand } from "@lcc/s02";
+import { wrapWords } from "@lcc/s05"; // s05: the word wrapping /skills uses
 import { INTEGRATED_CHAPTER } from "../lcc-setup.ts";
 import type { AgentSession } from "../session/agent-session.ts";
 import { cacheHitRate, formatTokens, formatUsd, priceOf } from "../session/cost.ts";
@@ -24,6 +25,15 @@ export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what:
   worktrees: { chapter: "s18", what: "worktree lanes" },
   mcp: { chapter: "s19", what: "MCP servers" },
 };
+
+/** The /help lines naming the commands later chapters bring (wrapped between words, under 100 columns). */
+export function upcomingCommandsNote(): string {
+  // Each "/name (sNN)" stays whole: non-breaking spaces inside, ordinary ones between.
+  const names = Object.entries(UPCOMING_COMMANDS).map(([name, { chapter }]) => `/${name}\u00a0(${chapter})`);
+  return wrapWords(`Coming with later chapters: ${names.join(", ")}`, 100)
+    .join("\n  ")
+    .replaceAll("\u00a0", " ");
+}
 
 /** True for "/word …" lines; "/tmp/file is odd" is a prompt, not a command. */
 export function isSlashCommand(line: string): boolean {
