@@ -1,7 +1,6 @@
 // Reading a configuration file a workspace supplies (.env, SKILL.md, agent files…) without trusting it:
 // only regular files, never blocking on a FIFO or device, and never more than a size cap.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
-import { type FileHandle, open, stat } from "node:fs/promises";
 
 /** The default cap: no configuration file a person writes comes near 1 MB. */
 export const DEFAULT_CONFIG_FILE_MAX_BYTES = 1024 * 1024;
@@ -32,38 +31,16 @@ export type ConfigFileRead = { ok: true; text: string } | { ok: false; skip: Con
  * Reads `path` as UTF-8 when it is a regular file (a symlink counts when its target is one) of at
  * most `maxBytes`. A FIFO, socket, device or directory is skipped without being read, and opening
  * never blocks. Never throws: a missing path is `{ kind: "missing" }`, any other failure a skip.
+ * Configuration files are small, so the read itself is the synchronous one.
  */
 export async function readConfigFile(
   path: string,
   options: ReadConfigFileOptions = {},
 ): Promise<ConfigFileRead> {
-  const maxBytes = options.maxBytes ?? DEFAULT_CONFIG_FILE_MAX_BYTES;
-  let handle: FileHandle | undefined;
-  try {
-    const refused = refusal(await stat(path), maxBytes);
-    if (refused) return refused;
-    handle = await open(path, OPEN_FLAGS);
-    // Checked again on what was opened: the path may have been replaced in between.
-    const refusedNow = refusal(await handle.stat(), maxBytes);
-    if (refusedNow) return refusedNow;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(CHUNK_BYTES), 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) return tooLarge(maxBytes);
-    }
-    return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
-  } catch (error) {
-    return failure(error);
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+  return readConfigFileSync(path, options);
 }
 
-/** The synchronous twin of readConfigFile, for set-up code that must finish before the first request. */
+/** readConfigFile for set-up code that must finish before the first request. */
 export function readConfigFileSync(path: string, options: ReadConfigFileOptions = {}): ConfigFileRead {
   const maxBytes = options.maxBytes ?? DEFAULT_CONFIG_FILE_MAX_BYTES;
   let descriptor: number | undefined;
