@@ -6,6 +6,7 @@ export { estimateTokens } from "./estimate-tokens.ts";
 export { startFakeApi } from "./fake-api.ts";
 export { assertPairingInvariant, pairingProblems } from "./pairing.ts";
 export { estimatePromptTokens } from "./prompt-blocks.ts";
+export { canRunAsNobody, NOBODY_ID, runScriptAsNobody } from "./run-as-nobody.ts";
 export {
   hermeticEnv,
   type RunCliOptions,

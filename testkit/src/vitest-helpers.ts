@@ -152,25 +152,3 @@ export function isCommandAvailable(command: string, args: string[] = ["--version
     return false;
   }
 }
-
-/** The user and group id of `nobody`, which unprivileged test children run as when the tests run as root. */
-export const NOBODY_ID = 65534;
-
-/**
- * True when a child can run as `nobody` and read `file` (a test helper it must import): false when the
- * tests do not run as root, or when the checkout sits in a folder others cannot enter (a clone under
- * /root). Tests that need real permission errors as root skip then, and say so in their name.
- */
-export function canRunAsNobody(file: string): boolean {
-  if (process.getuid?.() !== 0) return true;
-  try {
-    execFileSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(file)})`], {
-      uid: NOBODY_ID,
-      gid: NOBODY_ID,
-      stdio: "ignore",
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,17 +1,12 @@
 // Test helper: runs glob and grep in a child process as an unprivileged user, so unreadable folders
 // are real even when the tests run as root (root reads any folder, whatever its mode).
-import { execFile } from "node:child_process";
-import { chmod } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { createToolContext, normalizeResult, type Tool } from "@lcc/s02";
-import { tsxBin } from "@lcc/testkit";
+import { runScriptAsNobody } from "@lcc/testkit";
 import { createGlobTool } from "./glob.ts";
 import { createGrepTool } from "./grep.ts";
 import type { SearchImplementation } from "./pick-file-search.ts";
 
-/** The user and group id of `nobody`. */
-const UNPRIVILEGED_ID = 65534;
 const thisFile = fileURLToPath(import.meta.url);
 
 /** One call: which tool, through which implementation, with what input. */
@@ -36,12 +31,7 @@ export async function searchUnprivileged(
   workspace: string,
   calls: readonly SearchCall[],
 ): Promise<SearchOutcome[]> {
-  await chmod(workspace, 0o755);
-  const ids = process.getuid?.() === 0 ? { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID } : {};
-  const { stdout } = await promisify(execFile)(tsxBin, [thisFile, workspace, JSON.stringify(calls)], {
-    ...ids,
-    timeout: 60_000,
-  });
+  const stdout = await runScriptAsNobody(thisFile, workspace, [JSON.stringify(calls)]);
   return JSON.parse(stdout) as SearchOutcome[];
 }
 

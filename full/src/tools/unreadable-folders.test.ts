@@ -3,7 +3,8 @@
 import { chmod } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { canRunAsNobody, useCleanups } from "@lcc/testkit/vitest";
+import { canRunAsNobody } from "@lcc/testkit";
+import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { searchImplementations, searchWorkspaceSetup } from "./search-test-helpers.ts";
 import { type SearchCall, searchUnprivileged } from "./search-unprivileged.ts";

@@ -3,8 +3,8 @@ import { chmod, lstat, readFile, stat, symlink, writeFile } from "node:fs/promis
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
-import { createTempWorkspace } from "@lcc/testkit";
-import { canRunAsNobody, useCleanups } from "@lcc/testkit/vitest";
+import { canRunAsNobody, createTempWorkspace } from "@lcc/testkit";
+import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createToolContext, normalizeResult, type Tool, type ToolResult } from "../tool.ts";
 import { createEditFileTool } from "./edit-file.ts";

@@ -1,15 +1,10 @@
 // Test helper: runs read_file in a child process as an unprivileged user, so permission errors are
 // real even when the tests run as root (root reads any file, whatever its mode).
-import { execFile } from "node:child_process";
-import { chmod } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { tsxBin } from "@lcc/testkit";
+import { runScriptAsNobody } from "@lcc/testkit";
 import { createToolContext, normalizeResult } from "../tool.ts";
 import { createReadFileTool } from "./read-file.ts";
 
-/** The user and group id of `nobody`. */
-const UNPRIVILEGED_ID = 65534;
 const thisFile = fileURLToPath(import.meta.url);
 
 /** What one call gave in the child: the result's content, or the message of what it threw. */
@@ -26,12 +21,7 @@ export async function readFileUnprivileged(
   workspace: string,
   inputs: readonly unknown[],
 ): Promise<UnprivilegedOutcome[]> {
-  await chmod(workspace, 0o755);
-  const ids = process.getuid?.() === 0 ? { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID } : {};
-  const { stdout } = await promisify(execFile)(tsxBin, [thisFile, workspace, JSON.stringify(inputs)], {
-    ...ids,
-    timeout: 60_000,
-  });
+  const stdout = await runScriptAsNobody(thisFile, workspace, [JSON.stringify(inputs)]);
   return JSON.parse(stdout) as UnprivilegedOutcome[];
 }
 
