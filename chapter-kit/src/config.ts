@@ -114,6 +114,8 @@ export function createModelClient(config: ModelConfig, options: ModelClientOptio
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
     maxRetries,
     fetch,
+    // The SDK's own log lines (a raw SSE chunk it could not parse) would mix into our output; ANTHROPIC_LOG opts back in.
+    logLevel: process.env.ANTHROPIC_LOG ? undefined : "off",
   });
 }
 

@@ -1,7 +1,7 @@
 // Error responses in the real API's shape: {"type":"error","error":{"type":…,"message":…}}.
 // Maps each scripted Fault to its status, error type, message and headers.
 
-import type { Fault } from "./types.ts";
+import type { Fault, StreamFault } from "./types.ts";
 
 /** The context window the fake pretends to have, for prompt_too_long messages. */
 export const FAKE_CONTEXT_WINDOW = 200_000;
@@ -25,13 +25,10 @@ export function errorBody(error: ApiErrorResponse): string {
 }
 
 /**
- * The response for a fault that answers with an HTTP error (every kind but drop_mid_stream).
+ * The response for a fault that answers with an HTTP error (every kind but the stream faults).
  * `promptTokens` is the request's estimated size, quoted by prompt_too_long.
  */
-export function faultResponse(
-  fault: Exclude<Fault, { kind: "drop_mid_stream" }>,
-  promptTokens: number,
-): ApiErrorResponse {
+export function faultResponse(fault: Exclude<Fault, StreamFault>, promptTokens: number): ApiErrorResponse {
   switch (fault.kind) {
     case "rate_limit": {
       const seconds = fault.retryAfterSeconds ?? 1;

@@ -58,4 +58,12 @@ export const faults = {
       fault: afterChars === undefined ? { kind: "drop_mid_stream" } : { kind: "drop_mid_stream", afterChars },
     };
   },
+  /** HTTP 200, some text, then an SSE `error` event (default overloaded_error "Overloaded"). */
+  sseError(errorType = "overloaded_error", message = "Overloaded"): FakeReply {
+    return { fault: { kind: "sse_error", errorType, message } };
+  },
+  /** HTTP 200, some text, then an event whose data is cut off mid-JSON, and the stream ends. */
+  malformedStream(): FakeReply {
+    return { fault: { kind: "malformed_stream" } };
+  },
 };

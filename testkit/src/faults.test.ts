@@ -96,6 +96,38 @@ describe("faults", () => {
     expect(received).toBe("Partial ");
   });
 
+  it("sse_error streams some text, then an error event the SDK raises as an APIError of that type", async () => {
+    const { client } = await setup([faults.sseError("overloaded_error", "Overloaded")]);
+    const stream = client.messages.stream(request);
+    let received = "";
+    stream.on("text", (delta) => {
+      received += delta;
+    });
+
+    const error = await caught(stream.finalMessage());
+    expect(received.length).toBeGreaterThanOrEqual(16);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect(error).toMatchObject({
+      status: undefined,
+      type: "overloaded_error",
+      error: { type: "error", error: { type: "overloaded_error", message: "Overloaded" } },
+    });
+  });
+
+  it("malformed_stream streams some text, then an event the SDK cannot parse as JSON", async () => {
+    const { client } = await setup([faults.malformedStream()]);
+    const stream = client.messages.stream(request);
+    let received = "";
+    stream.on("text", (delta) => {
+      received += delta;
+    });
+
+    const error = await caught(stream.finalMessage());
+    expect(received.length).toBeGreaterThanOrEqual(16);
+    expect(error).toBeInstanceOf(Anthropic.AnthropicError);
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+
   it("serves the next scripted reply after a fault", async () => {
     const { client } = await setup([faults.serverError(), reply(text("recovered"))]);
 

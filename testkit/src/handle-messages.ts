@@ -8,7 +8,7 @@ import { pause, sendApiError, sendJson, writeEventStream } from "./http-io.ts";
 import { estimatePromptTokens, flattenPrompt } from "./prompt-blocks.ts";
 import { countBreakpoints, MAX_CACHE_BREAKPOINTS, type PromptCache } from "./prompt-cache.ts";
 import { buildStreamEvents } from "./sse-events.ts";
-import type { FakeReply, RecordedRequest, Script } from "./types.ts";
+import type { FakeReply, Fault, RecordedRequest, Script, StreamFault } from "./types.ts";
 
 /** The state one fake server shares across its message requests. */
 export interface MessagesState {
@@ -21,11 +21,11 @@ export interface MessagesState {
   toolUseCount: number;
 }
 
-/** Text a drop_mid_stream fault streams when the reply has no text of its own. */
+/** Text a stream fault streams when the reply has no text of its own. */
 const DROP_FILLER =
   "This reply is cut off by the fake API partway through streaming, as a flaky network would.";
 
-/** How many text characters a drop_mid_stream fault sends by default. */
+/** How many text characters a stream fault sends by default. */
 const DEFAULT_DROP_AFTER_CHARS = 16;
 
 /** Answers one recorded POST /v1/messages. Never throws; stops writing once `signal` aborts. */
@@ -52,7 +52,7 @@ export async function handleMessages(
   if (!(await pause(reply.delayMs ?? 0, signal))) return;
 
   const fault = reply.fault;
-  if (fault && fault.kind !== "drop_mid_stream") {
+  if (fault && !isStreamFault(fault)) {
     return sendApiError(response, faultResponse(fault, estimatePromptTokens(body)));
   }
 
@@ -85,7 +85,20 @@ export async function handleMessages(
     signal,
     chunkDelayMs: reply.chunkDelayMs ?? 0,
     ...(fault ? { dropAfterChars: fault.afterChars ?? DEFAULT_DROP_AFTER_CHARS } : {}),
+    ...(fault && fault.kind !== "drop_mid_stream" ? { endWith: faultEnding(fault) } : {}),
   });
+}
+
+function isStreamFault(fault: Fault): fault is StreamFault {
+  return fault.kind === "drop_mid_stream" || fault.kind === "sse_error" || fault.kind === "malformed_stream";
+}
+
+/** The last frame a stream fault sends in place of the rest of the message. */
+function faultEnding(fault: Exclude<StreamFault, { kind: "drop_mid_stream" }>): string {
+  if (fault.kind === "malformed_stream")
+    return 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"ty\n\n';
+  const error = { type: fault.errorType ?? "overloaded_error", message: fault.message ?? "Overloaded" };
+  return `event: error\ndata: ${JSON.stringify({ type: "error", error })}\n\n`;
 }
 
 /**

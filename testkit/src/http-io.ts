@@ -48,11 +48,13 @@ export interface EventStreamOptions {
   chunkDelayMs: number;
   /** Destroy the socket once this many text characters were sent (drop_mid_stream). */
   dropAfterChars?: number;
+  /** At the drop point, write this raw text and end the response instead of destroying the socket. */
+  endWith?: string;
 }
 
 /**
  * Writes `events` as an SSE response. Stops silently when the client disconnects; in drop mode
- * destroys the socket after `dropAfterChars` text characters and never sends message_delta.
+ * breaks the stream after `dropAfterChars` text characters (see `endWith`) and never sends message_delta.
  */
 export async function writeEventStream(
   response: ServerResponse,
@@ -71,17 +73,23 @@ export async function writeEventStream(
     if (options.signal.aborted) return;
     // A drop never lets the message finish, even when it has less text than `dropAfterChars`.
     const reachedDrop = drop !== undefined && event.textLength > 0 && sentChars >= drop;
-    if (drop !== undefined && (reachedDrop || event.event === "message_delta")) {
-      response.destroy();
-      return;
-    }
+    if (drop !== undefined && (reachedDrop || event.event === "message_delta"))
+      return breakStream(response, options);
     await writeFrame(response, formatSseFrame(event));
     sentChars += event.textLength;
-    if (drop !== undefined && event.textLength > 0 && sentChars >= drop) {
-      response.destroy();
-      return;
-    }
+    if (drop !== undefined && event.textLength > 0 && sentChars >= drop)
+      return breakStream(response, options);
   }
+  response.end();
+}
+
+/** Ends a stream at its drop point: the `endWith` text and a clean end, or a destroyed socket. */
+async function breakStream(response: ServerResponse, options: EventStreamOptions): Promise<void> {
+  if (options.endWith === undefined) {
+    response.destroy();
+    return;
+  }
+  await writeFrame(response, options.endWith);
   response.end();
 }
 

@@ -22,7 +22,14 @@ export type Fault =
   | { kind: "server_error" }
   | { kind: "prompt_too_long" }
   | { kind: "auth" }
-  | { kind: "drop_mid_stream"; afterChars?: number };
+  | { kind: "drop_mid_stream"; afterChars?: number }
+  /** HTTP 200, some text, then an SSE `error` event (default overloaded_error "Overloaded"), as a real outage mid-reply. */
+  | { kind: "sse_error"; afterChars?: number; errorType?: string; message?: string }
+  /** HTTP 200, some text, then an event whose data is not JSON, and the stream ends. */
+  | { kind: "malformed_stream"; afterChars?: number };
+
+/** The faults that start a 200 event stream and break it (a non-streaming request gets its socket destroyed). */
+export type StreamFault = Extract<Fault, { kind: "drop_mid_stream" | "sse_error" | "malformed_stream" }>;
 
 /** Why the fake model stopped. */
 export type FakeStopReason = "end_turn" | "tool_use" | "max_tokens" | "stop_sequence";

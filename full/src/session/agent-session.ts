@@ -2,7 +2,7 @@
 // usage metering and the turn summary. No turn loop here: every prompt runs through the core.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import type { ChapterContext } from "@lcc/chapter-kit";
 import { type MessageParam, textOf } from "@lcc/s01";
 import {
@@ -15,6 +15,7 @@ import {
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
 import { createLccSetup, type LccSetup } from "../lcc-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
+import { describeError } from "./describe-error.ts";
 import { meterCallModel, toTokenUsage } from "./meter-call-model.ts";
 import {
   createHistoryRecorder,
@@ -259,36 +260,4 @@ function restoreLastUsage(state: SessionAgent["state"], loaded: LoadedSession): 
   // The log keeps the four counts; what else the API reported is not known any more.
   const unknown = { cache_creation: null, inference_geo: null, output_tokens_details: null, speed: null };
   state.lastUsage = { ...loaded.lastUsage, ...unknown, server_tool_use: null, service_tier: null };
-}
-
-/**
- * A readable one-liner for a model failure: the SDK's APIError carries status and message; a
- * connection failure names the endpoint tried (`baseURL` + /v1/messages) and the system's reason.
- */
-export function describeError(error: unknown, baseURL = "https://api.anthropic.com"): string {
-  if (error instanceof Anthropic.APIConnectionError) {
-    const endpoint = `${baseURL.replace(/\/+$/, "")}/v1/messages`;
-    if (error instanceof Anthropic.APIConnectionTimeoutError)
-      return `Connection error: ${endpoint} did not answer in time (request timed out)`;
-    const reason = rootCauseOf(error);
-    return `Connection error: could not reach ${endpoint}${reason ? ` (${reason})` : ""}`;
-  }
-  const apiError = error as { status?: unknown; error?: { error?: { message?: unknown } } } | undefined;
-  const apiMessage = apiError?.error?.error?.message;
-  if (typeof apiError?.status === "number" && typeof apiMessage === "string") {
-    return `API error ${apiError.status}: ${apiMessage}`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The innermost cause's code (ECONNREFUSED, ENOTFOUND) or message ("bad port"); undefined without a cause. */
-function rootCauseOf(error: Error): string | undefined {
-  let cause: unknown = error.cause;
-  let reason: string | undefined;
-  for (let depth = 0; cause instanceof Error && depth < 8; depth++) {
-    const code = (cause as { code?: unknown }).code;
-    reason = typeof code === "string" ? code : cause.message;
-    cause = cause.cause;
-  }
-  return reason;
 }
