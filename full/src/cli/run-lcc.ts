@@ -17,6 +17,16 @@ export interface LccIo {
   sigintSource?: NodeJS.EventEmitter;
   /** Reads piped stdin for -p (absent in tests that pass the prompt as an argument). */
   readStdin?: (options: { firstByteTimeoutMs?: number }) => Promise<string>;
+  /** SIGTERM and SIGHUP (cli.ts): -p ends its run on them and prints its result before the process exits. */
+  stop?: StopRequests;
+}
+
+/** How the process tells a run to stop, and how a run that can finish on its own asks for the time to. */
+export interface StopRequests {
+  /** Aborted, with the signal's name ("SIGTERM", "SIGHUP") as its reason, when the process is told to stop. */
+  signal: AbortSignal;
+  /** Called by a run that ends by itself once `signal` aborts (-p): the process waits for it, briefly, before it exits. */
+  holdExit(): void;
 }
 
 /** Runs lcc and resolves with the exit code (see EXIT_CODES). Never rejects for user or model errors. */
@@ -123,6 +133,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       const controller = new AbortController();
       const interrupt = () => controller.abort();
       io.sigintSource?.on("SIGINT", interrupt);
+      io.stop?.holdExit();
       try {
         return await runHeadless({
           session,
@@ -134,6 +145,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
           workspace,
           verbose: options.verbose,
           demo,
+          ...(io.stop ? { stopSignal: io.stop.signal } : {}),
         });
       } finally {
         io.sigintSource?.off("SIGINT", interrupt);

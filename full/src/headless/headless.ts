@@ -15,6 +15,8 @@ export interface HeadlessOptions {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   signal: AbortSignal;
+  /** Aborted, with the signal's name as its reason, when SIGTERM or SIGHUP stops lcc: the run ends and its result names it. */
+  stopSignal?: AbortSignal;
   workspace: string;
   /** Text format: tool calls on stderr. */
   verbose?: boolean;
@@ -69,28 +71,44 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
         );
     }),
   );
-  const turn = await session.runTurn(options.prompt, options.signal);
+  const { stopSignal } = options;
+  const signal = stopSignal ? AbortSignal.any([options.signal, stopSignal]) : options.signal;
+  const turn = await session.runTurn(options.prompt, signal);
   for (const unsubscribe of unsubscribes) unsubscribe();
-  const result = buildResult(turn, session, Boolean(options.demo));
+  const stoppedBy = stopSignal?.aborted ? String(stopSignal.reason) : undefined;
+  const result = buildResult(turn, session, Boolean(options.demo), stoppedBy);
   if (format === "text") {
-    if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result)}\n`);
-    if (result.result && (result.subtype !== "error_during_execution" || result.stop_reason !== "error"))
-      stdout.write(`${result.result}\n`);
+    if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result, stoppedBy)}\n`);
+    const isAnswer =
+      stoppedBy === undefined &&
+      (result.subtype !== "error_during_execution" || result.stop_reason !== "error");
+    if (result.result && isAnswer) stdout.write(`${result.result}\n`);
   } else {
     line(result);
   }
   return exitCodeFor(result);
 }
 
-export function buildResult(turn: TurnResult, session: AgentSession, demo: boolean): HeadlessResult {
+/**
+ * The result object of a finished turn. `stoppedBy` (a signal's name) marks a run SIGTERM or SIGHUP
+ * ended: error_interrupted, with `result` "terminated by <signal>" in place of the answer.
+ */
+export function buildResult(
+  turn: TurnResult,
+  session: AgentSession,
+  demo: boolean,
+  stoppedBy?: string,
+): HeadlessResult {
   const subtype: HeadlessResult["subtype"] =
-    turn.reason === "max_turns"
-      ? "error_max_turns"
-      : turn.reason === "aborted"
-        ? "error_interrupted"
-        : turn.reason === "error" || turn.reason === "max_tokens" || turn.reason === "stopped"
-          ? "error_during_execution"
-          : "success";
+    stoppedBy !== undefined
+      ? "error_interrupted"
+      : turn.reason === "max_turns"
+        ? "error_max_turns"
+        : turn.reason === "aborted"
+          ? "error_interrupted"
+          : turn.reason === "error" || turn.reason === "max_tokens" || turn.reason === "stopped"
+            ? "error_during_execution"
+            : "success";
   const cost = demo ? 0 : session.usage.costUsd();
   return {
     type: "result",
@@ -99,7 +117,7 @@ export function buildResult(turn: TurnResult, session: AgentSession, demo: boole
     duration_ms: turn.durationMs,
     duration_api_ms: turn.apiDurationMs,
     num_turns: turn.turns,
-    result: turn.text,
+    result: stoppedBy === undefined ? turn.text : `terminated by ${stoppedBy}`,
     stop_reason: turn.reason,
     session_id: session.sessionId(),
     model: session.core.model(),
@@ -110,7 +128,8 @@ export function buildResult(turn: TurnResult, session: AgentSession, demo: boole
 }
 
 /** The stderr line of a failed text-format run (stdout keeps whatever answer there was). */
-function describeFailure(result: HeadlessResult): string {
+function describeFailure(result: HeadlessResult, stoppedBy: string | undefined): string {
+  if (stoppedBy !== undefined) return result.result;
   const requests = `${result.num_turns} model request${result.num_turns === 1 ? "" : "s"}`;
   if (result.subtype === "error_max_turns")
     return `stopped after ${requests} (--max-turns) before the model finished`;
