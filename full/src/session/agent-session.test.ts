@@ -41,9 +41,11 @@ describe("the agent session", () => {
     const second: AgentEvent[] = [];
     session.core.subscribe((event) => second.push(event));
     expect(second).toEqual([]);
-    // /clear builds a new setup; it finds the same files, and says nothing it already said.
+    // /clear builds a new setup; it finds the same files, and says nothing it already said: the only
+    // new notice names the new session.
     expect(await session.runCommand("/clear", new AbortController().signal, () => {})).toBe(true);
-    expect(notices()).toHaveLength(2);
+    expect(notices()).toHaveLength(3);
+    expect(notices()[2]).toMatch(/^info: New session \S+; the previous one, \S+, stays on disk/);
   });
 
   it("logs a round's tool results before the next round's context work (a compaction can take long)", async () => {
