@@ -1,6 +1,6 @@
 // Custom agent types: frontmatter parsed with a real YAML parser, problems reported, tools selected safely.
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createReadFileTool, createToolUseSetup } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
@@ -106,7 +106,7 @@ describe("s04 agent files", () => {
     ]);
   });
 
-  it("skips a FIFO, a link to a device and a file over 1 MB at once, and says why", async () => {
+  it("skips a FIFO, links out of the workspace and a file over 1 MB at once, and says why", async () => {
     const workspace = await createTempWorkspace({
       files: { ".claude/agents/e-fine.md": file("name: fine\ndescription: ok") },
     });
@@ -120,14 +120,20 @@ describe("s04 agent files", () => {
     // (read-config-file.test.ts covers /dev/zero itself).
     symlinkSync("/dev/null", join(agents, "b-device.md"));
     writeFileSync(join(agents, "c-huge.md"), file(`name: huge\ndescription: ${"x".repeat(1024 * 1024)}`));
+    // A link out of the workspace: a repository must not pull a system prompt in from elsewhere.
+    const outside = await createTempWorkspace({ files: { "spy.md": file("name: spy\ndescription: x") } });
+    addCleanup(outside.cleanup);
+    symlinkSync(join(outside.dir, "spy.md"), join(agents, "d-outside.md"));
     const started = Date.now();
     const { types, problems } = loadAgentTypes(workspace.dir);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(problems).toEqual([
       ".claude/agents/a-fifo.md: not a regular file (fifo); skipped",
-      ".claude/agents/b-device.md: not a regular file (character device); skipped",
+      ".claude/agents/b-device.md: resolves to /dev/null, outside the workspace; skipped",
       ".claude/agents/c-huge.md: larger than 1 MB; skipped",
+      `.claude/agents/d-outside.md: resolves to ${realpathSync(join(outside.dir, "spy.md"))}, outside the workspace; skipped`,
     ]);
+    expect(types.map((type) => type.name)).not.toContain("spy");
     expect(types.map((type) => type.name)).toContain("fine");
   });
 

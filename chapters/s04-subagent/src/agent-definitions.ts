@@ -1,8 +1,9 @@
 // Custom agent types from `.claude/agents/*.md`: YAML frontmatter (name, description, tools, model)
 // parsed with a real YAML parser, and the Markdown body as the child's system prompt.
-import { readdirSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { readConfigFileSync } from "@lcc/chapter-kit";
+import { isInside } from "@lcc/s02";
 import { z } from "zod";
 import { type AgentType, BUILT_IN_AGENT_TYPES } from "./agent-types.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
@@ -83,7 +84,13 @@ export function loadAgentTypes(workspace: string): LoadedAgentTypes {
   const customNames = new Set<string>();
   for (const file of files) {
     const path = join(AGENTS_DIRECTORY, file);
-    // Only a regular file of at most 1 MB: a FIFO or a link to /dev/zero must not hang start-up.
+    // Only a regular file of at most 1 MB inside the workspace: a FIFO or a link to /dev/zero must not
+    // hang start-up, and a link out of the workspace must not bring a foreign system prompt in.
+    const outside = outsideWorkspace(workspace, join(directory, file));
+    if (outside) {
+      problems.push(`${path}: resolves to ${outside}, outside the workspace; skipped`);
+      continue;
+    }
     const read = readConfigFileSync(join(directory, file));
     if (!read.ok) {
       problems.push(`${path}: ${read.reason}; skipped`);
@@ -102,4 +109,14 @@ export function loadAgentTypes(workspace: string): LoadedAgentTypes {
     byName.set(parsed.type.name, parsed.type);
   }
   return { types: [...byName.values()], problems };
+}
+
+/** The real path of `path` when it lies outside the workspace's real path; undefined when inside or missing. */
+function outsideWorkspace(workspace: string, path: string): string | undefined {
+  try {
+    const real = realpathSync(path);
+    return isInside(realpathSync(workspace), real) ? undefined : real;
+  } catch {
+    return undefined;
+  }
 }

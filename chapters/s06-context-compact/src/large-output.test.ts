@@ -1,6 +1,6 @@
 // Lever 0 on its own: what the hook saves, where, and what the model reads instead, for results of
 // one text and of several blocks, and for an output the bash tool had already cut.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { askWithoutTerminal } from "@lcc/chapter-kit";
@@ -87,6 +87,8 @@ describe("s06 lever 0: large outputs", () => {
     const { run, folder } = await setup();
     const result = await run({ content: "z".repeat(300), details: { exitCode: 0 } }, "../evil id");
     expect(await readFile(join(folder, "___evil_id.txt"), "utf8")).toBe("z".repeat(300));
+    // Private to the user, like transcripts: output can hold whatever the commands printed.
+    expect((await stat(join(folder, "___evil_id.txt"))).mode & 0o777).toBe(0o600);
     expect(result.details).toEqual({
       exitCode: 0,
       savedOutput: { path: join(folder, "___evil_id.txt"), chars: 300, complete: true, droppedChars: 0 },

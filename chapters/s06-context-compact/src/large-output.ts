@@ -74,7 +74,8 @@ export function createLargeOutputHook(options: LargeOutputOptions): AgentHooks {
         const save = async (text: string, droppedChars = 0): Promise<string> => {
           const suffix = saved.length === 0 ? "" : `-${saved.length + 1}`;
           const path = join(folder, `${call.id.replace(/[^A-Za-z0-9_-]/g, "_")}${suffix}.txt`);
-          await writeFileAtomic(path, text);
+          // Tool output can hold anything the commands printed: private to the user, like transcripts.
+          await writeFileAtomic(path, text, { mode: 0o600 });
           saved.push({ path, chars: text.length, complete: droppedChars === 0, droppedChars });
           return buildLargeOutputPreview(text, shownPath(options.workspace, path), droppedChars);
         };
