@@ -102,3 +102,46 @@ describe("runChapterMain without a key", () => {
     expect(existsSync(join(dir, "t3-note.txt"))).toBe(true);
   });
 });
+
+/** A chapter that asks the model once per line through the context's client and reports a tool run. */
+function createAskingChapter(): Chapter {
+  return {
+    id: "sxx",
+    title: "asking chapter",
+    createAgent: ({ client, config, output, observe }) => ({
+      async handleLine(line) {
+        const message = await client.messages.create({
+          model: config.model,
+          max_tokens: config.maxTokens,
+          messages: [{ role: "user", content: line }],
+        });
+        const tool = { type: "tool_end", id: "t1", name: "bash", input: { command: "ls" }, output: "a.txt" };
+        observe?.({ ...tool, isError: false, interrupted: false, durationMs: 1 } as { type: string });
+        output.write(
+          `${message.content.map((block) => (block.type === "text" ? block.text : "")).join("")}\n`,
+        );
+      },
+    }),
+  };
+}
+
+describe("tracing (LCC_TRACE)", () => {
+  it("records the demo's requests, responses and tool runs as JSONL, and never the key", async () => {
+    const { io, stdout } = await setup();
+    const trace = join(io.cwd, "trace.jsonl");
+    io.env.LCC_TRACE = "trace.jsonl";
+    const traced: DemoScenario = { prompts: ["hello"], script: [reply(text("hi there"))] };
+    expect(await runChapterDemo(createAskingChapter(), traced, io)).toBe(0);
+    expect(stdout.text()).toContain("hi there");
+    const records = readFileSync(trace, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; [key: string]: unknown });
+    expect(records.map((record) => record.type)).toEqual(["trace_start", "request", "response", "tool"]);
+    expect(records[0]).toMatchObject({ source: "@lcc/sxx" });
+    expect(records[1]).toMatchObject({ body: { messages: [{ role: "user", content: "hello" }] } });
+    expect(records[2]).toMatchObject({ message: { content: [{ type: "text", text: "hi there" }] } });
+    expect(records[3]).toMatchObject({ name: "bash", output: "a.txt" });
+    expect(readFileSync(trace, "utf8")).not.toContain("demo-key");
+  });
+});

@@ -16,7 +16,7 @@ import {
   readModelConfig,
 } from "./config.ts";
 import { runRepl } from "./repl.ts";
-import { startTracing } from "./trace/start-tracing.ts";
+import { startTracing, type Tracing } from "./trace/start-tracing.ts";
 import type { TraceableEvent } from "./trace/trace-event-listener.ts";
 import { resolveWorkspace, WorkspaceError } from "./workspace.ts";
 
@@ -160,7 +160,9 @@ export async function runScenario(
   chapter: Chapter,
   scenario: DemoScenario,
   output: NodeJS.WritableStream,
+  options: { tracing?: Tracing } = {},
 ): Promise<ScenarioRun> {
+  const { tracing } = options;
   const temp = await createTempWorkspace({
     ...(scenario.files ? { files: scenario.files } : {}),
     ...(scenario.git ? { git: true } : {}),
@@ -177,14 +179,21 @@ export async function runScenario(
       model: DEFAULT_MODEL,
       maxTokens: DEFAULT_MAX_TOKENS,
     };
-    const client = createModelClient(config, { maxRetries: 0 });
-    const agent = await chapter.createAgent({ client, config, workspace: temp.dir, output });
+    const client = createModelClient(config, { maxRetries: 0, ...(tracing ? { fetch: tracing.fetch } : {}) });
+    const agent = await chapter.createAgent({
+      client,
+      config,
+      workspace: temp.dir,
+      output,
+      ...(tracing ? { observe: tracing.onEvent } : {}),
+    });
     await runRepl({
       input: Readable.from(scenario.prompts.map((prompt) => `${prompt}\n`)),
       output,
       prompt: `${chapter.id} > `,
       onLine: (line, signal) => agent.handleLine(line, signal),
     });
+    await tracing?.fetch.idle();
     return { requests: fake.requests, workspace: temp.dir, cleanup: temp.cleanup };
   } catch (error) {
     await temp.cleanup();
@@ -209,7 +218,8 @@ export async function runChapterDemo(
 
 /** Plays the scenario on a temp workspace, then removes it, or keeps it when argv has `--keep`. */
 async function playDemo(chapter: Chapter, scenario: DemoScenario, io: ChapterIo): Promise<number> {
-  const run = await runScenario(chapter, scenario, io.stdout);
+  const tracing = startChapterTracing(chapter, io);
+  const run = await runScenario(chapter, scenario, io.stdout, tracing ? { tracing } : {});
   if (io.argv.includes("--keep")) {
     io.stdout.write(`\n(demo workspace kept: ${run.workspace})\n`);
     return 0;
@@ -219,7 +229,7 @@ async function playDemo(chapter: Chapter, scenario: DemoScenario, io: ChapterIo)
   return 0;
 }
 
-/** LCC_TRACE for a chapter: the wire of this run appended to that file (relative to where pnpm was run). */
+/** LCC_TRACE for a chapter's start or demo: the wire appended to that file (relative to where pnpm was run). */
 function startChapterTracing(chapter: Chapter, io: ChapterIo) {
   const path = io.env.LCC_TRACE?.trim();
   if (!path) return undefined;
