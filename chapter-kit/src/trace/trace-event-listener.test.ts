@@ -57,6 +57,20 @@ describe("createTraceEventListener", () => {
     ]);
   });
 
+  it("completes a tool_end that has no input or duration (s01's) from its tool_start", async () => {
+    const { listener, recorded } = await setup();
+    listener({ type: "tool_start", id: "toolu_2", name: "bash", input: { command: "ls" } } as {
+      type: string;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    listener({ type: "tool_end", id: "toolu_2", name: "bash", output: "a.txt", isError: false } as {
+      type: string;
+    });
+    const [tool] = recorded();
+    expect(tool).toMatchObject({ type: "tool", id: "toolu_2", input: { command: "ls" } });
+    expect((tool as { durationMs: number }).durationMs).toBeGreaterThanOrEqual(15);
+  });
+
   it("records a subagent's tool call and events with the agent call that started it", async () => {
     const { listener, recorded } = await setup();
     const events = [

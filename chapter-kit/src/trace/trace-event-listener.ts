@@ -23,12 +23,23 @@ const tracedEventTypes: ReadonlySet<string> = new Set(TRACED_EVENT_TYPES);
  * everything else (text deltas are in the response records already). Never throws.
  */
 export function createTraceEventListener(recorder: TraceRecorder): (event: TraceableEvent) => void {
+  // s01's loop reports a call's input and start only in tool_start: kept here to complete its tool_end.
+  const started = new Map<string, { input: unknown; at: number }>();
   function record(event: TraceableEvent, parentToolUseId: string | undefined): void {
     const fields = event as unknown as Record<string, unknown>;
     if (event.type === "subagent_event" && isEvent(fields.event)) {
       record(fields.event, typeof fields.parentToolUseId === "string" ? fields.parentToolUseId : undefined);
+    } else if (event.type === "tool_start") {
+      started.set(String(fields.id), { input: fields.input, at: Date.now() });
     } else if (event.type === "tool_end") {
-      recorder.record(toolRecord(fields, parentToolUseId));
+      const start = started.get(String(fields.id));
+      started.delete(String(fields.id));
+      const completed = {
+        ...fields,
+        ...(fields.input === undefined && start ? { input: start.input } : {}),
+        ...(typeof fields.durationMs !== "number" && start ? { durationMs: Date.now() - start.at } : {}),
+      };
+      recorder.record(toolRecord(completed, parentToolUseId));
     } else if (tracedEventTypes.has(event.type)) {
       const traced: TraceEventRecord = {
         type: "event",
