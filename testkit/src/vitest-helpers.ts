@@ -152,3 +152,12 @@ export function isCommandAvailable(command: string, args: string[] = ["--version
     return false;
   }
 }
+
+/**
+ * Sets the usual umask (022) until the test ends, so a file written without an explicit mode comes out
+ * 0644 and a test of "written 0600" can fail.
+ */
+export function useUsualUmask(addCleanup: AddCleanup): void {
+  const previous = process.umask(0o022);
+  addCleanup(() => process.umask(previous));
+}

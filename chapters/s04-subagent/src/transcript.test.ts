@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { useCleanups, useUsualUmask } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { type SubagentTranscript, transcriptFileName, writeSubagentTranscript } from "./transcript.ts";
 
@@ -11,9 +11,7 @@ const addCleanup = useCleanups();
 async function setup() {
   const workspace = await createTempWorkspace();
   addCleanup(workspace.cleanup);
-  // The usual umask, so a file written without a mode would come out 0644.
-  const previous = process.umask(0o022);
-  addCleanup(() => process.umask(previous));
+  useUsualUmask(addCleanup);
   return workspace.dir;
 }
 
