@@ -60,6 +60,11 @@ describe("lcc tracing", () => {
       env: { LCC_TRACE: trace },
     });
     expect(result.code).toBe(0);
-    expect(readTrace(trace).map((record) => record.type)).toEqual(["trace_start", "request", "response", "event"]);
+    expect(readTrace(trace).map((record) => record.type)).toEqual([
+      "trace_start",
+      "request",
+      "response",
+      "event",
+    ]);
   });
 });
