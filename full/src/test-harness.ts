@@ -9,7 +9,7 @@ import { runCli, type Script, type StartedCli, startCli } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./session/agent-session.ts";
 import { createColors } from "./terminal/colors.ts";
-import { createProductCommands, upcomingCommandsNote } from "./terminal/slash-commands.ts";
+import { createProductCommands, lccHelpNotes } from "./terminal/slash-commands.ts";
 
 export type RunCliResult = Awaited<ReturnType<typeof runCli>>;
 
@@ -117,7 +117,7 @@ export async function createTestSession(
     free: Boolean(options.demo),
     commands: (current) =>
       createProductCommands(current, { colors: createColors(false), demo: Boolean(options.demo) }),
-    helpNotes: [upcomingCommandsNote()],
+    helpNotes: lccHelpNotes(),
   });
   return {
     session,

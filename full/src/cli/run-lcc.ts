@@ -109,7 +109,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   });
   const askChannel = createAskChannel();
   const { createAgentSession } = await agentModule;
-  const { createProductCommands, upcomingCommandsNote } = await import("../terminal/slash-commands.ts");
+  const { createProductCommands, lccHelpNotes } = await import("../terminal/slash-commands.ts");
   const session = await createAgentSession({
     client,
     config,
@@ -122,7 +122,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
     free: demo,
     commands: (current) => createProductCommands(current, { colors, demo }),
-    helpNotes: [upcomingCommandsNote()],
+    helpNotes: lccHelpNotes(),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });

@@ -74,6 +74,7 @@ describe("slash commands", () => {
     expect(names).toEqual(["help", "clear", "context", "skills", "compact", "cost", "model", "resume"]);
     for (const name of names) expect(help).toMatch(new RegExp(`^  /${name}\\b`, "m"));
     expect(help).toMatch(/^ {2}\/exit\b/m);
+    expect(help).toContain("Ctrl-C interrupts a running turn");
     // The commands later chapters bring are named, with their chapter.
     for (const [name, { chapter }] of Object.entries(UPCOMING_COMMANDS))
       expect(help).toContain(`/${name} (${chapter})`);

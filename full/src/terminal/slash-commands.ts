@@ -26,6 +26,14 @@ export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what:
   mcp: { chapter: "s19", what: "MCP servers" },
 };
 
+/** What /help says after the commands: the keys, and the commands later chapters bring. */
+export function lccHelpNotes(): string[] {
+  return [
+    "Ctrl-C interrupts a running turn (and kills its commands); ↑/↓ browse your input history.",
+    upcomingCommandsNote(),
+  ];
+}
+
 /** The /help lines naming the commands later chapters bring (wrapped between words, under 100 columns). */
 export function upcomingCommandsNote(): string {
   // Each "/name (sNN)" stays whole: non-breaking spaces inside, ordinary ones between.
