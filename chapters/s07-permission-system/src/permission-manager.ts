@@ -1,0 +1,141 @@
+// The small stateful part around the pure policy: the mode, the rules (settings, this session's grants),
+// resolving paths, asking the user, saving "always" grants and counting denials in a row.
+import { summarizeInput } from "@lcc/chapter-kit";
+import type { AgentHooks, EmitEvent, HookContext, ToolCall, ToolCallDecision } from "@lcc/s02";
+import { decidePermission, type PermissionMode, type PolicyVerdict } from "./permission-policy.ts";
+import { askPermission } from "./permission-prompt.ts";
+import { formatRule, type RuleWithSource } from "./permission-rule.ts";
+import { addRulesToSettingsFile } from "./persist-rule.ts";
+import { resolveCallPaths, resolveReal } from "./resolve-paths.ts";
+import type { LoadedSettings } from "./settings.ts";
+
+/** Denials in a row after which the model is told to stop and ask the user. */
+export const DENIALS_BEFORE_STOP = 3;
+
+export interface PermissionManager {
+  mode(): PermissionMode;
+  /** Changes the mode for the rest of the session (emits permission_mode). */
+  setMode(mode: PermissionMode): void;
+  /** Every rule in force, with where it came from (settings files, this session, flags). */
+  rules(): RuleWithSource[];
+  /** The parsed settings files (s08 reads `hooks` from them). */
+  settings: LoadedSettings;
+  /** Folders outside the workspace that count as inside (resolved). */
+  additionalDirectories(): string[];
+  /** The policy's verdict for a call (paths resolved), without asking anyone. */
+  decide(call: ToolCall, earlier?: ToolCallDecision): Promise<PolicyVerdict>;
+  /** The permission phase: the verdict, the question when it asks, the denial count. */
+  hooks: AgentHooks;
+}
+
+export interface PermissionManagerOptions {
+  workspace: string;
+  home?: string;
+  mode: PermissionMode;
+  settings: LoadedSettings;
+  rules: RuleWithSource[];
+  additionalDirectories: string[];
+  /** Tools (besides the built-in file tools) that never change anything. */
+  readOnlyTools: ReadonlySet<string>;
+  /** The file "yes always" writes (`<lcc home>/settings.local.json`). */
+  localSettingsPath: string;
+  emit: EmitEvent;
+  /** One-line descriptions of a call for the question ("bash: npm test"). */
+  describeCall?: (call: ToolCall) => string;
+}
+
+export function createPermissionManager(options: PermissionManagerOptions): PermissionManager {
+  let mode = options.mode;
+  const rules = [...options.rules];
+  let denialsInARow = 0;
+  const resolved = (async () => ({
+    workspace: await resolveReal(options.workspace, "/"),
+    additional: await Promise.all(
+      options.additionalDirectories.map((path) => resolveReal(path, options.workspace)),
+    ),
+  }))();
+
+  async function decide(call: ToolCall, earlier?: ToolCallDecision): Promise<PolicyVerdict> {
+    const { workspace, additional } = await resolved;
+    return decidePermission({
+      name: call.name,
+      input: call.input,
+      readOnly: options.readOnlyTools.has(call.name),
+      paths: await resolveCallPaths(call.name, call.input, workspace, options.home),
+      rules,
+      mode,
+      workspace,
+      ...(options.home ? { home: options.home } : {}),
+      additionalDirectories: additional,
+      ...(earlier && earlier.kind !== "deny" && earlier.kind !== "rewrite"
+        ? { earlier: { kind: earlier.kind, ...(earlier.reason ? { reason: earlier.reason } : {}) } }
+        : {}),
+    });
+  }
+
+  function denied(message: string): ToolCallDecision {
+    denialsInARow++;
+    const stop =
+      denialsInARow >= DENIALS_BEFORE_STOP
+        ? `\nThis is denial ${denialsInARow} in a row: stop trying other ways around it. Tell the user what you wanted to do and ask how to proceed.`
+        : "";
+    return { kind: "deny", reason: `${message}${stop}`, source: "permissions" };
+  }
+
+  function allowed(reason: string): ToolCallDecision {
+    denialsInARow = 0;
+    return { kind: "allow", reason, source: "permissions" };
+  }
+
+  async function grant(verdict: PolicyVerdict, scope: "session" | "always", context: HookContext) {
+    for (const rule of verdict.suggestions)
+      rules.push({ rule, behavior: "allow", scope: "session", root: (await resolved).workspace });
+    if (scope !== "always" || verdict.suggestions.length === 0) return;
+    try {
+      await addRulesToSettingsFile(options.localSettingsPath, "allow", verdict.suggestions.map(formatRule));
+      context.emit({
+        type: "notice",
+        source: "permissions",
+        text: `saved ${verdict.suggestions.map(formatRule).join(", ")} to ${options.localSettingsPath}`,
+      });
+    } catch (error) {
+      const text = `${error instanceof Error ? error.message : String(error)}; the grant holds for this session only`;
+      context.emit({ type: "notice", source: "permissions", level: "warn", text });
+    }
+  }
+
+  const describeCall =
+    options.describeCall ?? ((call: ToolCall) => `${call.name}(${summarizeInput(call.input)})`);
+  return {
+    mode: () => mode,
+    setMode(next) {
+      const previous = mode;
+      mode = next;
+      options.emit({ type: "permission_mode", mode: next, previous });
+    },
+    rules: () => [...rules],
+    settings: options.settings,
+    additionalDirectories: () => [...options.additionalDirectories],
+    decide,
+    hooks: {
+      async permission(call, context, earlier) {
+        const verdict = await decide(call, earlier);
+        if (verdict.kind === "allow") return allowed(verdict.reason);
+        if (verdict.kind === "deny")
+          return denied(
+            `Not run: ${describeCall(call)} was ${verdict.reason.startsWith("denied") ? verdict.reason : `denied: ${verdict.reason}`}.`,
+          );
+        const answer = await askPermission(
+          context.ask,
+          describeCall(call),
+          verdict,
+          options.localSettingsPath,
+          context.signal,
+        );
+        if (answer.kind === "refused") return denied(answer.message);
+        if (answer.kind !== "once") await grant(verdict, answer.kind, context);
+        return allowed(`the user allowed it (${answer.kind})`);
+      },
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// "Yes always": the rule is added to `.lcc/settings.local.json` by read-modify-write under a lock, written
+// atomically. A corrupt file is never overwritten: the caller reports it and the grant stays for the session.
+import { mkdir, open, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import { readConfigFileSync } from "@lcc/chapter-kit";
+import { writeFileAtomic } from "@lcc/s02";
+import type { RuleBehavior } from "./permission-rule.ts";
+import { parseSettingsJson } from "./settings.ts";
+
+/** A lock older than this was left by a process that died mid-write. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_RETRY_MS = 25;
+const LOCK_ATTEMPTS = 200;
+
+/**
+ * Adds each rule to `permissions.<behavior>` of the settings file at `path` (created with its folder
+ * when missing), keeping everything else in the file. Throws an Error naming `path` when the file is not
+ * valid JSON, not an object, or cannot be locked or written; the file is then left untouched.
+ */
+export async function addRulesToSettingsFile(
+  path: string,
+  behavior: RuleBehavior,
+  rules: readonly string[],
+): Promise<void> {
+  await withLock(`${path}.lock`, async () => {
+    const read = readConfigFileSync(path);
+    let json: Record<string, unknown> = {};
+    if (read.ok) {
+      const parsed = parseSettingsJson(read.text);
+      if (typeof parsed === "string") throw new Error(`${path} was left as it is: ${parsed}`);
+      json = parsed;
+    } else if (read.skip.kind !== "missing") throw new Error(`${path} was left as it is: ${read.reason}`);
+    const permissions = json.permissions ?? {};
+    if (typeof permissions !== "object" || permissions === null || Array.isArray(permissions))
+      throw new Error(`${path} was left as it is: "permissions" is not an object`);
+    const section = permissions as Record<string, unknown>;
+    const existing = Array.isArray(section[behavior]) ? (section[behavior] as unknown[]) : [];
+    const added = rules.filter((rule) => !existing.includes(rule));
+    if (added.length === 0) return;
+    const next = { ...json, permissions: { ...section, [behavior]: [...existing, ...added] } };
+    await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+  });
+}
+
+/** Runs `work` holding an O_EXCL lock file; a stale lock (its writer died) is taken over. */
+async function withLock(lockPath: string, work: () => Promise<void>): Promise<void> {
+  await mkdir(dirname(lockPath), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, "wx", 0o600);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const age = await stat(lockPath).then(
+        (stats) => Date.now() - stats.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS) await rm(lockPath, { force: true });
+      else if (attempt >= LOCK_ATTEMPTS) throw new Error(`${lockPath} is held by another writer`);
+      else await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
