@@ -1,0 +1,141 @@
+// The s08 chapter: the earlier agent plus Claude Code-compatible command hooks from the settings files,
+// mapped onto the harness's seams (tool pipeline, transformContext, afterTurn, childHooks).
+import { randomUUID } from "node:crypto";
+import { homedir } from "node:os";
+import type { Chapter } from "@lcc/chapter-kit";
+import { createSessionAgent, type EmitEvent, extendSetup, type SetupContext } from "@lcc/s02";
+import { type BaseOptions, type BaseSetup, createBaseSetup } from "./base-setup.ts";
+import { type CommandHook, parseHooks } from "./hook-config.ts";
+import { renderHookEvents } from "./hook-renderer.ts";
+import { createHookRunner, type HookRunner } from "./hook-runner.ts";
+import { createHooksCommand, describeHooks } from "./hooks-command.ts";
+import { createPromptHooks } from "./prompt-hooks.ts";
+import { createStopHooks } from "./stop-hooks.ts";
+import { createToolHooks } from "./tool-hooks.ts";
+import { createTurnStops } from "./turn-stops.ts";
+import { createTrustGate } from "./workspace-trust.ts";
+import "@lcc/s06";
+
+export interface HookSetupOptions extends BaseOptions {
+  /** false: never run hooks from the workspace's own settings (`--no-project-hooks`). Default true. */
+  projectHooks?: boolean;
+  /** The user's home (~/.claude/settings.json, ~/.lcc/trusted.json); default `env.HOME`, else the OS's. */
+  home?: string;
+}
+
+export interface HookSetup extends BaseSetup {
+  hookRunner: HookRunner;
+  /** Runs the SessionEnd hooks (best effort, at most 10 s); the chapter calls it when its REPL ends. */
+  endSession(reason: string): Promise<void>;
+}
+
+/** Seconds SessionEnd hooks get when the process is on its way out. */
+const SESSION_END_MAX_MS = 10_000;
+
+/**
+ * The base setup plus: PreToolUse/PostToolUse on the tool pipeline (parent and subagents),
+ * SessionStart/UserPromptSubmit before a turn's first model call, Stop/SubagentStop after the model
+ * stops, PreCompact when a compaction starts (it cannot veto one), SessionEnd through endSession.
+ * Project hooks wait for the workspace to be trusted. Loaded hooks are listed once as a notice.
+ */
+export async function createHookSetup(
+  context: SetupContext,
+  options: HookSetupOptions = {},
+): Promise<HookSetup> {
+  const home = options.home ?? context.env?.HOME ?? homedir();
+  let runner: HookRunner | undefined;
+  // s06 reports a compaction as an event, not a seam: PreCompact hooks run beside it, never veto it.
+  const emit: EmitEvent = (event) => {
+    context.emit(event);
+    if (event.type !== "compaction_start" || event.kind !== "full" || !runner) return;
+    const trigger = event.trigger === "manual" ? "manual" : "auto";
+    const signal = AbortSignal.timeout(SESSION_END_MAX_MS * 6);
+    void runner.fire("PreCompact", { input: { trigger, custom_instructions: "" }, target: trigger, signal });
+  };
+  const { base, settings } = await createBaseSetup({ ...context, emit }, home, options);
+  const hooks: CommandHook[] = [];
+  for (const file of settings) {
+    const parsed = parseHooks(file);
+    hooks.push(...parsed.hooks);
+    for (const text of parsed.problems)
+      context.emit({ type: "notice", source: "hooks", level: "warn", text });
+  }
+  const projectCommands = hooks.filter((hook) => hook.source.scope !== "user").map((hook) => hook.command);
+  const isTrusted = createTrustGate({
+    workspace: context.workspace,
+    home,
+    ask: context.ask,
+    emit: context.emit,
+    commands: projectCommands,
+    ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
+  });
+  const hookRunner = createHookRunner({
+    hooks,
+    workspace: context.workspace,
+    sessionId: randomUUID(),
+    emit: context.emit,
+    isTrusted,
+    ...(context.env ? { env: context.env } : {}),
+  });
+  runner = hookRunner;
+  const trustNote = () =>
+    projectCommands.length === 0
+      ? ""
+      : options.projectHooks === false
+        ? "Project hooks are off (projectHooks: false)."
+        : "Project hooks run once you trust this workspace (asked at the first one; remembered in ~/.lcc/trusted.json).";
+  if (hooks.length > 0) {
+    const text = [
+      `${hooks.length} hook${hooks.length === 1 ? "" : "s"} loaded (/hooks lists them):`,
+      ...describeHooks(hooks),
+      trustNote(),
+    ];
+    context.emit({ type: "notice", source: "hooks", text: text.filter(Boolean).join("\n") });
+  }
+  const stops = createTurnStops();
+  const prompt = createPromptHooks(hookRunner);
+  const setup = extendSetup(base, {
+    hooks: [
+      prompt.hooks,
+      createToolHooks({ runner: hookRunner, stops, queue: context.queue }),
+      createStopHooks({ runner: hookRunner, stops, event: "Stop", endBefore: prompt.takeBlocked }),
+    ],
+    childHooks: [
+      createToolHooks({ runner: hookRunner, stops }),
+      createStopHooks({ runner: hookRunner, stops, event: "SubagentStop" }),
+    ],
+    commands: [createHooksCommand(hooks, trustNote)],
+    renderers: [renderHookEvents],
+  });
+  return {
+    ...setup,
+    hookRunner,
+    async endSession(reason) {
+      const signal = AbortSignal.timeout(SESSION_END_MAX_MS);
+      await hookRunner.fire("SessionEnd", { input: { reason }, target: reason, signal });
+    },
+  };
+}
+
+/** The s08 chapter, plus `end()` for main.ts: SessionEnd hooks of the sessions it started. */
+export interface S08Chapter extends Chapter {
+  end(reason: string): Promise<void>;
+}
+
+export function createS08Chapter(options: HookSetupOptions = {}): S08Chapter {
+  const sessions: Array<{ setup: HookSetup }> = [];
+  return {
+    id: "s08",
+    title: "hook system",
+    async createAgent(context) {
+      const agent = await createSessionAgent((setup) => createHookSetup(setup, options), context);
+      sessions.push(agent);
+      return agent;
+    },
+    async end(reason) {
+      await Promise.all(sessions.map((session) => session.setup.endSession(reason)));
+    },
+  };
+}
+
+export const s08Chapter: Chapter = createS08Chapter();

@@ -1,0 +1,110 @@
+// Runs the hooks of one event: picks those whose matcher fits, gates project hooks on workspace trust,
+// runs them in parallel (identical commands once), reports each run as hook_start/hook_end. Never throws.
+import type { EmitEvent } from "@lcc/s02";
+import type { CommandHook, HookEventName } from "./hook-config.ts";
+import { matchesHook } from "./hook-matcher.ts";
+import { type HookOutcome, readHookOutcome } from "./hook-outcome.ts";
+import { runHookCommand } from "./run-hook-command.ts";
+import "./hook-events.ts";
+
+export interface FiredHook {
+  hook: CommandHook;
+  outcome: HookOutcome;
+}
+
+export interface HookRunnerOptions {
+  hooks: readonly CommandHook[];
+  workspace: string;
+  sessionId: string;
+  emit: EmitEvent;
+  /** Whether project hooks may run; asked only when a project hook matches. */
+  isTrusted(signal: AbortSignal): Promise<boolean>;
+  /** The environment hooks start from (default process.env, without the harness's secrets). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface FireRequest {
+  /** Event-specific fields of the stdin JSON (tool_name, tool_input, prompt …). */
+  input: Record<string, unknown>;
+  /** What the matcher is tested on: a tool name, a compaction trigger, a session source. */
+  target?: string;
+  isTool?: boolean;
+  signal: AbortSignal;
+}
+
+export interface HookRunner {
+  readonly hooks: readonly CommandHook[];
+  /** Runs the matching hooks of `event`; their outcomes in settings order. */
+  fire(event: HookEventName, request: FireRequest): Promise<FiredHook[]>;
+}
+
+export function createHookRunner(options: HookRunnerOptions): HookRunner {
+  return {
+    hooks: options.hooks,
+    async fire(event, request) {
+      const matching = options.hooks.filter(
+        (hook) =>
+          hook.event === event &&
+          (request.target === undefined ||
+            matchesHook(hook.matcher, request.target, { isTool: Boolean(request.isTool) })),
+      );
+      const needsTrust = matching.some((hook) => hook.source.scope !== "user");
+      const trusted = needsTrust ? await options.isTrusted(request.signal).catch(() => false) : true;
+      const seen = new Set<string>();
+      const selected = matching.filter((hook) => {
+        if (!trusted && hook.source.scope !== "user") return false;
+        if (seen.has(hook.command)) return false;
+        seen.add(hook.command);
+        return true;
+      });
+      const stdin = JSON.stringify({
+        session_id: options.sessionId,
+        transcript_path: "",
+        cwd: options.workspace,
+        hook_event_name: event,
+        ...request.input,
+      });
+      return Promise.all(selected.map((hook) => runOne(hook, stdin, request, options)));
+    },
+  };
+}
+
+async function runOne(
+  hook: CommandHook,
+  stdin: string,
+  request: FireRequest,
+  options: HookRunnerOptions,
+): Promise<FiredHook> {
+  const target = request.target ? { target: request.target } : {};
+  options.emit({ type: "hook_start", event: hook.event, command: hook.command, ...target });
+  const started = Date.now();
+  const run = await runHookCommand(hook.command, {
+    cwd: options.workspace,
+    input: stdin,
+    timeoutMs: hook.timeoutSeconds * 1000,
+    signal: request.signal,
+    env: { CLAUDE_PROJECT_DIR: options.workspace },
+    ...(options.env ? { baseEnv: options.env } : {}),
+  });
+  const outcome = readHookOutcome(run, hook.timeoutSeconds);
+  const said = describeOutcome(outcome);
+  options.emit({
+    type: "hook_end",
+    event: hook.event,
+    command: hook.command,
+    ...target,
+    ...said,
+    durationMs: Date.now() - started,
+  });
+  return { hook, outcome };
+}
+
+function describeOutcome(outcome: HookOutcome): { result: "ok" | "blocked" | "error"; message?: string } {
+  if (outcome.kind === "error") return { result: "error", message: outcome.message };
+  if (outcome.kind === "blocking") return { result: "blocked", message: outcome.reason };
+  const output = outcome.output;
+  const blocked =
+    output?.decision === "block" || output?.permissionDecision === "deny" || output?.continue === false;
+  const message = output?.systemMessage ?? (blocked ? (output?.reason ?? output?.stopReason) : undefined);
+  return { result: blocked ? "blocked" : "ok", ...(message ? { message } : {}) };
+}
