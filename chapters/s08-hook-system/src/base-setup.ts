@@ -1,25 +1,25 @@
-// The chapter s08 builds on, in one place: s06's setup and the settings files read here. When s07
-// (permissions) is the base, this file changes alone: createPermissionSetup and its loaded settings.
-
+// The chapter s08 builds on, in one place: s07's permission setup (itself on s06) and the settings
+// files it already read; s08 reads their `hooks` sections.
 import type { SetupContext } from "@lcc/s02";
-import { type CompactOptions, type CompactSetup, createCompactSetup } from "@lcc/s06";
+import { createPermissionSetup, type PermissionOptions, type PermissionSetup } from "@lcc/s07";
 import type { SettingsFile } from "./hook-config.ts";
-import { loadSettingsFiles } from "./settings-files.ts";
 
-export type BaseSetup = CompactSetup;
+export type BaseSetup = PermissionSetup;
 
 export interface BaseOptions {
-  compact?: Partial<CompactOptions>;
+  /** s07's options (mode, allowed/disallowed tools, s06's compaction options). */
+  permissions?: Partial<PermissionOptions>;
 }
 
-/** The earlier chapters' setup plus the settings files hooks come from (problems reported as notices). */
+/**
+ * The earlier chapters' setup plus the parsed settings files hooks come from. s07 reports the files
+ * that could not be read; `home` is where ~/.claude/settings.json is looked for.
+ */
 export async function createBaseSetup(
   context: SetupContext,
   home: string,
   options: BaseOptions = {},
-): Promise<{ base: BaseSetup; settings: SettingsFile[] }> {
-  const base = createCompactSetup(context, options.compact ?? {});
-  const loaded = await loadSettingsFiles(context.workspace, home);
-  for (const text of loaded.problems) context.emit({ type: "notice", source: "hooks", level: "warn", text });
-  return { base, settings: loaded.files };
+): Promise<{ base: BaseSetup; settings: readonly SettingsFile[] }> {
+  const base = createPermissionSetup(context, { ...options.permissions, home });
+  return { base, settings: base.permissions.settings.files };
 }

@@ -1,6 +1,5 @@
 // How a hook script written for Claude Code sees our tools: Claude Code's tool names and input fields
 // (`file_path`, `old_string`, `new_string`), and how an `updatedInput` in those fields comes back. Pure.
-import { CLAUDE_CODE_TOOL_NAMES } from "@lcc/s04";
 import { isRecord } from "./hook-config.ts";
 
 /** Our tool name → the name Claude Code gives the same tool (unlisted tools keep their name). */
@@ -25,14 +24,6 @@ const FIELD_ALIASES: ReadonlyArray<readonly [string, string]> = [
 /** The name a Claude Code hook expects in `tool_name` (bash → Bash, edit_file → Edit, mcp__… as is). */
 export function claudeToolName(name: string): string {
   return CLAUDE_NAME_OF[name] ?? name;
-}
-
-/** Every name a matcher may use for our tool `name`: ours, Claude Code's, and its aliases (MultiEdit, Agent). */
-export function toolNamesFor(name: string): string[] {
-  const aliases = Object.entries(CLAUDE_CODE_TOOL_NAMES)
-    .filter(([, ours]) => ours === name)
-    .map(([alias]) => alias);
-  return [...new Set([name, claudeToolName(name), ...aliases])];
 }
 
 /** The tool input a hook reads: ours plus Claude Code's field names (`file_path` beside `path`). */

@@ -1,5 +1,5 @@
 // The `hooks` section of a Claude Code settings file, parsed into a flat list of command hooks.
-// Pure: the files are read elsewhere (settings-files.ts); a malformed entry is reported, never thrown.
+// Pure: s07 read the files; a malformed entry is reported, never thrown.
 
 /** The events s08 runs hooks for (Claude Code's names). */
 export const HOOK_EVENTS = [
@@ -17,15 +17,10 @@ export type HookEventName = (typeof HOOK_EVENTS)[number];
 /** Seconds a hook may run when its entry sets no `timeout` (Claude Code's default). */
 export const DEFAULT_HOOK_TIMEOUT_SECONDS = 60;
 
-/** Where a settings file lives: `user` (~/.claude) always runs; `project` and `local` need a trusted workspace. */
-export type SettingsScope = "user" | "project" | "local";
+/** s07 read the settings files; a `user` file's hooks always run, the workspace's need it trusted. */
+import type { SettingsFile, SettingsScope } from "@lcc/s07";
 
-/** One settings file as read from disk. */
-export interface SettingsFile {
-  path: string;
-  scope: SettingsScope;
-  json: unknown;
-}
+export type { SettingsFile, SettingsScope };
 
 /** One command hook: which event, which tool (or trigger) it matches, what it runs and where it came from. */
 export interface CommandHook {
@@ -34,7 +29,7 @@ export interface CommandHook {
   matcher: string;
   command: string;
   timeoutSeconds: number;
-  source: { path: string; scope: SettingsScope };
+  source: { path: string; scope: SettingsFile["scope"] };
 }
 
 export interface ParsedHooks {

@@ -10,7 +10,7 @@ export {
   s08Chapter,
 } from "./agent.ts";
 export { type BaseOptions, type BaseSetup, createBaseSetup } from "./base-setup.ts";
-export { claudeToolName, hookToolInput, inputFromHook, toolNamesFor } from "./claude-tool-names.ts";
+export { claudeToolName, hookToolInput, inputFromHook } from "./claude-tool-names.ts";
 export {
   type CommandHook,
   DEFAULT_HOOK_TIMEOUT_SECONDS,
@@ -36,7 +36,6 @@ export {
   runHookCommand,
 } from "./run-hook-command.ts";
 export { createS08Scenario, DEMO_SETTINGS, s08DemoOptions } from "./scenario.ts";
-export { type LoadedSettingsFiles, loadSettingsFiles } from "./settings-files.ts";
 export { createStopHooks, MAX_STOP_BLOCKS } from "./stop-hooks.ts";
 export { createToolHooks, decideCall } from "./tool-hooks.ts";
 export { createTurnStops, type TurnStops } from "./turn-stops.ts";

@@ -35,6 +35,8 @@ echo "Project: shop-api. Release branch: main."
 `;
 
 export const DEMO_SETTINGS = {
+  // s07's rules: edits run without asking and so does rm. The hook is the stricter guard on top.
+  permissions: { defaultMode: "acceptEdits", allow: ["Bash(rm:*)"] },
   hooks: {
     UserPromptSubmit: [
       { hooks: [{ type: "command", command: 'sh "$CLAUDE_PROJECT_DIR/.claude/hooks/prompt-context.sh"' }] },

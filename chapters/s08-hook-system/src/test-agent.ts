@@ -14,12 +14,17 @@ export interface TestAgentOptions {
   files?: Record<string, string>;
   /** The `hooks` section of the workspace's .claude/settings.json. */
   hooks?: Record<string, unknown>;
+  /** The `permissions` section of the workspace's .claude/settings.json (s07 rules). */
+  permissions?: Record<string, unknown>;
   /** The `hooks` section of ~/.claude/settings.json (the test's home). */
   userHooks?: Record<string, unknown>;
   options?: HookSetupOptions;
   ask?: AskUser;
   home?: string;
 }
+
+/** s07's mode for tests that are about hooks, not permission prompts: file edits run without asking. */
+export const EDITS_ALLOWED: HookSetupOptions = { permissions: { mode: "acceptEdits" } };
 
 /** One hook entry: `{ matcher, hooks: [{ type: "command", command, timeout }] }`. */
 export function hookEntry(command: string, matcher = "", timeout?: number) {
@@ -42,7 +47,11 @@ export function testAgentSetup(addCleanup: AddCleanup) {
   return async (options: TestAgentOptions) => {
     const home = options.home ?? (await makeHome(addCleanup));
     const files = { ...options.files };
-    if (options.hooks) files[".claude/settings.json"] = JSON.stringify({ hooks: options.hooks });
+    if (options.hooks || options.permissions)
+      files[".claude/settings.json"] = JSON.stringify({
+        hooks: options.hooks,
+        permissions: options.permissions,
+      });
     const { fake, workspace, client, config, cleanup } = await startFakeModel({
       script: options.script,
       files,
@@ -55,14 +64,17 @@ export function testAgentSetup(addCleanup: AddCleanup) {
     }
     const output = captureOutput();
     const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, LCC_HOME: join(workspace, ".lcc") };
-    const agent = await createSessionAgent((context) => createHookSetup(context, options.options ?? {}), {
-      client,
-      config,
-      workspace,
-      output,
-      env,
-      ...(options.ask ? { ask: options.ask } : {}),
-    });
+    const agent = await createSessionAgent(
+      (context) => createHookSetup(context, options.options ?? EDITS_ALLOWED),
+      {
+        client,
+        config,
+        workspace,
+        output,
+        env,
+        ...(options.ask ? { ask: options.ask } : {}),
+      },
+    );
     const events: Array<{ type: string } & Record<string, unknown>> = [];
     agent.subscribe((event) => events.push(event as { type: string } & Record<string, unknown>), {
       replay: false,

@@ -85,6 +85,34 @@ describe("PreToolUse hooks", () => {
     expect(readFileSync(join(session.workspace, "docs/notes.txt"), "utf8")).toBe("rewritten\n");
   });
 
+  it("an allow does not beat a deny rule of s07", async () => {
+    const allow = `cat >/dev/null; echo '{"hookSpecificOutput":{"permissionDecision":"allow"}}'`;
+    const session = await start({
+      script: writeThenStop(),
+      hooks: { PreToolUse: [hookEntry(allow, "Write")] },
+      permissions: { deny: ["Edit(notes.txt)"] },
+    });
+    await session.run("write the note");
+    expect(existsSync(join(session.workspace, "notes.txt"))).toBe(false);
+    expect(lastUserBlocks(session.requests(), 1)[0]).toMatchObject({ type: "tool_result", is_error: true });
+    const decisions = session.events.filter((event) => event.type === "tool_decision");
+    expect(decisions.map((event) => [event.phase, event.decision])).toEqual([
+      ["pre_tool_use", "allow"],
+      ["permission", "deny"],
+    ]);
+  });
+
+  it("an allow skips the question a rule would ask (ask in headless mode would refuse)", async () => {
+    const allow = `cat >/dev/null; echo '{"hookSpecificOutput":{"permissionDecision":"allow"}}'`;
+    const session = await start({
+      script: writeThenStop(),
+      hooks: { PreToolUse: [hookEntry(allow, "Write")] },
+      options: { permissions: { mode: "default" } },
+    });
+    await session.run("write the note");
+    expect(readFileSync(join(session.workspace, "notes.txt"), "utf8")).toBe("hello\n");
+  });
+
   it("a hook that crashes, prints garbage or hangs never blocks the call nor loses its result", async () => {
     const session = await start({
       script: writeThenStop(),
