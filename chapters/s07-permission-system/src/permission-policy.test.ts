@@ -287,6 +287,20 @@ const cases: Case[] = [
   ],
   ["Read(./.env) denies the top-level .env", { deny: ["Read(./.env)"] }, "default", read(".env"), "deny"],
   [
+    "Read(./.env) also denies cat .env in bash",
+    { deny: ["Read(./.env)"] },
+    "default",
+    bash("cat .env"),
+    "deny",
+  ],
+  [
+    "Read(./.env) does not deny other files in bash",
+    { deny: ["Read(./.env)"] },
+    "default",
+    bash("cat .env.example"),
+    "allow",
+  ],
+  [
     "Read(./.env) leaves a nested .env alone",
     { deny: ["Read(./.env)"] },
     "default",

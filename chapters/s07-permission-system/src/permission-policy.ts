@@ -1,6 +1,6 @@
 // The permission decision for one tool call, as a pure function over plain data:
 // deny rules → ask rules → a PreToolUse hook's verdict → mode → allow rules (and what is safe by nature) → ask.
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { type CommandSegment, parseBashCommand } from "./bash-command.ts";
 import { matchesBashContent, suggestBashRule } from "./bash-rules.ts";
 import { folderPatternFor, isWithin, matchesPathPattern } from "./path-rules.ts";
@@ -56,7 +56,7 @@ export function decidePermission(call: PolicyInput): PolicyVerdict {
         entry.behavior === behavior && ruleMatches(entry, call, segments, parsed?.ok === false, every),
     );
 
-  const deny = matching("deny", false);
+  const deny = matching("deny", false) ?? (segments ? readDenyForArguments(call, segments) : undefined);
   if (deny) return verdict("deny", `denied by the rule ${describe(deny, call.workspace)}`, deny);
   const ask = matching("ask", false);
   if (ask)
@@ -142,6 +142,30 @@ function ruleMatches(
   const anchors = { workspace: call.workspace, root: entry.root, ...(call.home ? { home: call.home } : {}) };
   const test = (path: string) => matchesPathPattern(content, path, anchors);
   return every ? call.paths.every(test) : call.paths.some(test);
+}
+
+/**
+ * A `Read(...)` deny rule also covers a command's arguments read as paths (`cat .env` under `Read(./.env)`),
+ * so a read-only command cannot read what the read tool may not. Arguments are taken as written.
+ */
+function readDenyForArguments(
+  call: PolicyInput,
+  segments: readonly CommandSegment[],
+): RuleWithSource | undefined {
+  const paths = segments.flatMap((segment) =>
+    segment.words
+      .slice(1)
+      .filter((word) => !word.startsWith("-"))
+      .map((word) => resolve(call.workspace, word)),
+  );
+  if (paths.length === 0) return undefined;
+  const asRead = { ...call, name: "read_file", paths };
+  return call.rules.find(
+    (entry) =>
+      entry.behavior === "deny" &&
+      entry.rule.content !== undefined &&
+      ruleMatches(entry, asRead, undefined, false, false),
+  );
 }
 
 function isInsideAllowed(call: PolicyInput, path: string): boolean {
