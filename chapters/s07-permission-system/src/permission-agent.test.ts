@@ -60,6 +60,9 @@ describe("s07 permissions, end to end", () => {
     await session.run("Write src/a.ts.");
     expect(session.questions).toHaveLength(1);
     expect(session.questions[0]?.choices.map((choice) => choice.key)).toEqual(["y", "s", "a", "n"]);
+    expect(session.questions[0]?.choices[2]?.label).toBe(
+      "yes, always: save Edit(src/**) to .lcc/settings.local.json",
+    );
     const saved = JSON.parse(await readFile(join(session.workspace, ".lcc/settings.local.json"), "utf8"));
     expect(saved).toEqual({ permissions: { allow: ["Edit(src/**)"] } });
     const next = await session.newSession();

@@ -1,7 +1,9 @@
 // The small stateful part around the pure policy: the mode, the rules (settings, this session's grants),
 // resolving paths, asking the user, saving "always" grants and counting denials in a row.
+import { relative } from "node:path";
 import { summarizeInput } from "@lcc/chapter-kit";
 import type { AgentHooks, EmitEvent, HookContext, ToolCall, ToolCallDecision } from "@lcc/s02";
+import { isWithin } from "./path-rules.ts";
 import { decidePermission, type PermissionMode, type PolicyVerdict } from "./permission-policy.ts";
 import { askPermission } from "./permission-prompt.ts";
 import { formatRule, type RuleWithSource } from "./permission-rule.ts";
@@ -104,6 +106,9 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     }
   }
 
+  const saveTo = isWithin(options.workspace, options.localSettingsPath)
+    ? relative(options.workspace, options.localSettingsPath)
+    : options.localSettingsPath;
   const describeCall =
     options.describeCall ?? ((call: ToolCall) => `${call.name}(${summarizeInput(call.input)})`);
   return {
@@ -125,13 +130,7 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
           return denied(
             `Not run: ${describeCall(call)} was ${verdict.reason.startsWith("denied") ? verdict.reason : `denied: ${verdict.reason}`}.`,
           );
-        const answer = await askPermission(
-          context.ask,
-          describeCall(call),
-          verdict,
-          options.localSettingsPath,
-          context.signal,
-        );
+        const answer = await askPermission(context.ask, describeCall(call), verdict, saveTo, context.signal);
         if (answer.kind === "refused") return denied(answer.message);
         if (answer.kind !== "once") await grant(verdict, answer.kind, context);
         return allowed(`the user allowed it (${answer.kind})`);
