@@ -8,6 +8,7 @@ import { type BaseOptions, type BaseSetup, createBaseSetup } from "./base-setup.
 import { type CommandHook, parseHooks } from "./hook-config.ts";
 import { renderHookEvents } from "./hook-renderer.ts";
 import { createHookRunner, type HookRunner } from "./hook-runner.ts";
+import { createHookTranscript } from "./hook-transcript.ts";
 import { createHooksCommand, describeHooks } from "./hooks-command.ts";
 import { createPromptHooks } from "./prompt-hooks.ts";
 import { createStopHooks } from "./stop-hooks.ts";
@@ -69,10 +70,12 @@ export async function createHookSetup(
     commands: projectCommands,
     ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
   });
+  const sessionId = randomUUID();
   const hookRunner = createHookRunner({
     hooks,
     workspace: context.workspace,
-    sessionId: randomUUID(),
+    sessionId,
+    writeTranscript: createHookTranscript(context.workspace, context.env ?? {}, sessionId),
     emit: context.emit,
     isTrusted,
     ...(context.env ? { env: context.env } : {}),

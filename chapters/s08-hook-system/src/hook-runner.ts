@@ -1,5 +1,6 @@
 // Runs the hooks of one event: picks those whose matcher fits, gates project hooks on workspace trust,
 // runs them in parallel (identical commands once), reports each run as hook_start/hook_end. Never throws.
+import type { MessageParam } from "@lcc/s01";
 import type { EmitEvent } from "@lcc/s02";
 import type { CommandHook, HookEventName } from "./hook-config.ts";
 import { matchesHook } from "./hook-matcher.ts";
@@ -19,6 +20,8 @@ export interface HookRunnerOptions {
   emit: EmitEvent;
   /** Whether project hooks may run; asked only when a project hook matches. */
   isTrusted(signal: AbortSignal): Promise<boolean>;
+  /** Writes the conversation for `transcript_path` and returns its path (absent: the path is ""). */
+  writeTranscript?: (messages: readonly MessageParam[]) => Promise<string>;
   /** The environment hooks start from (default process.env, without the harness's secrets). */
   env?: NodeJS.ProcessEnv;
 }
@@ -30,6 +33,8 @@ export interface FireRequest {
   target?: string;
   isTool?: boolean;
   signal: AbortSignal;
+  /** The conversation so far, written for the hooks' `transcript_path` when any hook runs. */
+  messages?: readonly MessageParam[];
 }
 
 export interface HookRunner {
@@ -57,9 +62,11 @@ export function createHookRunner(options: HookRunnerOptions): HookRunner {
         seen.add(hook.command);
         return true;
       });
+      if (selected.length === 0) return [];
+      const transcriptPath = await transcriptFor(request, options);
       const stdin = JSON.stringify({
         session_id: options.sessionId,
-        transcript_path: "",
+        transcript_path: transcriptPath,
         cwd: options.workspace,
         hook_event_name: event,
         ...request.input,
@@ -67,6 +74,18 @@ export function createHookRunner(options: HookRunnerOptions): HookRunner {
       return Promise.all(selected.map((hook) => runOne(hook, stdin, request, options)));
     },
   };
+}
+
+/** The transcript path for this batch; "" (and a warning) when it could not be written. */
+async function transcriptFor(request: FireRequest, options: HookRunnerOptions): Promise<string> {
+  if (!request.messages || !options.writeTranscript) return "";
+  try {
+    return await options.writeTranscript(request.messages);
+  } catch (error) {
+    const text = `hook transcript not written: ${error instanceof Error ? error.message : String(error)}`;
+    options.emit({ type: "notice", source: "hooks", level: "warn", text });
+    return "";
+  }
 }
 
 async function runOne(

@@ -27,6 +27,7 @@ export { matchesHook } from "./hook-matcher.ts";
 export { type HookOutcome, type HookOutput, parseHookOutput, readHookOutcome } from "./hook-outcome.ts";
 export { describeHookEvent, renderHookEvents } from "./hook-renderer.ts";
 export { createHookRunner, type FiredHook, type FireRequest, type HookRunner } from "./hook-runner.ts";
+export { createHookTranscript, transcriptLines } from "./hook-transcript.ts";
 export { createHooksCommand, describeHooks } from "./hooks-command.ts";
 export { createPromptHooks, type PromptHooks, promptOf } from "./prompt-hooks.ts";
 export {

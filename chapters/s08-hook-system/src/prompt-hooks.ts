@@ -25,14 +25,14 @@ export function createPromptHooks(runner: HookRunner): PromptHooks {
         sessionStarted = true;
         const fired = await runner.fire(
           "SessionStart",
-          fireRequest(context, { source: "startup" }, "startup"),
+          fireRequest(context, messages, { source: "startup" }, "startup"),
         );
         const { context: lines } = collectFeedback(fired, true);
         if (lines.length > 0) reminders.push(systemReminder("SessionStart", lines));
       }
       const prompt = promptOf(messages);
       if (prompt) {
-        const fired = await runner.fire("UserPromptSubmit", fireRequest(context, { prompt }));
+        const fired = await runner.fire("UserPromptSubmit", fireRequest(context, messages, { prompt }));
         const feedback = collectFeedback(fired, true);
         const reason = feedback.blocks[0] ?? feedback.stop;
         if (reason) {
@@ -62,8 +62,13 @@ export function createPromptHooks(runner: HookRunner): PromptHooks {
   };
 }
 
-function fireRequest(context: HookContext, input: Record<string, unknown>, target?: string) {
-  return { input, signal: context.signal, ...(target ? { target } : {}) };
+function fireRequest(
+  context: HookContext,
+  messages: readonly MessageParam[],
+  input: Record<string, unknown>,
+  target?: string,
+) {
+  return { input, signal: context.signal, messages, ...(target ? { target } : {}) };
 }
 
 /** The text the user typed this turn: the last user message's text (tool results left out). */

@@ -49,6 +49,17 @@ describe("Stop hooks", () => {
     expect(session.requests()).toHaveLength(2 * (1 + MAX_STOP_BLOCKS));
   });
 
+  it("read the conversation so far from transcript_path (Claude Code's JSONL shape)", async () => {
+    const copy = `path=$(sed -n 's/.*"transcript_path":"\\([^"]*\\)".*/\\1/p'); cp "$path" "$CLAUDE_PROJECT_DIR/copy.jsonl"`;
+    const session = await start({ script: [reply(text("done"))], hooks: { Stop: [hookEntry(copy)] } });
+    await session.run("fix it");
+    const lines = readFileSync(join(session.workspace, "copy.jsonl"), "utf8").trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      { type: "user", message: { role: "user", content: [{ type: "text", text: "fix it" }] } },
+      { type: "assistant", message: { role: "assistant", content: [{ type: "text", text: "done" }] } },
+    ]);
+  });
+
   it("continue:false from a PostToolUse hook ends the run after the round, with its stopReason", async () => {
     const stop = `cat >/dev/null; echo '{"continue":false,"stopReason":"build is red, stopping"}'`;
     const session = await start({

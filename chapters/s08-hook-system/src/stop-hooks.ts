@@ -29,6 +29,7 @@ export function createStopHooks(options: StopHooksOptions): AgentHooks {
       const fired = await runner.fire(event, {
         input: { stop_hook_active: count > 0 },
         signal: context.signal,
+        messages: context.state.messages,
       });
       const feedback = collectFeedback(fired);
       if (feedback.stop) return { kind: "end", reason: "stopped", detail: feedback.stop };

@@ -25,6 +25,7 @@ export function createToolHooks(options: ToolHooksOptions): AgentHooks {
       target: call.name,
       isTool: true,
       signal: context.signal,
+      messages: context.state.messages,
     });
   return {
     async preToolUse(call, context) {
