@@ -31,12 +31,13 @@ export interface PermissionSetup extends CompactSetup {
   permissions: PermissionManager;
 }
 
-export function permissionSection(mode: PermissionMode): string {
+/** What the model is told once; the mode is not in it (it changes mid-session; denials say which mode refused). */
+export function permissionSection(): string {
   return [
     "# Permissions",
-    `Every tool call passes a permission check (mode: ${mode}). Read-only tools and read-only commands run at once;`,
-    "others may need the user's approval. A denied call comes back as an error saying why: do not try to get",
-    "around a denial with another tool or command; change approach or ask the user.",
+    "Every tool call passes a permission check. Read-only tools and read-only commands run at once; others may",
+    "need the user's approval. A denied call comes back as an error saying why: do not try to get around a",
+    "denial with another tool or command; change approach or ask the user.",
   ].join("\n");
 }
 
@@ -82,7 +83,7 @@ export function createPermissionSetup(
       `${call.name}(${byName.get(call.name)?.summarizeInput?.(call.input) ?? summarizeInput(call.input)})`,
   });
   const setup = extendSetup(base, {
-    systemSections: [permissionSection(permissions.mode())],
+    systemSections: [permissionSection()],
     hooks: [permissions.hooks],
     childHooks: [permissions.hooks],
     commands: [createPermissionsCommand(permissions), createModeCommand(permissions)],
