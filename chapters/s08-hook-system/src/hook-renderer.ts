@@ -12,15 +12,14 @@ export function describeHookEvent(event: AgentEvent): { text: string; level: "in
     return { text: `hook ${where} failed (not blocking): ${command}: ${event.message}`, level: "warn" };
   if (event.result === "blocked")
     return { text: `hook ${where} blocked: ${event.message ?? command}`, level: "info" };
-  return {
-    text: `hook ${where} ran: ${command}${event.message ? ` — ${event.message}` : ""}`,
-    level: "info",
-  };
+  if (!event.message) return undefined;
+  return { text: `hook ${where}: ${event.message}`, level: "info" };
 }
 
-/** The chapter renderer: `⚙ hook PreToolUse (bash) blocked: …`, warnings with ⚠; hook_start hidden. */
+/** The chapter renderer: `⚙ hook PreToolUse (bash) blocked: …`, warnings with ⚠; hook_start and quiet successes hidden. */
 export const renderHookEvents: EventRenderer = (event) => {
   if (event.type === "hook_start") return [];
+  if (event.type === "hook_end" && event.result === "ok" && !event.message) return [];
   const described = describeHookEvent(event);
   if (!described) return undefined;
   return [`${described.level === "warn" ? "⚠" : "⚙"} ${described.text}`];

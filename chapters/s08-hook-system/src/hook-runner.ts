@@ -106,7 +106,7 @@ async function runOne(
     ...(options.env ? { baseEnv: options.env } : {}),
   });
   const outcome = readHookOutcome(run, hook.timeoutSeconds);
-  const said = describeOutcome(outcome);
+  const said = describeOutcome(hook.event, outcome);
   options.emit({
     type: "hook_end",
     event: hook.event,
@@ -118,12 +118,30 @@ async function runOne(
   return { hook, outcome };
 }
 
-function describeOutcome(outcome: HookOutcome): { result: "ok" | "blocked" | "error"; message?: string } {
+/** What hook_end says: the result, and a message when there is something to show (a quiet success has none). */
+function describeOutcome(
+  event: HookEventName,
+  outcome: HookOutcome,
+): { result: "ok" | "blocked" | "error"; message?: string } {
   if (outcome.kind === "error") return { result: "error", message: outcome.message };
   if (outcome.kind === "blocking") return { result: "blocked", message: outcome.reason };
   const output = outcome.output;
   const blocked =
     output?.decision === "block" || output?.permissionDecision === "deny" || output?.continue === false;
-  const message = output?.systemMessage ?? (blocked ? (output?.reason ?? output?.stopReason) : undefined);
-  return { result: blocked ? "blocked" : "ok", ...(message ? { message } : {}) };
+  if (blocked) {
+    const message =
+      output?.systemMessage ?? output?.permissionDecisionReason ?? output?.reason ?? output?.stopReason;
+    return { result: "blocked", ...(message ? { message } : {}) };
+  }
+  const takesText = event === "UserPromptSubmit" || event === "SessionStart";
+  const context = output?.additionalContext ?? (takesText && !output ? outcome.text : "");
+  const said = [
+    output?.systemMessage,
+    output?.permissionDecision
+      ? `${output.permissionDecision}${output.permissionDecisionReason ? `: ${output.permissionDecisionReason}` : ""}`
+      : undefined,
+    output?.updatedInput ? "changed the input" : undefined,
+    context ? `added context: ${context.length > 80 ? `${context.slice(0, 80)}…` : context}` : undefined,
+  ].filter(Boolean);
+  return { result: "ok", ...(said.length > 0 ? { message: said.join("; ") } : {}) };
 }
