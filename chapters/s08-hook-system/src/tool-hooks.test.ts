@@ -142,6 +142,36 @@ describe("PreToolUse hooks", () => {
   });
 });
 
+describe("hooks in subagents", () => {
+  it("a subagent's tool calls meet the same PreToolUse hooks, and its PostToolUse context joins its result", async () => {
+    const context = `cat >/dev/null; echo '{"hookSpecificOutput":{"additionalContext":"child wrote a file"}}'`;
+    const session = await start({
+      script: [
+        reply(toolUse("agent", { description: "notes", prompt: "write two notes", agent_type: "general" })),
+        reply(toolUse("write_file", { path: "blocked.txt", content: "x" })),
+        reply(toolUse("write_file", { path: "ok.txt", content: "y" })),
+        reply(text("child done")),
+        reply(text("parent done")),
+      ],
+      hooks: {
+        PreToolUse: [hookEntry("grep -q blocked && { echo 'not that file' >&2; exit 2; }; exit 0", "Write")],
+        PostToolUse: [hookEntry(context, "Write")],
+      },
+    });
+    await session.run("delegate");
+    expect(existsSync(join(session.workspace, "blocked.txt"))).toBe(false);
+    expect(existsSync(join(session.workspace, "ok.txt"))).toBe(true);
+    const requests = session.requests();
+    expect(String(lastUserBlocks(requests, 2)[0]?.content)).toContain("not that file");
+    const childResult = lastUserBlocks(requests, 3)[0];
+    expect(childResult).toMatchObject({ type: "tool_result", is_error: false });
+    expect(String(childResult?.content)).toContain(
+      "<system-reminder>\nPostToolUse hook additional context: child wrote a file",
+    );
+    expect(lastUserBlocks(requests, 3)).toHaveLength(1);
+  });
+});
+
 describe("PostToolUse hooks", () => {
   it("additionalContext reaches the next request as a system-reminder after the tool results", async () => {
     const context = `cat >/dev/null; echo '{"hookSpecificOutput":{"hookEventName":"PostToolUse","additionalContext":"run the linter next"}}'`;
