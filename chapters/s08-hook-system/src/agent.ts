@@ -20,7 +20,10 @@ import "@lcc/s06";
 export interface HookSetupOptions extends BaseOptions {
   /** false: never run hooks from the workspace's own settings (`--no-project-hooks`). Default true. */
   projectHooks?: boolean;
-  /** The user's home (~/.claude/settings.json, ~/.lcc/trusted.json); default `env.HOME`, else the OS's. */
+  /**
+   * The user's home: ~/.claude/settings.json (default `env.HOME`; none: no user file, as in s07) and
+   * ~/.lcc/trusted.json (default `env.HOME`, else the OS's home).
+   */
   home?: string;
 }
 
@@ -43,7 +46,8 @@ export async function createHookSetup(
   context: SetupContext,
   options: HookSetupOptions = {},
 ): Promise<HookSetup> {
-  const home = options.home ?? context.env?.HOME ?? homedir();
+  const settingsHome = options.home ?? context.env?.HOME;
+  const home = settingsHome ?? homedir();
   let runner: HookRunner | undefined;
   // s06 reports a compaction as an event, not a seam: PreCompact hooks run beside it, never veto it.
   const emit: EmitEvent = (event) => {
@@ -53,7 +57,7 @@ export async function createHookSetup(
     const signal = AbortSignal.timeout(SESSION_END_MAX_MS * 6);
     void runner.fire("PreCompact", { input: { trigger, custom_instructions: "" }, target: trigger, signal });
   };
-  const { base, settings } = await createBaseSetup({ ...context, emit }, home, options);
+  const { base, settings } = await createBaseSetup({ ...context, emit }, settingsHome, options);
   const hooks: CommandHook[] = [];
   for (const file of settings) {
     const parsed = parseHooks(file);

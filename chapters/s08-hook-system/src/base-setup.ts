@@ -13,13 +13,13 @@ export interface BaseOptions {
 
 /**
  * The earlier chapters' setup plus the parsed settings files hooks come from. s07 reports the files
- * that could not be read; `home` is where ~/.claude/settings.json is looked for.
+ * that could not be read; `home` is where ~/.claude/settings.json is looked for (none: no user file).
  */
 export async function createBaseSetup(
   context: SetupContext,
-  home: string,
+  home: string | undefined,
   options: BaseOptions = {},
 ): Promise<{ base: BaseSetup; settings: readonly SettingsFile[] }> {
-  const base = createPermissionSetup(context, { ...options.permissions, home });
+  const base = createPermissionSetup(context, { ...options.permissions, ...(home ? { home } : {}) });
   return { base, settings: base.permissions.settings.files };
 }
