@@ -10,6 +10,7 @@ import { renderHookEvents } from "./hook-renderer.ts";
 import { createHookRunner, type HookRunner } from "./hook-runner.ts";
 import { createHookTranscript } from "./hook-transcript.ts";
 import { createHooksCommand, describeHooks } from "./hooks-command.ts";
+import { createNotifyingAsk } from "./notification-hooks.ts";
 import { createPromptHooks } from "./prompt-hooks.ts";
 import { createStopHooks } from "./stop-hooks.ts";
 import { createToolHooks } from "./tool-hooks.ts";
@@ -124,7 +125,10 @@ export async function createHookSetup(
   };
 }
 
-/** The s08 chapter, plus `end()` for main.ts: SessionEnd hooks of the sessions it started. */
+/**
+ * The s08 chapter, plus `end()` for main.ts: SessionEnd hooks of the sessions it started. Its sessions
+ * also run Notification hooks before each question to the user.
+ */
 export interface S08Chapter extends Chapter {
   end(reason: string): Promise<void>;
 }
@@ -135,7 +139,15 @@ export function createS08Chapter(options: HookSetupOptions = {}): S08Chapter {
     id: "s08",
     title: "hook system",
     async createAgent(context) {
-      const agent = await createSessionAgent((setup) => createHookSetup(setup, options), context);
+      // The session's ask reaches the tool pipeline directly, so Notification hooks wrap it here.
+      let runner: HookRunner | undefined;
+      const ask = context.ask ? { ask: createNotifyingAsk(context.ask, () => runner) } : {};
+      const build = async (setup: SetupContext) => {
+        const built = await createHookSetup(setup, options);
+        runner = built.hookRunner;
+        return built;
+      };
+      const agent = await createSessionAgent(build, { ...context, ...ask });
       sessions.push(agent);
       return agent;
     },

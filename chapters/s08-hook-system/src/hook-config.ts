@@ -11,6 +11,7 @@ export const HOOK_EVENTS = [
   "SubagentStop",
   "PreCompact",
   "SessionEnd",
+  "Notification",
 ] as const;
 export type HookEventName = (typeof HOOK_EVENTS)[number];
 
@@ -41,7 +42,7 @@ export interface ParsedHooks {
 /**
  * The command hooks of `file`'s `hooks` section:
  * `{ "PreToolUse": [{ "matcher": "Edit|Write", "hooks": [{ "type": "command", "command": "…", "timeout": 30 }] }] }`.
- * Unknown events (Notification …) and non-command hooks are reported and skipped.
+ * Unknown events (PermissionRequest …) and non-command hooks are reported and skipped.
  */
 export function parseHooks(file: SettingsFile): ParsedHooks {
   const hooks: CommandHook[] = [];

@@ -39,6 +39,11 @@ export interface FireRequest {
 
 export interface HookRunner {
   readonly hooks: readonly CommandHook[];
+  /**
+   * Settles the trust question now when any project hook exists (the session calls it at the first
+   * prompt, so the question never comes in the middle of another one). Never throws.
+   */
+  settleTrust(signal: AbortSignal): Promise<void>;
   /** Runs the matching hooks of `event`; their outcomes in settings order. */
   fire(event: HookEventName, request: FireRequest): Promise<FiredHook[]>;
 }
@@ -46,6 +51,10 @@ export interface HookRunner {
 export function createHookRunner(options: HookRunnerOptions): HookRunner {
   return {
     hooks: options.hooks,
+    async settleTrust(signal) {
+      if (options.hooks.some((hook) => hook.source.scope !== "user"))
+        await options.isTrusted(signal).catch(() => false);
+    },
     async fire(event, request) {
       const matching = options.hooks.filter(
         (hook) =>

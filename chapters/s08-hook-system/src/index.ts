@@ -29,6 +29,7 @@ export { describeHookEvent, renderHookEvents } from "./hook-renderer.ts";
 export { createHookRunner, type FiredHook, type FireRequest, type HookRunner } from "./hook-runner.ts";
 export { createHookTranscript, transcriptLines } from "./hook-transcript.ts";
 export { createHooksCommand, describeHooks } from "./hooks-command.ts";
+export { createNotifyingAsk } from "./notification-hooks.ts";
 export { createPromptHooks, type PromptHooks, promptOf } from "./prompt-hooks.ts";
 export {
   HOOK_OUTPUT_MAX_CHARS,

@@ -20,6 +20,7 @@ export function createPromptHooks(runner: HookRunner): PromptHooks {
   const hooks: AgentHooks = {
     async transformContext(messages, context) {
       if (context.turn !== 1) return messages;
+      await runner.settleTrust(context.signal);
       const reminders: string[] = [];
       if (!sessionStarted) {
         sessionStarted = true;
