@@ -10,7 +10,7 @@ async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();
   const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
   const client = createModelClient(config, { maxRetries: 0 });
-  const setup = createLccSetup(
+  const setup = await createLccSetup(
     {
       client,
       config,
@@ -49,7 +49,15 @@ describe("createLccSetup", () => {
 
   it("offers the chapters' commands, then the product's; renderers come from the chapters", async () => {
     const setup = await setupWith({}, { commands: [command("cost"), command("model")] });
-    expect(setup.commands.map((entry) => entry.name)).toEqual(["skills", "compact", "cost", "model"]);
+    expect(setup.commands.map((entry) => entry.name)).toEqual([
+      "skills",
+      "compact",
+      "permissions",
+      "mode",
+      "hooks",
+      "cost",
+      "model",
+    ]);
     // s03 plans, s04 subagents, s06 compactions.
     expect(setup.renderers.length).toBeGreaterThanOrEqual(3);
   });

@@ -1,16 +1,19 @@
 // The agent `lcc` runs, composed in ONE place. Each import names the chapter that taught the piece; to
 // integrate a new chapter, swap the base setup for that chapter's builder (it extends the earlier ones).
 import { type AgentHooks, extendSetup, type SetupContext, type SlashCommand } from "@lcc/s02"; // s02: tool contract, setups, commands
-// s06 extends s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
-import { type CompactSetup, compactOptionsFromEnv, createCompactSetup } from "@lcc/s06"; // s06: compaction, prompt caching
+import { compactOptionsFromEnv } from "@lcc/s06"; // s06: compaction settings from the environment
+import type { PermissionOptions } from "@lcc/s07"; // s07: permission modes and rules
+// s08 extends s07 (permissions) ← s06 (compaction) ← s05 (skills) ← s04 (subagents) ← s03 (todo plan)
+// ← s02 (bash, read/write/edit_file).
+import { createHookSetup, type HookSetup } from "@lcc/s08"; // s08: Claude Code-compatible hooks
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
 /** The highest chapter whose setup `createLccSetup` builds on (shown in the banner and /help). */
-export const INTEGRATED_CHAPTER = "s06";
+export const INTEGRATED_CHAPTER = "s08";
 
-/** The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction). */
-export type LccSetup = CompactSetup;
+/** The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction, permissions, hooks). */
+export type LccSetup = HookSetup;
 
 /** Product-layer guidance that holds whichever chapters are integrated. */
 export const PRODUCT_SECTION = [
@@ -24,16 +27,24 @@ export interface ProductParts {
   hooks?: AgentHooks[];
   commands?: SlashCommand[];
   helpNotes?: string[];
+  /** From the command line: --permission-mode, --allowedTools, --disallowedTools. */
+  permissions?: Partial<Pick<PermissionOptions, "mode" | "allowedTools" | "disallowedTools">>;
+  /** false: never run hooks from the workspace's own settings (--no-project-hooks). */
+  projectHooks?: boolean;
 }
 
 /**
  * The full agent's setup: the latest integrated chapter's setup (which already holds every earlier
- * chapter's, prompt caching and /compact included), plus what only the product has: glob and grep,
+ * chapter's: prompt caching and /compact, permissions and /mode, hooks and /hooks), plus what only the
+ * product has: glob and grep,
  * its slash commands, and its hooks — first, so the session log records finished tool results before
  * a compaction in a later hook can take long.
  */
-export function createLccSetup(context: SetupContext, product: ProductParts = {}): LccSetup {
-  const chapters = createCompactSetup(context, compactOptionsFromEnv(context.env ?? {}));
+export async function createLccSetup(context: SetupContext, product: ProductParts = {}): Promise<LccSetup> {
+  const chapters = await createHookSetup(context, {
+    permissions: { ...product.permissions, compact: compactOptionsFromEnv(context.env ?? {}) },
+    ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
+  });
   const setup = extendSetup(chapters, {
     systemSections: [PRODUCT_SECTION],
     tools: [createGlobTool(), createGrepTool()],

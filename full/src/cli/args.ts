@@ -18,6 +18,13 @@ export interface RunOptions {
   envFile?: string;
   /** `--trace <file>`: append the wire (requests, responses, tool calls) as JSONL; same as LCC_TRACE. */
   trace?: string;
+  /** `--permission-mode <mode>`: default, acceptEdits, plan or bypassPermissions (s07). */
+  permissionMode?: PermissionModeName;
+  /** `--allowedTools` / `--disallowedTools`: extra allow / deny rules in Claude Code syntax. */
+  allowedTools: string[];
+  disallowedTools: string[];
+  /** `--no-project-hooks`: hooks from the workspace's own settings never run (s08). */
+  projectHooks: boolean;
   continueLast: boolean;
   /** `-r/--resume <id>`; an empty string means "list the sessions". */
   resume?: string;
@@ -38,9 +45,40 @@ const VALUE_FLAGS = new Set([
   "--cwd",
   "--dotenv",
   "--trace",
+  "--permission-mode",
+  "--allowedTools",
+  "--allowed-tools",
+  "--disallowedTools",
+  "--disallowed-tools",
   "--resume",
   "-r",
 ]);
+
+/** The permission modes of s07, spelled here so parsing flags loads no chapter. */
+export const PERMISSION_MODE_NAMES = ["default", "acceptEdits", "plan", "bypassPermissions"] as const;
+export type PermissionModeName = (typeof PERMISSION_MODE_NAMES)[number];
+
+/**
+ * `--allowedTools "Bash(git log:*),Edit" Read`: rules separated by commas or spaces, except inside the
+ * parentheses of a rule (`Bash(npm run build:*)` stays one rule).
+ */
+export function splitToolRules(value: string): string[] {
+  const rules: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "(") depth += 1;
+    if (char === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (char === "," || char === " ")) {
+      if (current.trim()) rules.push(current.trim());
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  if (current.trim()) rules.push(current.trim());
+  return rules;
+}
 
 /** Parses `argv` (without node and the script). Unknown flags and bad values become `{ kind: "error" }`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -51,6 +89,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     continueLast: false,
     demo: false,
     verbose: false,
+    allowedTools: [],
+    disallowedTools: [],
+    projectHooks: true,
   };
   const words: string[] = [];
   for (let index = 0; index < argv.length; index++) {
@@ -143,6 +184,23 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
     case "--trace":
       if (!value) return needValue("a file");
       options.trace = value;
+      return undefined;
+    case "--permission-mode":
+      if (!value || !(PERMISSION_MODE_NAMES as readonly string[]).includes(value))
+        return needValue(`one of ${PERMISSION_MODE_NAMES.join(", ")}`);
+      options.permissionMode = value as PermissionModeName;
+      return undefined;
+    case "--allowedTools":
+    case "--allowed-tools":
+    case "--disallowedTools":
+    case "--disallowed-tools": {
+      if (!value) return needValue('rules, e.g. "Bash(npm test:*),Edit"');
+      const list = flag.startsWith("--allowed") ? options.allowedTools : options.disallowedTools;
+      list.push(...splitToolRules(value));
+      return undefined;
+    }
+    case "--no-project-hooks":
+      options.projectHooks = false;
       return undefined;
     default:
       return `unknown option ${flag} (see lcc --help)`;

@@ -40,6 +40,11 @@ Options:
   --cwd <dir>                 workspace directory (default: where you ran the command)
   --dotenv <file>             read this .env first (then ~/.lcc/.env and lcc's own .env; never the workspace's)
   --trace <file>              append the wire as JSONL (requests, responses, tool calls); view: pnpm trace <file>
+  --permission-mode <mode>    default (ask before edits and commands), acceptEdits (edit without asking),
+                              plan (read-only), bypassPermissions (ask nothing; deny rules still apply)
+  --allowedTools <rules>      extra allow rules, Claude Code syntax: "Bash(npm test:*),Edit(src/**)"
+  --disallowedTools <rules>   extra deny rules (deny always wins)
+  --no-project-hooks          never run hooks from the workspace's .claude/settings*.json
   -c, --continue              continue the most recent session in this workspace
   -r, --resume <id>           resume a session by id (or unique prefix); without an id, list sessions
   --demo                      use the built-in scripted demo model, even when a key is set

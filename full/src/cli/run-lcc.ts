@@ -123,6 +123,12 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     free: demo,
     commands: (current) => createProductCommands(current, { colors, demo }),
     helpNotes: lccHelpNotes(),
+    permissions: {
+      ...(options.permissionMode ? { mode: options.permissionMode } : {}),
+      allowedTools: options.allowedTools,
+      disallowedTools: options.disallowedTools,
+    },
+    projectHooks: options.projectHooks,
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });

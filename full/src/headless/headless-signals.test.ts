@@ -18,7 +18,12 @@ async function startSlowToolCall(args: string[]) {
     script: [reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_slow_1"))],
   });
   addCleanup(workspace.cleanup, () => fake.close());
-  const lcc = spawnLcc({ args: ["-p", "run it", ...args], cwd: workspace.dir, baseURL: fake.baseURL });
+  // bypassPermissions: the sleeping command would be refused without a terminal (these tests are about signals).
+  const lcc = spawnLcc({
+    args: ["-p", "run it", "--permission-mode", "bypassPermissions", ...args],
+    cwd: workspace.dir,
+    baseURL: fake.baseURL,
+  });
   addCleanup(() => lcc.child.kill("SIGKILL"));
   const pidFile = join(workspace.dir, "job.pid");
   await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "", "the command");

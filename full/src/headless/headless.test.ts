@@ -37,6 +37,7 @@ const RESULT_KEYS = [
   "is_error",
   "model",
   "num_turns",
+  "permission_denials",
   "result",
   "session_id",
   "stop_reason",
@@ -69,6 +70,43 @@ async function setup(script: Script) {
 }
 
 describe("lcc -p", () => {
+  it("refuses a write without a terminal, naming --permission-mode acceptEdits, and lists the denial", async () => {
+    const { fake, lcc, workspace } = await setup([
+      reply(toolUse("write_file", { path: "out.txt", content: "hi\n" }, "toolu_write_1")),
+      reply(text("I could not write it.")),
+    ]);
+    const run = await lcc(["-p", "write out.txt", "--output-format", "json"]);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result.permission_denials).toEqual([
+      {
+        tool_name: "write_file",
+        tool_use_id: "toolu_write_1",
+        tool_input: { path: "out.txt", content: "hi\n" },
+      },
+    ]);
+    const answer = fake.messageRequests()[1]?.body.messages.at(-1)?.content as Array<{ content?: unknown }>;
+    expect(String(answer[0]?.content)).toContain("--permission-mode acceptEdits");
+    expect(existsSync(join(workspace, "out.txt"))).toBe(false);
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("makes the edit with --permission-mode acceptEdits", async () => {
+    const { lcc, workspace } = await setup([
+      reply(toolUse("write_file", { path: "out.txt", content: "hi\n" })),
+      reply(text("Written.")),
+    ]);
+    const run = await lcc([
+      "-p",
+      "write out.txt",
+      "--permission-mode",
+      "acceptEdits",
+      "--output-format",
+      "json",
+    ]);
+    expect(JSON.parse(run.stdout)).toMatchObject({ subtype: "success", permission_denials: [] });
+    expect(readFileSync(join(workspace, "out.txt"), "utf8")).toBe("hi\n");
+  });
+
   it("prints one claude-style result object with usage, cache statistics and cost for --output-format json", async () => {
     const { fake, lcc } = await setup([
       reply(text("Reading."), toolUse("read_file", { path: "notes.txt" }, "toolu_json_1")),
@@ -225,7 +263,7 @@ describe("lcc -p", () => {
     const { workspace, fake, spawn } = await setup([
       reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_int_1")),
     ]);
-    const lcc = spawn(["-p", "run it", "--output-format", "json"]);
+    const lcc = spawn(["-p", "run it", "--output-format", "json", "--permission-mode", "bypassPermissions"]);
     const pidFile = join(workspace, "job.pid");
     await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "", "the command");
     const jobPid = Number(readFileSync(pidFile, "utf8"));
@@ -301,7 +339,11 @@ describe("lcc -p", () => {
   it("runs the built-in demo model without a key, says so on stderr, and edits only its scratch file", async () => {
     const workspace = await createTempWorkspace({ files: { "README.md": "# Demo target\n" }, git: true });
     addCleanup(workspace.cleanup);
-    const run = await runLcc({ args: ["-p", "show me", "--output-format", "json"], cwd: workspace.dir });
+    // acceptEdits: without a terminal the tour's edit would be refused (the default asks before edits).
+    const run = await runLcc({
+      args: ["-p", "show me", "--output-format", "json", "--permission-mode", "acceptEdits"],
+      cwd: workspace.dir,
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("DEMO MODE");
     expect(run.stderr).toContain("ANTHROPIC_API_KEY");

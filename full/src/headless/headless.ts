@@ -40,6 +40,14 @@ export interface HeadlessResult {
   usage: TokenUsage;
   /** cache_read_input_tokens / all input tokens of this run (0–1). */
   cache_hit_rate: number;
+  /** Tool calls the permission check (s07) refused in this run, as `claude -p` lists them. */
+  permission_denials: PermissionDenial[];
+}
+
+export interface PermissionDenial {
+  tool_name: string;
+  tool_use_id: string;
+  tool_input: unknown;
 }
 
 /** Runs the prompt and writes the output; resolves with the process exit code. Never throws for model failures. */
@@ -60,8 +68,13 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
     unsubscribes.push(session.onHistory((entry) => streamEntry(entry, session.sessionId(), line)));
   }
   const showToolCalls = format === "text" && Boolean(options.verbose);
+  const inputs = new Map<string, unknown>();
+  const denials: PermissionDenial[] = [];
   unsubscribes.push(
     session.core.subscribe((event) => {
+      if (event.type === "tool_start") inputs.set(event.id, event.input);
+      if (event.type === "tool_decision" && event.phase === "permission" && event.decision === "deny")
+        denials.push({ tool_name: event.name, tool_use_id: event.id, tool_input: inputs.get(event.id) });
       // Warnings (a skipped SKILL.md, a session log that cannot be written) go to stderr in every format.
       if (event.type === "notice" && event.level === "warn")
         options.stderr.write(`lcc: warning: ${event.text}\n`);
@@ -76,7 +89,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const turn = await session.runTurn(options.prompt, signal);
   for (const unsubscribe of unsubscribes) unsubscribe();
   const stoppedBy = stopSignal?.aborted ? String(stopSignal.reason) : undefined;
-  const result = buildResult(turn, session, Boolean(options.demo), stoppedBy);
+  const result = buildResult(turn, session, Boolean(options.demo), stoppedBy, denials);
   if (format === "text") {
     if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result, stoppedBy)}\n`);
     const isAnswer =
@@ -98,6 +111,7 @@ export function buildResult(
   session: AgentSession,
   demo: boolean,
   stoppedBy?: string,
+  permissionDenials: PermissionDenial[] = [],
 ): HeadlessResult {
   const subtype: HeadlessResult["subtype"] =
     stoppedBy !== undefined
@@ -124,6 +138,7 @@ export function buildResult(
     total_cost_usd: cost ?? null,
     usage: turn.usage,
     cache_hit_rate: Number(cacheHitRate(turn.usage).toFixed(4)),
+    permission_denials: permissionDenials,
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type SlashCommand,
 } from "@lcc/s02"; // s02: the session core, the loop with seams
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
-import { createLccSetup, type LccSetup } from "../lcc-setup.ts";
+import { createLccSetup, type LccSetup, type ProductParts } from "../lcc-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
 import { describeError } from "./describe-error.ts";
 import { meterCallModel, toTokenUsage } from "./meter-call-model.ts";
@@ -37,6 +37,10 @@ export interface AgentSessionOptions extends ChapterContext {
   free?: boolean;
   /** Lines /help prints after the commands (the commands later chapters bring). */
   helpNotes?: string[];
+  /** Permission mode and extra rules from the command line (s07). */
+  permissions?: ProductParts["permissions"];
+  /** false: hooks from the workspace's own settings never run (s08, --no-project-hooks). */
+  projectHooks?: boolean;
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -123,6 +127,8 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         hooks: [{ transformContext: logHistoryFirst }],
         commands: options.commands?.(() => session) ?? [],
         helpNotes: options.helpNotes ?? [],
+        ...(options.permissions ? { permissions: options.permissions } : {}),
+        ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
       }),
     options,
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
@@ -236,6 +242,8 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       return () => historyListeners.delete(listener);
     },
     async close() {
+      // s08's SessionEnd hooks (bounded), then the log and the state folder's git exclude.
+      await core.setup.endSession("exit").catch(() => undefined);
       log.close();
       await excluded;
     },

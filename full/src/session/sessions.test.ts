@@ -178,7 +178,7 @@ describe("sessions", () => {
       ),
     ]);
     const { child, exited } = spawnLcc({
-      args: ["-p", "run the long job"],
+      args: ["-p", "run the long job", "--permission-mode", "bypassPermissions"],
       cwd: workspace,
       baseURL: first.baseURL,
     });
@@ -232,7 +232,11 @@ describe("sessions", () => {
     const api = await fake([
       reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }, "toolu_term_1")),
     ]);
-    const { child, exited } = spawnLcc({ args: ["-p", "run it"], cwd: workspace, baseURL: api.baseURL });
+    const { child, exited } = spawnLcc({
+      args: ["-p", "run it", "--permission-mode", "bypassPermissions"],
+      cwd: workspace,
+      baseURL: api.baseURL,
+    });
     const pidFile = join(workspace, "job.pid");
     await waitFor(
       () => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "",

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
   const client = createModelClient(config, { maxRetries: 0 });
   lccSource = resolveSetup(
-    createLccSetup({
+    await createLccSetup({
       client,
       config,
       workspace: workspace.dir,

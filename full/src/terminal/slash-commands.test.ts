@@ -71,7 +71,19 @@ describe("slash commands", () => {
     const { run, session } = await setup();
     const help = await run("/help");
     const names = session.core.resolved.commands.map((command) => command.name);
-    expect(names).toEqual(["help", "clear", "context", "skills", "compact", "cost", "model", "resume"]);
+    expect(names).toEqual([
+      "help",
+      "clear",
+      "context",
+      "skills",
+      "compact",
+      "permissions",
+      "mode",
+      "hooks",
+      "cost",
+      "model",
+      "resume",
+    ]);
     for (const name of names) expect(help).toMatch(new RegExp(`^  /${name}\\b`, "m"));
     expect(help).toMatch(/^ {2}\/exit\b/m);
     expect(help).toContain("Ctrl-C interrupts a running turn");

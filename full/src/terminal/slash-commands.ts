@@ -12,9 +12,6 @@ import type { Colors } from "./colors.ts";
 
 /** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
 export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {
-  mode: { chapter: "s07", what: "permission modes" },
-  permissions: { chapter: "s07", what: "permission rules" },
-  hooks: { chapter: "s08", what: "hooks" },
   memory: { chapter: "s09", what: "durable memory" },
   prompt: { chapter: "s10", what: "the system prompt pipeline" },
   tasks: { chapter: "s12", what: "the task board" },
