@@ -184,12 +184,16 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   }
 }
 
-/** The question as the terminal shows it: who asks, what, the detail, the numbered choices. */
+/**
+ * The question as the terminal shows it: one box with who asks, the question, the detail (the exact
+ * command or path, why it asks) and the numbered choices. Long lines are not cut: the detail must stay exact.
+ */
 export function describeQuestion(request: AskRequest): string {
-  const choices = request.choices.map((choice, index) => `  ${index + 1}. ${choice.label} [${choice.key}]`);
+  const choices = request.choices.map((choice, index) => `${index + 1}. ${choice.label}  [${choice.key}]`);
+  const body = [request.question, ...(request.detail ? request.detail.split("\n") : []), "", ...choices];
   return [
-    `? ${request.source}: ${request.question}`,
-    ...(request.detail ? [request.detail] : []),
-    ...choices,
+    `╭─ ${request.source}`,
+    ...body.map((line) => (line ? `│ ${line}` : "│")),
+    "╰─ answer with a number or a key; text after it goes along (n use pnpm instead)",
   ].join("\n");
 }

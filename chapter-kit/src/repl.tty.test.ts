@@ -134,7 +134,7 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
     terminal.press("Enter");
     await waitForScreen(
       "the question",
-      (screen) => screen.includes("? test: Go ahead?") && screen.includes("answer ›"),
+      (screen) => screen.includes("╭─ test") && screen.includes("│ Go ahead?") && screen.includes("answer ›"),
     );
     terminal.type("maybe");
     terminal.press("Enter");
