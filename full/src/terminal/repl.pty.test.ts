@@ -60,6 +60,10 @@ function script(request: RecordedRequest) {
     );
   }
   if (prompt === "after") return reply(text("Back at your service."));
+  if (prompt === "write please")
+    return reply(
+      toolUse("write_file", { path: "answer.txt", content: "yes\n" }, `toolu_pty_${request.index}`),
+    );
   return reply(text("Hi there! I can help."));
 }
 
@@ -67,12 +71,13 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
   let workspace: Awaited<ReturnType<typeof createTempWorkspace>>;
   let fake: Awaited<ReturnType<typeof startFakeApi>>;
 
-  const launch = (name: string, extraEnv: string) => {
+  /** bypassPermissions unless `flags` says otherwise: the first test is about streaming and Ctrl-C. */
+  const launch = (name: string, extraEnv: string, flags = "--permission-mode bypassPermissions") => {
     const command = [
       `cd '${workspace.dir}' &&`,
       "env -u ANTHROPIC_AUTH_TOKEN -u LCC_HOME -u INIT_CWD -u MODEL_ID -u NO_COLOR -u FORCE_COLOR",
       `ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=${fake.baseURL} LCC_NO_BUNDLE=1 ${extraEnv}`,
-      `'${process.execPath}' '${launcherPath}' --permission-mode bypassPermissions; echo "[exited $?]"; sleep 60`,
+      `'${process.execPath}' '${launcherPath}' ${flags}; echo "[exited $?]"; sleep 60`,
     ].join(" ");
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "50", command);
     return `${name}:0.0`;
@@ -185,5 +190,29 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     expect(screen(pane, true)).not.toContain("\u001b[");
     keys(pane, "C-c");
     await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on Ctrl-C at an empty prompt");
+  });
+
+  it("asks before an edit in one box and runs it when the user answers y (default mode)", {
+    timeout: 60_000,
+  }, async () => {
+    const pane = launch("perm", "TERM=xterm-256color", "");
+    await waitForScreen(pane, (text) => /^❯ ?$/m.test(text), "the prompt");
+    keys(pane, "write please", "Enter");
+    const question = await waitForScreen(
+      pane,
+      (text) => text.includes("answer ›"),
+      "the permission question",
+    );
+    expect(question).toContain("╭─ permission");
+    expect(question).toContain("write_file");
+    expect(question).toMatch(/why it asks/);
+    keys(pane, "y", "Enter");
+    await waitForScreen(pane, () => existsSync(join(workspace.dir, "answer.txt")), "the file written");
+    expect(readFileSync(join(workspace.dir, "answer.txt"), "utf8")).toBe("yes\n");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("Hi there! I can help.") && /^❯ ?$/m.test(text),
+      "the answer",
+    );
   });
 });
