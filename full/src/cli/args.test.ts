@@ -1,6 +1,6 @@
 // Flag parsing: values in both spellings, prompts from positional words, and clear errors.
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "./args.ts";
+import { parseArgs, splitToolRules } from "./args.ts";
 
 describe("parseArgs", () => {
   it("reads -p with a positional prompt and every value flag in both spellings", () => {
@@ -57,5 +57,28 @@ describe("parseArgs", () => {
       message: "--output-format only applies with -p/--print",
     });
     expect(parseArgs(["--model"])).toMatchObject({ kind: "error", message: "--model needs a model id" });
+  });
+
+  it("reads the permission flags in Claude Code's syntax and refuses an unknown mode", () => {
+    const parsed = parseArgs([
+      "-p",
+      "go",
+      "--permission-mode",
+      "acceptEdits",
+      "--allowedTools",
+      "Bash(npm run build:*),Edit",
+      "--disallowed-tools",
+      "Bash(rm:*) WebFetch",
+      "--no-project-hooks",
+    ]);
+    expect(parsed).toMatchObject({
+      kind: "run",
+      permissionMode: "acceptEdits",
+      allowedTools: ["Bash(npm run build:*)", "Edit"],
+      disallowedTools: ["Bash(rm:*)", "WebFetch"],
+      projectHooks: false,
+    });
+    expect(parseArgs(["--permission-mode", "yolo"])).toMatchObject({ kind: "error" });
+    expect(splitToolRules("Read, Bash(git log:*) ")).toEqual(["Read", "Bash(git log:*)"]);
   });
 });

@@ -13,6 +13,7 @@ import {
   type SlashCommand,
 } from "@lcc/s02"; // s02: the session core, the loop with seams
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
+import { createNotifyingAsk } from "@lcc/s08"; // s08: Notification hooks before a question
 import { createLccSetup, type LccSetup, type ProductParts } from "../lcc-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
 import { describeError } from "./describe-error.ts";
@@ -121,6 +122,9 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
     return messages;
   };
   let session: AgentSession;
+  // s08: Notification hooks hear about every question the user is asked (the setup's runner, once built).
+  let hookRunner: () => LccSetup["hookRunner"] | undefined = () => undefined;
+  const ask = options.ask ? { ask: createNotifyingAsk(options.ask, () => hookRunner()) } : {};
   const core = await createSessionAgent(
     (context) =>
       createLccSetup(context, {
@@ -130,9 +134,10 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         ...(options.permissions ? { permissions: options.permissions } : {}),
         ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
       }),
-    options,
+    { ...options, ...ask },
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
   );
+  hookRunner = () => core.setup.hookRunner;
   const notice = (text: string, level: "info" | "warn" = "info") =>
     core.emit({ type: "notice", source: "session", level, text });
   const beginConversation = () => {
