@@ -14,6 +14,7 @@ export {
   type UserContentBlock,
   unfinishedToolResults,
 } from "./messages.ts";
+export { type GroupGuard, guardProcessGroup, PIPE_GRACE_MS } from "./process-group.ts";
 export {
   DEFAULT_SHELL_TIMEOUT_MS,
   HARNESS_SECRET_ENV_NAMES,

@@ -1,12 +1,10 @@
 // Runs one shell command in its own process group: combined output, exit code, timeout, abort.
 import { spawn } from "node:child_process";
 import { joinHeadAndTail, keptChars, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
+import { guardProcessGroup } from "./process-group.ts";
 
 export const DEFAULT_SHELL_TIMEOUT_MS = 120_000;
 export const MAX_SHELL_TIMEOUT_MS = 600_000;
-
-/** How long output may still arrive after the shell exited and its group was killed. */
-const PIPE_GRACE_MS = 250;
 
 export interface ShellRun {
   /** stdout and stderr interleaved as they arrived; at most `maxChars`, head and tail kept with a marker. */
@@ -68,48 +66,17 @@ export function runShell(command: string, options: ShellOptions): Promise<ShellR
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let timedOut = false;
-    let aborted = false;
-    const killGroup = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // the group is already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, timeoutMs);
-    const onAbort = () => {
-      aborted = true;
-      killGroup();
-    };
-    if (options.signal?.aborted) onAbort();
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const stopWatching = () => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-    };
+    const guard = guardProcessGroup(child, timeoutMs, options.signal);
     child.stdout.setEncoding("utf8").on("data", collector.add);
     child.stderr.setEncoding("utf8").on("data", collector.add);
-    child.once("exit", () => {
-      stopWatching();
-      // Background processes left in the group die with it, which also closes the pipes they held.
-      killGroup();
-      // A process that left the group (setsid) could hold the pipes open forever; stop reading after a grace.
-      setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
-      }, PIPE_GRACE_MS).unref();
-    });
+    const flags = () => ({ timedOut: guard.timedOut(), aborted: guard.aborted() });
     child.once("error", (error) => {
-      stopWatching();
+      guard.release();
       collector.add(`${error.message}\n`);
-      resolve({ ...collector.result(), exitCode: null, signal: null, timedOut, aborted });
+      resolve({ ...collector.result(), exitCode: null, signal: null, ...flags() });
     });
     child.once("close", (exitCode, signal) => {
-      resolve({ ...collector.result(), exitCode, signal, timedOut, aborted });
+      resolve({ ...collector.result(), exitCode, signal, ...flags() });
     });
   });
 }

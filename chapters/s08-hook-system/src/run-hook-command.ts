@@ -1,7 +1,7 @@
 // Runs one hook command: the user's shell in its own process group, the event JSON on stdin, stdout
 // and stderr kept apart and capped, a timeout and the turn's abort killing the whole group.
 import { spawn } from "node:child_process";
-import { userShell, withoutHarnessSecrets } from "@lcc/s01";
+import { guardProcessGroup, userShell, withoutHarnessSecrets } from "@lcc/s01";
 
 /** Characters of stdout and of stderr kept from one hook (the rest is dropped and counted). */
 export const HOOK_OUTPUT_MAX_CHARS = 20_000;
@@ -44,44 +44,20 @@ export function runHookCommand(command: string, options: HookCommandOptions): Pr
     });
     const stdout = createCappedText();
     const stderr = createCappedText();
-    let timedOut = false;
-    let aborted = false;
     let spawnError: string | undefined;
-    const killGroup = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // the group is already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, options.timeoutMs);
-    const onAbort = () => {
-      aborted = true;
-      killGroup();
-    };
-    if (options.signal.aborted) onAbort();
-    options.signal.addEventListener("abort", onAbort, { once: true });
+    const guard = guardProcessGroup(child, options.timeoutMs, options.signal);
     // A hook that never reads stdin (or exits first) must not fail the run with EPIPE.
     child.stdin.on("error", () => {});
     child.stdin.end(options.input);
     child.stdout.setEncoding("utf8").on("data", stdout.add);
     child.stderr.setEncoding("utf8").on("data", stderr.add);
-    child.once("exit", () => {
-      killGroup();
-      setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
-      }, 250).unref();
-    });
     child.once("error", (error) => {
       spawnError = error.message;
     });
     child.once("close", (exitCode) => {
-      clearTimeout(timer);
-      options.signal.removeEventListener("abort", onAbort);
+      guard.release();
+      const timedOut = guard.timedOut();
+      const aborted = guard.aborted();
       resolve({
         exitCode: timedOut || aborted ? null : exitCode,
         stdout: stdout.text(),
