@@ -20,6 +20,12 @@ export interface PermissionManager {
   setMode(mode: PermissionMode): void;
   /** Every rule in force, with where it came from (settings files, this session, flags). */
   rules(): RuleWithSource[];
+  /** Puts a rule in force for the rest of the session (saving it is the caller's part); root: the workspace. */
+  addRule(entry: Omit<RuleWithSource, "root">): void;
+  /** Takes the rules that match out of force for the rest of the session; returns them. */
+  removeRules(matches: (entry: RuleWithSource) => boolean): RuleWithSource[];
+  /** The file "yes always" and `/permissions allow|ask|deny|remove` write (`<lcc home>/settings.local.json`). */
+  localSettingsPath: string;
   /** The parsed settings files (s08 reads `hooks` from them). */
   settings: LoadedSettings;
   /** Folders outside the workspace that count as inside (resolved). */
@@ -119,6 +125,13 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
       options.emit({ type: "permission_mode", mode: next, previous });
     },
     rules: () => [...rules],
+    addRule: (entry) => rules.push({ ...entry, root: options.workspace }),
+    removeRules(matches) {
+      const removed = rules.filter(matches);
+      for (const entry of removed) rules.splice(rules.indexOf(entry), 1);
+      return removed;
+    },
+    localSettingsPath: options.localSettingsPath,
     settings: options.settings,
     additionalDirectories: () => [...options.additionalDirectories],
     decide,
