@@ -99,4 +99,21 @@ describe("runRepl", () => {
     await done;
     expect(handled).toEqual([]);
   });
+
+  it("reads a prompt function each time it echoes a line, so a changed mode shows", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: false });
+    const output = Object.assign(captureOutput(), { isTTY: false });
+    let turns = 0;
+    const done = runRepl({
+      input,
+      output,
+      prompt: () => (turns === 0 ? "> " : `[turn ${turns}] > `),
+      onLine: async () => {
+        turns++;
+      },
+    });
+    input.end("one\ntwo\n");
+    await done;
+    expect(output.text()).toBe("> one\n[turn 1] > two\n");
+  });
 });

@@ -4,10 +4,20 @@ import { createInterface } from "node:readline";
 import { type AskChannel, type AskRequest, type AskUser, parseAskAnswer } from "./ask.ts";
 import { createMutableOutput } from "./mutable-output.ts";
 
+/** A key as readline decodes it (Shift+Tab: name "tab", shift true, sequence "\x1b[Z"). */
+export interface ReplKey {
+  name?: string | undefined;
+  shift?: boolean | undefined;
+  ctrl?: boolean | undefined;
+  meta?: boolean | undefined;
+  sequence?: string | undefined;
+}
+
 export interface ReplOptions {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
   output: NodeJS.WritableStream & { isTTY?: boolean };
-  prompt: string;
+  /** The prompt, or a function read each time the prompt is drawn (it may show a mode that changes). */
+  prompt: string | (() => string);
   /** Handles one line. The signal aborts when the user presses Ctrl-C during the turn. */
   onLine: (line: string, signal: AbortSignal) => Promise<void>;
   /** Process-level SIGINT source (omit in tests that drive the REPL in-process). */
@@ -16,6 +26,12 @@ export interface ReplOptions {
   history?: string[];
   /** The REPL answers this channel's questions while it runs in a terminal (refused otherwise). */
   askChannel?: AskChannel;
+  /**
+   * Sees every key pressed in a terminal (after readline's own editing; not while a question waits for
+   * its answer), for keys readline leaves alone such as Shift+Tab. Returns true when it acted on the key:
+   * at an idle prompt the prompt is then drawn again (read anew), keeping the typed line.
+   */
+  onKey?: (key: ReplKey) => boolean;
   /** Work that arrives while the prompt is idle (queued messages): run like a turn, Ctrl-C aborts it. */
   wake?: { onPush(listener: () => void): () => void; run(signal: AbortSignal): Promise<void> };
 }
@@ -39,7 +55,8 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     historySize: 500,
     ...(options.history ? { history: options.history } : {}),
   });
-  rl.setPrompt(options.prompt);
+  const promptText = () => (typeof options.prompt === "function" ? options.prompt() : options.prompt);
+  rl.setPrompt(promptText());
   const queue: Array<{ line: string; typedDuringTurn: boolean }> = [];
   let current: AbortController | undefined;
   /** Typed-ahead lines taken back by Ctrl-C, put into the next prompt's input line. */
@@ -95,11 +112,20 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     wake();
   });
   if (interactive) options.askChannel?.serve(createTerminalAsk());
+  const onKeypress = (_text: string | undefined, key: ReplKey | undefined) => {
+    if (!key || !options.onKey || pendingAnswer || closed) return;
+    if (!options.onKey(key) || current || queue.length > 0) return;
+    rl.setPrompt(promptText());
+    rl.prompt(true);
+  };
+  // readline decodes keys into 'keypress' events on the input only in terminal mode.
+  if (interactive && options.onKey) input.on("keypress", onKeypress);
 
   /** Shows the prompt; in a terminal, with whatever was typed (unseen) during the turn, or held back. */
   const showPrompt = () => {
     if (!interactive || closed || queue.length > 0) return;
     screen.unmute();
+    rl.setPrompt(promptText());
     rl.prompt(true);
     if (heldBack) rl.write(heldBack);
     heldBack = "";
@@ -125,7 +151,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         const finish = (answer: Parameters<typeof resolve>[0]) => {
           pendingAnswer = undefined;
           signal.removeEventListener("abort", onAbort);
-          rl.setPrompt(options.prompt);
+          rl.setPrompt(promptText());
           if (current) screen.mute();
           resolve(answer);
         };
@@ -171,13 +197,14 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         if (queue.length === 0) showPrompt();
         continue;
       }
-      if (!interactive || entry.typedDuringTurn) output.write(`${options.prompt}${text}\n`);
+      if (!interactive || entry.typedDuringTurn) output.write(`${promptText()}${text}\n`);
       if (text === "/exit" || text === "/quit") break;
       await runTurn((signal) => options.onLine(text, signal));
       showPrompt();
     }
   } finally {
     stopWaking?.();
+    input.off("keypress", onKeypress);
     options.askChannel?.serve(undefined);
     options.sigintSource?.off("SIGINT", onInterrupt);
     rl.close();

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 
 const addCleanup = useCleanups();
 const mainPath = fileURLToPath(new URL("./fixtures/waiting-chapter-main.ts", import.meta.url));
+const keyedPath = fileURLToPath(new URL("./fixtures/mode-cycling-repl-main.ts", import.meta.url));
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
 
 function createTerminal(command: string) {
@@ -63,6 +64,9 @@ async function setup() {
   await waitForScreen("the prompt", (screen) => screen.includes("kit >"));
   return { terminal, waitForScreen };
 }
+
+/** The screen's last non-blank line, trailing spaces dropped (capture-pane drops them too). */
+const lastLine = (screen: string) => screen.trimEnd().split("\n").at(-1)?.trimEnd() ?? "";
 
 describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
   it("Ctrl-C aborts the running turn only; Ctrl-C clears a typed line; Ctrl-C on an empty prompt exits", async () => {
@@ -149,5 +153,31 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
     await waitForScreen("the prompt again", (screen) => /kit >\s*$/.test(screen.trimEnd()));
     expect(terminal.screen()).not.toContain("working on: 2 not now");
     expect(terminal.screen()).not.toContain("working on: maybe");
+  }, 40_000);
+
+  it("hands Shift+Tab to onKey and draws the prompt again, read anew, keeping what was typed", async () => {
+    const terminal = createTerminal(`${tsxBin} ${keyedPath}`);
+    addCleanup(terminal.close);
+    const waitForScreen = (what: string, check: (screen: string) => boolean) =>
+      waitFor(() => check(terminal.screen()), what, terminal.screen);
+    await waitForScreen("the prompt", (screen) => lastLine(screen) === "kit >");
+    terminal.type("half typed");
+    terminal.press("BTab");
+    await waitForScreen(
+      "the prompt with the mode",
+      (screen) => lastLine(screen) === "[fast] kit > half typed",
+    );
+    terminal.press("Enter");
+    await waitForScreen("the line sent in the new mode", (screen) =>
+      screen.includes('got "half typed" in fast'),
+    );
+    terminal.press("BTab");
+    terminal.press("BTab");
+    await waitForScreen("back to the plain prompt", (screen) => lastLine(screen) === "kit >");
+    terminal.press("Tab");
+    terminal.type("x");
+    terminal.press("Enter");
+    await waitForScreen("a plain Tab left to readline", (screen) => screen.includes('got "x" in default'));
+    expect(terminal.screen()).not.toContain("[Z");
   }, 40_000);
 });
