@@ -7,16 +7,27 @@ function ignoreFile(base: string, text: string): IgnoreFile {
 }
 
 describe("parseGitignore", () => {
+  function ignores(text: string, path: string): boolean {
+    return isIgnored([ignoreFile("/ws", text)], `/ws/${path}`, false);
+  }
+
   it("skips blank lines and comments and keeps escaped hashes and spaces", () => {
-    const rules = parseGitignore("# comment\n\n\\#hash\ntrailing   \nkeep\\ \n");
-    expect(rules).toHaveLength(3);
-    expect(rules[0]!.regex.test("#hash")).toBe(true);
-    expect(rules[1]!.regex.test("trailing")).toBe(true);
-    expect(rules[2]!.regex.test("keep ")).toBe(true);
+    const text = "# comment\n\n\\#hash\ntrailing   \nkeep\\ \n";
+    expect(ignores(text, "# comment")).toBe(false);
+    expect(ignores(text, "#hash")).toBe(true);
+    expect(ignores(text, "trailing")).toBe(true);
+    expect(ignores(text, "trailing   ")).toBe(false);
+    expect(ignores(text, "keep ")).toBe(true);
+    expect(ignores(text, "keep")).toBe(false);
   });
 
   it("reads CRLF files", () => {
-    expect(parseGitignore("*.log\r\n")[0]!.regex.test("a.log")).toBe(true);
+    expect(ignores("*.log\r\n", "a.log")).toBe(true);
+  });
+
+  it("leaves braces literal, as git does", () => {
+    expect(ignores("{a,b}\n", "{a,b}")).toBe(true);
+    expect(ignores("{a,b}\n", "a")).toBe(false);
   });
 });
 
@@ -43,6 +54,22 @@ describe("isIgnored", () => {
     expect(isIgnored([root], "/ws/docs/a.md", false)).toBe(true);
     expect(isIgnored([root], "/ws/docs/sub/a.md", false)).toBe(false);
     expect(isIgnored([root], "/ws/x/cache/y/z.bin", false)).toBe(true);
+  });
+
+  it("matches the path itself, not its folders, as ripgrep does inside an ignored folder", () => {
+    const file = ignoreFile("/ws", "build/\nout/*.js\n");
+    expect(isIgnored([file], "/ws/build", true)).toBe(true);
+    expect(isIgnored([file], "/ws/build/a.txt", false)).toBe(false);
+    expect(isIgnored([file], "/ws/out/a.js", false)).toBe(true);
+  });
+
+  it("reads globs as git does: * matches a leading dot, [!x] negates, ** crosses folders", () => {
+    const file = ignoreFile("/ws", "*.env\nfile[!0-9].txt\na/**/z\n");
+    expect(isIgnored([file], "/ws/.env", false)).toBe(true);
+    expect(isIgnored([file], "/ws/fileA.txt", false)).toBe(true);
+    expect(isIgnored([file], "/ws/file7.txt", false)).toBe(false);
+    expect(isIgnored([file], "/ws/a/z", false)).toBe(true);
+    expect(isIgnored([file], "/ws/a/b/c/z", false)).toBe(true);
   });
 
   it("lets a deeper file override its parent and leaves paths outside a file's folder alone", () => {

@@ -1,11 +1,12 @@
-// A small .gitignore matcher: parse the rules of one file, then decide for a path whether the
-// stack of ignore files in force (outermost first) ignores it. Pure; the walker does the I/O.
-import { relative, sep } from "node:path";
-import { globToRegExpSource } from "./glob-pattern.ts";
+// A .gitignore matcher: git's line rules parsed here, each pattern compiled by picomatch; then
+// decide for a path whether the stack of ignore files in force (outermost first) ignores it.
+import { isAbsolute, relative, sep } from "node:path";
+import picomatch from "picomatch";
 
 /** One line of a .gitignore file, compiled. */
 export interface IgnoreRule {
-  regex: RegExp;
+  /** True when the pattern matches the path (relative to the file's folder, `/`-separated). */
+  matches: (relativePath: string) => boolean;
   /** `!pattern`: re-includes what an earlier rule ignored. */
   negated: boolean;
   /** `pattern/`: matches folders only. */
@@ -19,9 +20,22 @@ export interface IgnoreFile {
 }
 
 /**
+ * picomatch options for gitignore globs: `*` matches names starting with `.`, `[!x]` negates a
+ * class, and braces, extglobs and a leading `!` are not syntax (the `!` is read by the parser).
+ */
+const GITIGNORE_SYNTAX: picomatch.PicomatchOptions = {
+  dot: true,
+  posix: true,
+  nobrace: true,
+  noextglob: true,
+  nonegate: true,
+  windows: false,
+};
+
+/**
  * Parses .gitignore text the way git does: blank lines and `#` comments are skipped, unescaped
  * trailing spaces dropped, `!` negates, a trailing `/` means folders only, and a `/` at the start
- * or in the middle anchors the pattern to the file's folder (otherwise it matches at any depth).
+ * or in the middle anchors the pattern to the file's folder (otherwise it matches the name at any depth).
  */
 export function parseGitignore(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
@@ -36,9 +50,11 @@ export function parseGitignore(text: string): IgnoreRule[] {
     if (line === "") continue;
     const anchored = line.includes("/");
     if (line.startsWith("/")) line = line.slice(1);
-    const body = globToRegExpSource(line, { braces: false });
-    const source = anchored ? `^${body}$` : `^(?:.*/)?${body}$`;
-    rules.push({ regex: new RegExp(source), negated, directoryOnly });
+    const test = picomatch(line, GITIGNORE_SYNTAX);
+    const matches = anchored
+      ? test
+      : (relativePath: string) => test(relativePath.slice(relativePath.lastIndexOf("/") + 1));
+    rules.push({ matches, negated, directoryOnly });
   }
   return rules;
 }
@@ -49,7 +65,11 @@ function trimTrailingSpaces(line: string): string {
   return line.slice(0, end);
 }
 
-/** The verdict of one ignore file for one path: the last matching rule wins. */
+/**
+ * The verdict of one ignore file for one path: the last matching rule wins. Only the path itself
+ * is matched, not its folders: the walk never enters an ignored folder, and a walk started inside
+ * one lists its files, as ripgrep does.
+ */
 function matchIgnoreFile(
   file: IgnoreFile,
   path: string,
@@ -57,11 +77,12 @@ function matchIgnoreFile(
 ): "ignore" | "include" | undefined {
   const relativePath = relative(file.base, path);
   if (relativePath === "" || relativePath === ".." || relativePath.startsWith(`..${sep}`)) return undefined;
+  if (isAbsolute(relativePath)) return undefined; // another drive on Windows
   const slashed = sep === "/" ? relativePath : relativePath.split(sep).join("/");
   for (let index = file.rules.length - 1; index >= 0; index--) {
     const rule = file.rules[index]!;
     if (rule.directoryOnly && !isDirectory) continue;
-    if (rule.regex.test(slashed)) return rule.negated ? "include" : "ignore";
+    if (rule.matches(slashed)) return rule.negated ? "include" : "ignore";
   }
   return undefined;
 }

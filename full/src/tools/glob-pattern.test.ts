@@ -1,6 +1,6 @@
 // Glob semantics shared by glob, grep's file filter and .gitignore rules.
 import { describe, expect, it } from "vitest";
-import { createGlobFilter, createPathGlob, fileNameGlob, globToRegExpSource } from "./glob-pattern.ts";
+import { createGlobFilter, createPathGlob, fileNameGlob } from "./glob-pattern.ts";
 
 function matches(pattern: string, path: string): boolean {
   return createPathGlob(pattern)(path);
@@ -42,6 +42,23 @@ describe("createPathGlob", () => {
   it("never lets a class match a slash", () => {
     expect(matches("a[!x]b", "a/b")).toBe(false);
   });
+
+  it("lets * match names that start with a dot, as ripgrep does", () => {
+    expect(matches("*", ".env")).toBe(true);
+    expect(matches("**/*.ts", ".config/a.ts")).toBe(true);
+  });
+
+  it("reads ripgrep's syntax: no extglobs, [^...] negates too", () => {
+    expect(matches("a+(b).ts", "a+(b).ts")).toBe(true);
+    expect(matches("a+(b).ts", "ab.ts")).toBe(false);
+    expect(matches("file[^0-9].txt", "file7.txt")).toBe(false);
+  });
+
+  it("reads a leading ! literally rather than as an exclusion", () => {
+    expect(matches("!a.ts", "!a.ts")).toBe(true);
+    expect(matches("!a.ts", "b.ts")).toBe(false);
+    expect(createGlobFilter("!*.ts")("src/b.js")).toBe(false);
+  });
 });
 
 describe("createGlobFilter", () => {
@@ -69,13 +86,5 @@ describe("fileNameGlob", () => {
     expect(fileNameGlob("src/**")).toBeUndefined();
     expect(fileNameGlob("src/{a,b/c}.ts")).toBeUndefined();
     expect(fileNameGlob("a\\/b")).toBeUndefined();
-  });
-});
-
-describe("globToRegExpSource", () => {
-  it("leaves braces literal for .gitignore syntax", () => {
-    const regex = new RegExp(`^${globToRegExpSource("{a,b}", { braces: false })}$`);
-    expect(regex.test("{a,b}")).toBe(true);
-    expect(regex.test("a")).toBe(false);
   });
 });
