@@ -48,7 +48,8 @@ export function matchesPathPattern(pattern: string, path: string, anchors: PathA
   if (rel === "") return anchored.glob === "**";
   if (rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) return false;
   const posix = rel.split(sep).join("/");
-  const matcher = picomatch(anchored.glob, { dot: true });
+  // posix: `[!0-9]` negates as in gitignore (without it picomatch 4 reads `!` as a member of the class).
+  const matcher = picomatch(anchored.glob, { dot: true, posix: true });
   // `src/**` matches src itself and `docs` matches everything under docs (gitignore: a folder covers its contents).
   return (
     matcher(posix) || posix.split("/").some((_, index, parts) => matcher(parts.slice(0, index + 1).join("/")))

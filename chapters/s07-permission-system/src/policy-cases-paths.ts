@@ -37,6 +37,20 @@ export const PATH_AND_MODE_CASES: Case[] = [
   ["default asks for an edit", {}, "default", edit("src/a.ts"), "ask"],
   // path rules and anchors
   [
+    "a negated class [!0-9] skips a digit",
+    { deny: ["Edit(log[!0-9].txt)"] },
+    "acceptEdits",
+    edit("log7.txt"),
+    "allow",
+  ],
+  [
+    "a negated class [!0-9] matches a letter",
+    { deny: ["Edit(log[!0-9].txt)"] },
+    "acceptEdits",
+    edit("loga.txt"),
+    "deny",
+  ],
+  [
     "Edit(src/**) allows an edit under src",
     { allow: ["Edit(src/**)"] },
     "default",
