@@ -25,8 +25,8 @@ const USAGE = "/permissions [allow|ask|deny|remove <rule>]";
 export function createPermissionsCommand(permissions: PermissionManager): SlashCommand {
   return {
     name: "permissions",
-    usage: USAGE,
-    summary: "list the permission rules with the file each comes from; add or remove a rule",
+    usage: "/permissions [verb rule]",
+    summary: "list the rules and their files; allow|ask|deny|remove <rule> changes them",
     async run(args, { write }) {
       const verb = args.split(/\s+/, 1)[0] ?? "";
       const text = args.slice(verb.length).trim();

@@ -1,7 +1,9 @@
-// The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history), slash commands, and the
-// renderer with its spinner on the event stream. Input history persists in `<lcc home>/history`.
+// The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history, Shift+Tab cycling the permission
+// mode shown in the prompt), slash commands, and the renderer with its spinner on the event stream.
+// Input history persists in `<lcc home>/history`.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { type AskChannel, runRepl } from "@lcc/chapter-kit";
+import { type AskChannel, type ReplKey, runRepl } from "@lcc/chapter-kit";
+import type { PermissionMode } from "@lcc/s07";
 import type { AgentSession } from "../session/agent-session.ts";
 import { cacheHitRate, formatTokens, type TokenUsage } from "../session/cost.ts";
 import type { Colors } from "./colors.ts";
@@ -48,7 +50,23 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     },
   });
   const render = createReplRenderer({ output, colors, spinner, setup: () => session.core.resolved });
-  session.core.subscribe(render);
+  /** Shift+Tab's mode change shows in the prompt line, not as a line of its own. */
+  let cyclingMode = false;
+  session.core.subscribe((event) => {
+    if (!(cyclingMode && event.type === "permission_mode")) render(event);
+  });
+  const permissions = () => session.core.setup.permissions;
+  const cycle = modeCycle(permissions().mode());
+  const onKey = (key: ReplKey) => {
+    if (!isShiftTab(key)) return false;
+    cyclingMode = true;
+    try {
+      permissions().setMode(cycle(permissions().mode()));
+    } finally {
+      cyclingMode = false;
+    }
+    return true;
+  };
 
   /** A typed line, or (empty) the messages queued while the prompt was idle. */
   const onLine = async (line: string, signal: AbortSignal) => {
@@ -84,7 +102,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   await runRepl({
     input: options.input,
     output,
-    prompt: `${colors.bold(colors.cyan("❯"))} `,
+    prompt: () => `${describeMode(permissions().mode(), colors)}${colors.bold(colors.cyan("❯"))} `,
+    onKey,
     onLine,
     history: loadHistory(options.historyPath),
     ...(options.askChannel ? { askChannel: options.askChannel } : {}),
@@ -98,6 +117,29 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     ...(options.sigintSource ? { sigintSource: options.sigintSource } : {}),
   });
   if (output.isTTY) write("\n");
+}
+
+/** Shift+Tab: name "tab" with shift, or the raw back-tab sequence when the terminal's name is unknown. */
+function isShiftTab(key: ReplKey): boolean {
+  return (key.name === "tab" && key.shift === true) || key.sequence === "\x1b[Z";
+}
+
+/**
+ * The next mode for Shift+Tab, as Claude Code cycles them: default → acceptEdits → plan → default, with
+ * bypassPermissions after plan only when the session started in it. A mode outside the cycle goes to default.
+ */
+export function modeCycle(startMode: PermissionMode): (mode: PermissionMode) => PermissionMode {
+  const modes: PermissionMode[] = ["default", "acceptEdits", "plan"];
+  if (startMode === "bypassPermissions") modes.push("bypassPermissions");
+  return (mode) => modes[(modes.indexOf(mode) + 1) % modes.length] ?? "default";
+}
+
+/** What the prompt line shows before ❯ when the mode is not default ("⏵⏵ accept edits "). */
+export function describeMode(mode: PermissionMode, colors: Colors): string {
+  if (mode === "acceptEdits") return `${colors.magenta("⏵⏵ accept edits")} `;
+  if (mode === "plan") return `${colors.cyan("⏸ plan mode")} `;
+  if (mode === "bypassPermissions") return `${colors.red("⏵⏵ bypass permissions")} `;
+  return "";
 }
 
 function turnFooter(usage: TokenUsage, durationMs: number): string {

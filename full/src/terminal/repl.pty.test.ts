@@ -41,6 +41,10 @@ async function waitForScreen(
   throw new Error(`timed out waiting for ${what}; the screen shows:\n${last}`);
 }
 
+/** The screen ends at an empty prompt, in whatever mode it shows ("⏵⏵ accept edits ❯" or just "❯"). */
+const atPrompt = (text: string) => /^(?:(?:⏵⏵|⏸) [a-z ]+ )?❯ ?$/m.test(text);
+const lastLine = (text: string) => text.trimEnd().split("\n").at(-1)?.trimEnd() ?? "";
+
 const LONG_ANSWER = `Streaming slowly: ${"word ".repeat(120)}THE-END`;
 
 /** The fake model answers by the latest prompt's text. */
@@ -60,6 +64,10 @@ function script(request: RecordedRequest) {
     );
   }
   if (prompt === "after") return reply(text("Back at your service."));
+  if (prompt === "write another")
+    return reply(
+      toolUse("write_file", { path: "another.txt", content: "edit\n" }, `toolu_pty_${request.index}`),
+    );
   if (prompt === "write please")
     return reply(
       toolUse("write_file", { path: "answer.txt", content: "yes\n" }, `toolu_pty_${request.index}`),
@@ -103,7 +111,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     const pane = launch("main", "TERM=xterm-256color");
     await waitForScreen(
       pane,
-      (text) => text.includes("/help for commands") && /^❯ ?$/m.test(text),
+      (text) => text.includes("/help for commands") && atPrompt(text),
       "the banner and prompt",
     );
 
@@ -120,7 +128,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     keys(pane, "C-c");
     const afterStream = await waitForScreen(
       pane,
-      (text) => text.includes("^C interrupted") && /^❯ ?$/m.test(text),
+      (text) => text.includes("^C interrupted") && atPrompt(text),
       "the interrupt",
     );
     expect(afterStream).not.toContain("THE-END");
@@ -142,7 +150,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     keys(pane, "C-c");
     await waitForScreen(
       pane,
-      (text) => text.includes("Interrupted by user") && /^❯ ?$/m.test(text),
+      (text) => text.includes("Interrupted by user") && atPrompt(text),
       "the interrupted tool line",
     );
     expect(isProcessAlive(toolPid)).toBe(false);
@@ -168,6 +176,16 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     await waitForScreen(pane, (text) => /❯ \/cost$/m.test(text), "the previous input recalled with ↑");
     keys(pane, "C-c");
     await waitForScreen(pane, (text) => text.trimEnd().endsWith("❯"), "Ctrl-C clearing the typed line");
+    // Started in bypassPermissions: the prompt says so, and Shift+Tab's cycle comes back to it.
+    expect(lastLine(screen(pane))).toBe("⏵⏵ bypass permissions ❯");
+    keys(pane, "BTab");
+    await waitForScreen(pane, (text) => lastLine(text) === "❯", "Shift+Tab to default");
+    keys(pane, "BTab", "BTab", "BTab");
+    await waitForScreen(
+      pane,
+      (text) => lastLine(text) === "⏵⏵ bypass permissions ❯",
+      "the cycle back to bypass",
+    );
     keys(pane, "C-d");
     await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on Ctrl-D");
     const history = readFileSync(join(workspace.dir, ".lcc", "history"), "utf8");
@@ -178,7 +196,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     timeout: 60_000,
   }, async () => {
     const pane = launch("plain", "NO_COLOR=1 TERM=xterm-256color");
-    await waitForScreen(pane, (text) => /^❯ ?$/m.test(text), "the prompt");
+    await waitForScreen(pane, (text) => atPrompt(text), "the prompt");
     keys(pane, "hello", "Enter");
     await waitForScreen(
       pane,
@@ -196,7 +214,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     timeout: 60_000,
   }, async () => {
     const pane = launch("perm", "TERM=xterm-256color", "");
-    await waitForScreen(pane, (text) => /^❯ ?$/m.test(text), "the prompt");
+    await waitForScreen(pane, (text) => atPrompt(text), "the prompt");
     keys(pane, "write please", "Enter");
     const question = await waitForScreen(
       pane,
@@ -211,8 +229,35 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     expect(readFileSync(join(workspace.dir, "answer.txt"), "utf8")).toBe("yes\n");
     await waitForScreen(
       pane,
-      (text) => text.includes("Hi there! I can help.") && /^❯ ?$/m.test(text),
+      (text) => text.includes("Hi there! I can help.") && atPrompt(text),
       "the answer",
     );
+  });
+
+  it("cycles the mode with Shift+Tab, shows it in the prompt, and edits without asking in acceptEdits", {
+    timeout: 60_000,
+  }, async () => {
+    const pane = launch("modes", "TERM=xterm-256color", "");
+    await waitForScreen(pane, (text) => lastLine(text) === "❯", "the prompt in default mode");
+    keys(pane, "BTab");
+    await waitForScreen(pane, (text) => lastLine(text) === "⏵⏵ accept edits ❯", "accept edits in the prompt");
+    expect(screen(pane)).not.toContain("permission mode:");
+    keys(pane, "/mode", "Enter");
+    await waitForScreen(pane, (text) => text.includes("mode: acceptEdits (modes:"), "/mode reporting it");
+    keys(pane, "write another", "Enter");
+    await waitForScreen(pane, () => existsSync(join(workspace.dir, "another.txt")), "the edit made");
+    await waitForScreen(
+      pane,
+      (text) => text.includes("Hi there! I can help.") && lastLine(text) === "⏵⏵ accept edits ❯",
+      "the answer",
+    );
+    expect(screen(pane)).not.toContain("answer ›");
+    keys(pane, "BTab");
+    await waitForScreen(pane, (text) => lastLine(text) === "⏸ plan mode ❯", "plan mode in the prompt");
+    keys(pane, "BTab");
+    // Not started in bypassPermissions: after plan comes default again.
+    await waitForScreen(pane, (text) => lastLine(text) === "❯", "back to default");
+    keys(pane, "/mode", "Enter");
+    await waitForScreen(pane, (text) => text.includes("mode: default (modes:"), "/mode reporting default");
   });
 });
