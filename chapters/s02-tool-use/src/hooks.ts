@@ -40,7 +40,14 @@ export interface ToolCall {
  * chain (each hook sees the last input), ask beats allow. `source` names who decided (user, trace).
  */
 export type ToolCallDecision =
-  | { kind: "allow" | "ask"; reason?: string; source?: string; input?: unknown }
+  | {
+      kind: "allow" | "ask";
+      reason?: string;
+      source?: string;
+      input?: unknown;
+      /** Folders outside the workspace this one call may touch (a permission check granted them, s07). */
+      roots?: readonly string[];
+    }
   | { kind: "deny"; reason: string; source?: string }
   | { kind: "rewrite"; input: unknown; reason?: string; source?: string }
   | undefined;

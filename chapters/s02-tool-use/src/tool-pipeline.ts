@@ -109,6 +109,7 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
         tools: registry,
         childHooks: options.childHooks,
         ask: context.ask,
+        ...(verdict?.kind === "allow" && verdict.roots ? { allowedRoots: verdict.roots } : {}),
       }),
     );
   } catch (error) {

@@ -17,6 +17,8 @@ export interface ToolContext {
   childHooks: AgentHooks;
   /** Asks the user (a refusal without a terminal). */
   ask: AskUser;
+  /** Folders outside the workspace this call may touch, granted by the permission check (default none). */
+  allowedRoots?: readonly string[];
 }
 
 /**

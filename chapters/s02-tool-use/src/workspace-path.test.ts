@@ -38,6 +38,19 @@ describe("resolveInWorkspace", () => {
     await expect(resolveInWorkspace(workspace, requested)).rejects.toThrow(/outside the workspace/);
   });
 
+  it("reaches a folder outside only when it is one of the call's allowed roots", async () => {
+    const { parent, workspace } = await setup();
+    const evil = join(parent, "ws-evil");
+    await expect(resolveInWorkspace(workspace, join(evil, "steal.txt"))).rejects.toBeInstanceOf(ToolError);
+    expect(await resolveInWorkspace(workspace, join(evil, "steal.txt"), [evil])).toBe(
+      join(evil, "steal.txt"),
+    );
+    // A root does not open its parent or a sibling.
+    await expect(resolveInWorkspace(workspace, join(parent, "secret.txt"), [evil])).rejects.toBeInstanceOf(
+      ToolError,
+    );
+  });
+
   it("refuses an absolute path into a sibling that shares the prefix", async () => {
     const { workspace } = await setup();
     await expect(resolveInWorkspace(workspace, `${workspace}-evil/steal.txt`)).rejects.toThrow(ToolError);

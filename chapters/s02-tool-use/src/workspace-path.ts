@@ -13,12 +13,17 @@ export function isInside(root: string, path: string): boolean {
  * Resolves `requested` against `workspace` and refuses anything that lands outside: `..`, absolute
  * paths elsewhere, sibling directories sharing a prefix, symlinks that point out (checked on the real
  * path of the deepest existing ancestor, against the workspace's own real path) and dangling
- * symlinks. The file itself need not exist (write_file creates it). Throws ToolError.
+ * symlinks. The file itself need not exist (write_file creates it). `allowedRoots` are folders outside
+ * the workspace that count as inside for this call (granted by a permission check). Throws ToolError.
  */
-export async function resolveInWorkspace(workspace: string, requested: string): Promise<string> {
+export async function resolveInWorkspace(
+  workspace: string,
+  requested: string,
+  allowedRoots: readonly string[] = [],
+): Promise<string> {
   const path = resolve(workspace, requested);
-  if (!isInside(workspace, path)) throw outside(requested, workspace);
-  const root = await realpath(workspace);
+  const roots = [workspace, ...allowedRoots];
+  if (!roots.some((root) => isInside(root, path))) throw outside(requested, workspace);
   // The deepest part of the path that exists: the file itself, or the folder it would be created in.
   let existing = path;
   while (!(await isPresent(existing))) {
@@ -34,7 +39,8 @@ export async function resolveInWorkspace(workspace: string, requested: string): 
       `"${requested}" is a symlink to "${link}", which does not exist. Refusing to follow it.`,
     );
   }
-  if (!isInside(root, real)) throw outside(requested, workspace, real);
+  const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => root)));
+  if (!realRoots.some((root) => isInside(root, real))) throw outside(requested, workspace, real);
   return path;
 }
 

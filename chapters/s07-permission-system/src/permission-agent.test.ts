@@ -1,6 +1,7 @@
 // End to end through the real s07 agent and the fake API: denials without a terminal, answers that grant,
 // "always" saved and honoured by the next session, plan mode, subagents checked the same way.
-import { readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { assertPairingInvariant, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
@@ -85,6 +86,25 @@ describe("s07 permissions, end to end", () => {
     await session.run("Check npm twice.");
     expect(session.questions).toHaveLength(1);
     expect(await exists(join(session.workspace, ".lcc/settings.local.json"))).toBe(false);
+  });
+
+  it("asks before a write outside the workspace and, once allowed, the file tool reaches it (that call only)", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "lcc-outside-"));
+    const target = join(outside, "notes", "out.txt");
+    const session = await start({
+      script: [reply(writeCall(target)), reply(writeCall(join(outside, "second.txt"))), reply(text("Done."))],
+      answers: [{ kind: "choice", key: "y" }],
+    });
+    try {
+      await session.run("Write outside.");
+      expect(session.questions).toHaveLength(2);
+      expect(await readFile(target, "utf8")).toBe("new\n");
+      // The second call was not answered (no more scripted answers): refused, nothing written.
+      expect(await exists(join(outside, "second.txt"))).toBe(false);
+      assertPairingInvariant(session.requests());
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it("sends the user's reason for a refusal to the model in the is_error result", async () => {

@@ -8,7 +8,7 @@ import { decidePermission, type PermissionMode, type PolicyVerdict } from "./per
 import { askPermission } from "./permission-prompt.ts";
 import { formatRule, type RuleWithSource } from "./permission-rule.ts";
 import { addRulesToSettingsFile } from "./persist-rule.ts";
-import { resolveCallPaths, resolveReal } from "./resolve-paths.ts";
+import { existingFolderOf, resolveCallPaths, resolveReal } from "./resolve-paths.ts";
 import type { LoadedSettings } from "./settings.ts";
 
 /** Denials in a row after which the model is told to stop and ask the user. */
@@ -90,6 +90,18 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     return { kind: "deny", reason: `${message}${stop}`, source: "permissions" };
   }
 
+  /**
+   * An allowed call that touches paths outside the workspace (additionalDirectories, or the user said
+   * yes) carries those folders as `roots`, so s02's file tools may reach them for this one call.
+   */
+  async function withRoots(decision: ToolCallDecision, call: ToolCall): Promise<ToolCallDecision> {
+    const { workspace } = await resolved;
+    const paths = await resolveCallPaths(call.name, call.input, workspace, options.home);
+    const outside = paths.filter((path) => !isWithin(workspace, path));
+    if (outside.length === 0 || decision?.kind !== "allow") return decision;
+    return { ...decision, roots: await Promise.all(outside.map(existingFolderOf)) };
+  }
+
   function allowed(reason: string): ToolCallDecision {
     denialsInARow = 0;
     return { kind: "allow", reason, source: "permissions" };
@@ -138,7 +150,7 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     hooks: {
       async permission(call, context, earlier) {
         const verdict = await decide(call, earlier);
-        if (verdict.kind === "allow") return allowed(verdict.reason);
+        if (verdict.kind === "allow") return withRoots(allowed(verdict.reason), call);
         if (verdict.kind === "deny")
           return denied(
             `Not run: ${describeCall(call)} was ${verdict.reason.startsWith("denied") ? verdict.reason : `denied: ${verdict.reason}`}.`,
@@ -146,7 +158,7 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
         const answer = await askPermission(context.ask, describeCall(call), verdict, saveTo, context.signal);
         if (answer.kind === "refused") return denied(answer.message);
         if (answer.kind !== "once") await grant(verdict, answer.kind, context);
-        return allowed(`the user allowed it (${answer.kind})`);
+        return withRoots(allowed(`the user allowed it (${answer.kind})`), call);
       },
     },
   };

@@ -42,6 +42,20 @@ export async function resolveReal(path: string, workspace: string): Promise<stri
   }
 }
 
+/** The real path of the deepest existing folder that holds `path` (where a new file would be created). */
+export async function existingFolderOf(path: string): Promise<string> {
+  let folder = dirname(path);
+  for (;;) {
+    try {
+      return await realpath(folder);
+    } catch {
+      const parent = dirname(folder);
+      if (parent === folder) return folder;
+      folder = parent;
+    }
+  }
+}
+
 function expandHome(path: string, home: string | undefined): string {
   return home && (path === "~" || path.startsWith("~/")) ? join(home, path.slice(1)) : path;
 }

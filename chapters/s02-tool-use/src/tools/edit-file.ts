@@ -33,8 +33,8 @@ export function createEditFileTool() {
       "matches \\n or \\r\\n) and occur exactly once, unless replace_all is true. Read the file first; include " +
       "enough surrounding lines to be unique. Line breaks outside old_text are kept as they are.",
     input: editFileInput,
-    async run({ path, old_text, new_text, replace_all }, { workspace }) {
-      const absolute = await resolveInWorkspace(workspace, path);
+    async run({ path, old_text, new_text, replace_all }, { workspace, allowedRoots }) {
+      const absolute = await resolveInWorkspace(workspace, path, allowedRoots);
       const stats = await stat(absolute).catch(() => undefined);
       if (!stats) throw new ToolError(`File not found: ${path}. Use write_file to create a new file.`);
       if (!stats.isFile()) throw new ToolError(`${path} is not a regular file; edit_file edits files.`);

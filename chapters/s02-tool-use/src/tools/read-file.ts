@@ -38,8 +38,8 @@ export function createReadFileTool(options: { maxOutputChars?: number } = {}) {
       "When more remains, the result ends with the offset that reads the next page.",
     input: readFileInput,
     readOnly: true,
-    async run({ path, offset = 1, limit = DEFAULT_READ_LIMIT }, { workspace, signal }) {
-      const absolute = await resolveInWorkspace(workspace, path);
+    async run({ path, offset = 1, limit = DEFAULT_READ_LIMIT }, { workspace, signal, allowedRoots }) {
+      const absolute = await resolveInWorkspace(workspace, path, allowedRoots);
       const stats = await stat(absolute).catch((error: unknown) => {
         throw readFailure(error, path);
       });

@@ -18,8 +18,8 @@ export function createWriteFileTool() {
       "Create a file or replace its whole content (parent folders are created). To change part of an existing " +
       "file use edit_file instead. Returns the number of bytes written.",
     input: writeFileInput,
-    async run({ path, content }, { workspace }) {
-      const absolute = await resolveInWorkspace(workspace, path);
+    async run({ path, content }, { workspace, allowedRoots }) {
+      const absolute = await resolveInWorkspace(workspace, path, allowedRoots);
       const existing = await stat(absolute).catch(() => undefined);
       if (existing?.isDirectory()) throw new ToolError(`${path} is a directory; give a file path.`);
       await writeFileAtomic(absolute, content);
