@@ -124,7 +124,9 @@ export function createDemoScript(options: {
       ...(hasTodo ? [reply(todo(plan.length))] : []),
       reply(
         text(
-          `Done: I read ${readme ?? "the listing"}, ran \`${command}\`, then wrote and edited ${options.scratchPath}.\n` +
+          (editsRefused(request)
+            ? `Done: I read ${readme ?? "the listing"} and ran \`${command}\`; writing ${options.scratchPath} was refused by the permission check (answer yes at its question, or run with --permission-mode acceptEdits).\n`
+            : `Done: I read ${readme ?? "the listing"}, ran \`${command}\`, then wrote and edited ${options.scratchPath}.\n`) +
             "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
             "in your environment or a .env file and run lcc again.",
         ),
@@ -132,6 +134,26 @@ export function createDemoScript(options: {
     ];
     return pace(steps[Math.min(step, steps.length - 1)]!);
   };
+}
+
+/** True when a write_file or edit_file call of this conversation came back as an error (refused, mostly). */
+function editsRefused(request: RecordedRequest): boolean {
+  const messages = request.body.messages ?? [];
+  const editIds = new Set<string>();
+  for (const message of messages) {
+    if (message.role !== "assistant" || typeof message.content === "string") continue;
+    for (const block of message.content)
+      if (block.type === "tool_use" && (block.name === "write_file" || block.name === "edit_file"))
+        editIds.add(block.id);
+  }
+  return messages.some(
+    (message) =>
+      message.role === "user" &&
+      typeof message.content !== "string" &&
+      message.content.some(
+        (block) => block.type === "tool_result" && block.is_error === true && editIds.has(block.tool_use_id),
+      ),
+  );
 }
 
 /** The latest prompt's text and how many assistant messages have answered it so far. */

@@ -355,4 +355,14 @@ describe("lcc -p", () => {
     expect(await readFile(`${workspace.dir}/README.md`, "utf8")).toBe("# Demo target\n");
     expect(await readFile(`${workspace.dir}/.git/info/exclude`, "utf8")).toMatch(/^\.lcc\/$/m);
   });
+
+  it("in the default mode the demo's edit is refused and its summary says so", async () => {
+    const workspace = await createTempWorkspace({ files: { "README.md": "# Demo target\n" } });
+    addCleanup(workspace.cleanup);
+    const run = await runLcc({ args: ["-p", "show me", "--output-format", "json"], cwd: workspace.dir });
+    const result = JSON.parse(run.stdout) as { result: string; permission_denials: unknown[] };
+    expect(result.result).toContain("was refused by the permission check");
+    expect(result.result).toContain("--permission-mode acceptEdits");
+    expect(result.permission_denials.length).toBeGreaterThan(0);
+  });
 });
