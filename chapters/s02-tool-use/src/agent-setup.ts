@@ -23,7 +23,11 @@ export interface SetupContext extends ChapterContext {
    * `savedOverChars` to a file, so bash keeps up to `keepChars` and read_file pages stay under the threshold.
    */
   largeOutputs?: { savedOverChars: number; keepChars: number };
+  /** How this conversation began: a new session, /clear, or a history read back (lcc's /resume). */
+  conversation?: ConversationStart;
 }
+
+export type ConversationStart = "startup" | "clear" | "resume";
 
 /** Everything that defines an agent besides its history. */
 export interface AgentSetup {
@@ -46,6 +50,11 @@ export interface AgentSetup {
   contextWindow?: { tokens: number; autoCompactTokens?: number };
   /** Lines /help prints after the commands (lcc names the commands later chapters bring). */
   helpNotes?: string[];
+  /**
+   * Called by the session core before this conversation is replaced (/clear, a resume); s08 runs its
+   * SessionEnd hooks here. May throw or reject: the core reports it and goes on.
+   */
+  onConversationEnd?: (reason: "clear" | "resume") => Promise<void>;
 }
 
 /** An empty setup to build on (s02's own starts from it). */

@@ -4,6 +4,7 @@ export { baseSystemSections, createToolUseSetup, s02Chapter } from "./agent.ts";
 export { type AgentLoopOptions, type LoopResult, runAgentLoop } from "./agent-loop.ts";
 export {
   type AgentSetup,
+  type ConversationStart,
   emptySetup,
   extendSetup,
   type ResolvedSetup,

@@ -3,7 +3,13 @@
 import { type AskUser, askWithoutTerminal, type ChapterAgent, type ChapterContext } from "@lcc/chapter-kit";
 import { appendUserContent, type MessageParam, maxTokensNotice, type UserContentBlock } from "@lcc/s01";
 import { type LoopResult, runAgentLoop } from "./agent-loop.ts";
-import { type AgentSetup, type ResolvedSetup, resolveSetup, type SetupContext } from "./agent-setup.ts";
+import {
+  type AgentSetup,
+  type ConversationStart,
+  type ResolvedSetup,
+  resolveSetup,
+  type SetupContext,
+} from "./agent-setup.ts";
 import { type CallModel, createStreamingCallModel } from "./call-model.ts";
 import { coreCommands, parseSlashCommand } from "./commands.ts";
 import { createEventHub } from "./event-hub.ts";
@@ -78,7 +84,7 @@ export async function createSessionAgent<Setup extends AgentSetup>(
   };
   const callModel = options.callModel ?? createStreamingCallModel(chapter.client);
   const seenSetupNotices = new Set<string>();
-  const build = async () => {
+  const build = async (conversation: ConversationStart) => {
     // Notices a rebuilt setup raises again (the same skipped file) are said once per session.
     const emit = (event: AgentEvent) => {
       if (event.type === "notice" && building) {
@@ -89,14 +95,14 @@ export async function createSessionAgent<Setup extends AgentSetup>(
     };
     let building = true;
     try {
-      const setup = await buildSetup({ ...chapter, config, callModel, emit, queue, ask });
+      const setup = await buildSetup({ ...chapter, config, callModel, emit, queue, ask, conversation });
       const withCore = { ...setup, commands: [...coreCommands(), ...setup.commands] };
       return { setup, resolved: resolveSetup(withCore) };
     } finally {
       building = false;
     }
   };
-  let current = await build();
+  let current = await build("startup");
   const state: AgentState = { messages: [] };
   if (options.print !== false) hub.subscribe(createTerminalPrinter(chapter.output, () => current.resolved));
   if (chapter.observe) hub.subscribe(chapter.observe, { replay: false });
@@ -151,7 +157,12 @@ export async function createSessionAgent<Setup extends AgentSetup>(
       return true;
     },
     async reset(messages = []) {
-      current = await build();
+      const reason = messages.length > 0 ? "resume" : "clear";
+      await current.setup.onConversationEnd?.(reason).catch((error: unknown) => {
+        const text = `ending the conversation failed: ${error instanceof Error ? error.message : String(error)}`;
+        hub.emit({ type: "notice", source: "session", level: "warn", text });
+      });
+      current = await build(reason);
       state.messages = messages;
       // The last request's usage described the previous conversation (s06 would compact on it).
       delete state.lastUsage;

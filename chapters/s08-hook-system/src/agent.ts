@@ -101,7 +101,7 @@ export async function createHookSetup(
     context.emit({ type: "notice", source: "hooks", text: text.filter(Boolean).join("\n") });
   }
   const stops = createTurnStops();
-  const prompt = createPromptHooks(hookRunner);
+  const prompt = createPromptHooks(hookRunner, context.conversation ?? "startup");
   const setup = extendSetup(base, {
     hooks: [
       prompt.hooks,
@@ -115,14 +115,12 @@ export async function createHookSetup(
     commands: [createHooksCommand(hooks, trustNote)],
     renderers: [renderHookEvents],
   });
-  return {
-    ...setup,
-    hookRunner,
-    async endSession(reason) {
-      const signal = AbortSignal.timeout(SESSION_END_MAX_MS);
-      await hookRunner.fire("SessionEnd", { input: { reason }, target: reason, signal });
-    },
+  const endSession = async (reason: string) => {
+    const signal = AbortSignal.timeout(SESSION_END_MAX_MS);
+    await hookRunner.fire("SessionEnd", { input: { reason }, target: reason, signal });
   };
+  // /clear (and lcc's /resume) end this conversation: SessionEnd with that reason, as Claude Code does.
+  return { ...setup, hookRunner, endSession, onConversationEnd: endSession };
 }
 
 /**

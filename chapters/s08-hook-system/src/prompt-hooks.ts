@@ -13,7 +13,11 @@ export interface PromptHooks {
   takeBlocked(state: AgentState): string | undefined;
 }
 
-export function createPromptHooks(runner: HookRunner): PromptHooks {
+/** `source`: how the conversation began (SessionStart's `source`: startup, clear or resume). */
+export function createPromptHooks(
+  runner: HookRunner,
+  source: "startup" | "clear" | "resume" = "startup",
+): PromptHooks {
   let sessionStarted = false;
   const blocked = new WeakMap<AgentState, string>();
   let skipNextCall = false;
@@ -24,10 +28,7 @@ export function createPromptHooks(runner: HookRunner): PromptHooks {
       const reminders: string[] = [];
       if (!sessionStarted) {
         sessionStarted = true;
-        const fired = await runner.fire(
-          "SessionStart",
-          fireRequest(context, messages, { source: "startup" }, "startup"),
-        );
+        const fired = await runner.fire("SessionStart", fireRequest(context, messages, { source }, source));
         const { context: lines } = collectFeedback(fired, true);
         if (lines.length > 0) reminders.push(systemReminder("SessionStart", lines));
       }

@@ -43,4 +43,28 @@ describe("session hooks", () => {
     const input = JSON.parse(readFileSync(join(session.workspace, "end.json"), "utf8"));
     expect(input).toMatchObject({ hook_event_name: "SessionEnd", reason: "prompt_input_exit" });
   });
+
+  it("/clear ends the conversation with SessionEnd reason clear, and the next one starts with source clear", async () => {
+    const session = await start({
+      script: [reply(text("hello")), reply(text("again"))],
+      hooks: {
+        SessionEnd: [hookEntry('cat > "$CLAUDE_PROJECT_DIR/end.json"')],
+        SessionStart: [
+          hookEntry('cat >> "$CLAUDE_PROJECT_DIR/start.jsonl"; echo >> "$CLAUDE_PROJECT_DIR/start.jsonl"'),
+        ],
+      },
+    });
+    await session.run("hi");
+    await session.run("/clear");
+    expect(JSON.parse(readFileSync(join(session.workspace, "end.json"), "utf8"))).toMatchObject({
+      hook_event_name: "SessionEnd",
+      reason: "clear",
+    });
+    await session.run("hi again");
+    const starts = readFileSync(join(session.workspace, "start.jsonl"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { source: string });
+    expect(starts.map((start) => start.source)).toEqual(["startup", "clear"]);
+  });
 });
