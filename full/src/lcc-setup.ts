@@ -5,7 +5,7 @@ import { compactOptionsFromEnv } from "@lcc/s06"; // s06: compaction settings fr
 import type { PermissionOptions } from "@lcc/s07"; // s07: permission modes and rules
 // s08 extends s07 (permissions) ← s06 (compaction) ← s05 (skills) ← s04 (subagents) ← s03 (todo plan)
 // ← s02 (bash, read/write/edit_file).
-import { createHookSetup, type HookSetup } from "@lcc/s08"; // s08: Claude Code-compatible hooks
+import { createHookSetup, type HookSetup, type SettingsFile } from "@lcc/s08"; // s08: Claude Code-compatible hooks
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
@@ -31,6 +31,8 @@ export interface ProductParts {
   permissions?: Partial<Pick<PermissionOptions, "mode" | "allowedTools" | "disallowedTools">>;
   /** false: never run hooks from the workspace's own settings (--no-project-hooks). */
   projectHooks?: boolean;
+  /** Hooks that come from lcc itself, not a file (the demo model's hook). */
+  hookSettings?: readonly SettingsFile[];
 }
 
 /**
@@ -44,6 +46,7 @@ export async function createLccSetup(context: SetupContext, product: ProductPart
   const chapters = await createHookSetup(context, {
     permissions: { ...product.permissions, compact: compactOptionsFromEnv(context.env ?? {}) },
     ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
+    ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),
   });
   const setup = extendSetup(chapters, {
     systemSections: [PRODUCT_SECTION],

@@ -5,6 +5,7 @@ import { homedir } from "node:os";
 import type { Chapter } from "@lcc/chapter-kit";
 import { createSessionAgent, type EmitEvent, extendSetup, type SetupContext } from "@lcc/s02";
 import { type BaseOptions, type BaseSetup, createBaseSetup } from "./base-setup.ts";
+import type { SettingsFile } from "./hook-config.ts";
 import { type CommandHook, parseHooks } from "./hook-config.ts";
 import { renderHookEvents } from "./hook-renderer.ts";
 import { createHookRunner, type HookRunner } from "./hook-runner.ts";
@@ -19,6 +20,8 @@ import { createTrustGate } from "./workspace-trust.ts";
 import "@lcc/s06";
 
 export interface HookSetupOptions extends BaseOptions {
+  /** Settings that come from the program, not a file (lcc's demo hook); read after the files, trusted like user settings. */
+  extraSettings?: readonly SettingsFile[];
   /** false: never run hooks from the workspace's own settings (`--no-project-hooks`). Default true. */
   projectHooks?: boolean;
   /**
@@ -60,7 +63,7 @@ export async function createHookSetup(
   };
   const { base, settings } = await createBaseSetup({ ...context, emit }, settingsHome, options);
   const hooks: CommandHook[] = [];
-  for (const file of settings) {
+  for (const file of [...settings, ...(options.extraSettings ?? [])]) {
     const parsed = parseHooks(file);
     hooks.push(...parsed.hooks);
     for (const text of parsed.problems)

@@ -129,6 +129,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       disallowedTools: options.disallowedTools,
     },
     projectHooks: options.projectHooks,
+    ...(demo ? { hookSettings: [(await import("../demo/demo-model.ts")).demoHookSettings()] } : {}),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });

@@ -180,3 +180,24 @@ function progress(request: RecordedRequest): { prompt: string; step: number } {
   const step = messages.slice(promptIndex + 1).filter((message) => message.role === "assistant").length;
   return { prompt, step };
 }
+
+/**
+ * The hook the demo shows at work: a PostToolUse hook on edits, defined by lcc (no file of yours), that
+ * adds a line of context the model reads after the tool's result — as a hook in .claude/settings.json would.
+ */
+export function demoHookSettings(): { path: string; scope: "user"; json: Record<string, unknown> } {
+  const context =
+    "demo hook: a PostToolUse hook saw this edit (yours go in .claude/settings.json; /hooks lists them)";
+  const output = JSON.stringify({
+    hookSpecificOutput: { hookEventName: "PostToolUse", additionalContext: context },
+  });
+  return {
+    path: "(lcc demo)",
+    scope: "user",
+    json: {
+      hooks: {
+        PostToolUse: [{ matcher: "Write|Edit", hooks: [{ type: "command", command: `echo '${output}'` }] }],
+      },
+    },
+  };
+}

@@ -354,6 +354,13 @@ describe("lcc -p", () => {
     expect(await readFile(`${workspace.dir}/.lcc/demo-scratch.md`, "utf8")).toContain("status: edited");
     expect(await readFile(`${workspace.dir}/README.md`, "utf8")).toBe("# Demo target\n");
     expect(await readFile(`${workspace.dir}/.git/info/exclude`, "utf8")).toMatch(/^\.lcc\/$/m);
+    // The demo's own PostToolUse hook ran on the edit: its context reached the model (and the session log).
+    const { readdirSync } = await import("node:fs");
+    const sessions = `${workspace.dir}/.lcc/sessions`;
+    const log = readdirSync(sessions).find((name) => name.endsWith(".jsonl"));
+    expect(await readFile(`${sessions}/${log}`, "utf8")).toContain(
+      "demo hook: a PostToolUse hook saw this edit",
+    );
   });
 
   it("in the default mode the demo's edit is refused and its summary says so", async () => {

@@ -42,6 +42,8 @@ export interface AgentSessionOptions extends ChapterContext {
   permissions?: ProductParts["permissions"];
   /** false: hooks from the workspace's own settings never run (s08, --no-project-hooks). */
   projectHooks?: boolean;
+  /** Hooks from lcc itself (the demo model's), as s08 settings. */
+  hookSettings?: ProductParts["hookSettings"];
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -133,6 +135,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         helpNotes: options.helpNotes ?? [],
         ...(options.permissions ? { permissions: options.permissions } : {}),
         ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
+        ...(options.hookSettings ? { hookSettings: options.hookSettings } : {}),
       }),
     { ...options, ...ask },
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
