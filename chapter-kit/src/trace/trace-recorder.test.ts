@@ -1,6 +1,7 @@
 // The recorder on a real temp dir: one line per record, a private file in a folder it creates, appends
 // after earlier sessions, and a write failure that turns tracing off with one warning and no throw.
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -74,6 +75,29 @@ describe("createTraceRecorder", () => {
     expect(recorder.active).toBe(false);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/EISDIR/);
+  });
+
+  it("never writes through a symlink or waits on a FIFO at the trace path: tracing turns off instead", async () => {
+    const { dir } = await setup();
+    const victim = join(dir, "bashrc");
+    writeFileSync(victim, "original\n");
+    symlinkSync(victim, join(dir, "linked.jsonl"));
+    const errors: Error[] = [];
+    const linked = createTraceRecorder(join(dir, "linked.jsonl"), {
+      source: "test",
+      onError: (e) => errors.push(e),
+    });
+    expect(linked.active).toBe(false);
+    expect(readFileSync(victim, "utf8")).toBe("original\n");
+    execFileSync("mkfifo", [join(dir, "fifo.jsonl")]);
+    const started = Date.now();
+    const fifo = createTraceRecorder(join(dir, "fifo.jsonl"), {
+      source: "test",
+      onError: (e) => errors.push(e),
+    });
+    expect(fifo.active).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(errors).toHaveLength(2);
   });
 
   it("survives an onError that throws", async () => {

@@ -1,7 +1,7 @@
 // Appends trace records to a JSONL file, one synchronous write per record, so a crash loses nothing
 // already recorded. Never throws into the agent: a failed write turns tracing off with one warning.
 
-import { appendFileSync, mkdirSync } from "node:fs";
+import { closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { TRACE_FORMAT_VERSION, type TraceRecord, traceTime } from "./trace-format.ts";
 
@@ -32,6 +32,13 @@ export interface TraceRecorder {
 }
 
 /**
+ * Append, create, never through a symlink (a repository's `trace.jsonl -> ~/.bashrc` must not get the
+ * records) and never blocking (a FIFO without a reader fails at once instead of hanging the agent).
+ */
+const APPEND_FLAGS =
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/**
  * Opens `path` for appending (the parent folder is created if missing, a new file gets mode 0600; an
  * existing file keeps its mode and its earlier sessions) and writes a `trace_start` record. Never
  * throws: if the file cannot be written, the recorder starts inactive and `onError` has been called.
@@ -45,7 +52,12 @@ export function createTraceRecorder(path: string, options: TraceRecorderOptions)
   function write(line: string): void {
     if (!active) return;
     try {
-      appendFileSync(absolutePath, line, { mode: 0o600 });
+      const descriptor = openSync(absolutePath, APPEND_FLAGS, 0o600);
+      try {
+        writeSync(descriptor, line);
+      } finally {
+        closeSync(descriptor);
+      }
     } catch (error) {
       active = false;
       reportSafely(onError, asError(error));
