@@ -71,7 +71,9 @@ describe("createLccSetup", () => {
 
   it("takes the compaction threshold from LCC_CONTEXT_WINDOW and LCC_AUTOCOMPACT_PERCENT", async () => {
     const setup = await setupWith({ LCC_CONTEXT_WINDOW: "100000", LCC_AUTOCOMPACT_PERCENT: "50" });
-    expect(setup.systemSections.join("\n")).toContain("compacted automatically near 50,000 tokens");
+    expect(setup.systemSections.map((section) => section.text).join("\n")).toContain(
+      "compacted automatically near 50,000 tokens",
+    );
     expect(setup.contextWindow).toEqual({ tokens: 100_000, autoCompactTokens: 50_000 });
   });
 });

@@ -49,7 +49,7 @@ export async function createLccSetup(context: SetupContext, product: ProductPart
     ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),
   });
   const setup = extendSetup(chapters, {
-    systemSections: [PRODUCT_SECTION],
+    systemSections: [{ name: "product", text: PRODUCT_SECTION }],
     tools: [createGlobTool(), createGrepTool()],
     commands: product.commands ?? [],
     helpNotes: product.helpNotes ?? [],

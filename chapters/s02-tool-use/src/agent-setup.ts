@@ -1,7 +1,9 @@
 // How chapters stack: each chapter takes the previous chapter's setup and adds prompt sections, tools,
 // hooks, commands and renderers. Everything a chapter contributes is data here; nothing is replaced later.
+
+import type Anthropic from "@anthropic-ai/sdk";
 import type { AskUser, ChapterContext } from "@lcc/chapter-kit";
-import type { CallModel } from "./call-model.ts";
+import type { CallModel, SystemPrompt } from "./call-model.ts";
 import type { SlashCommand } from "./commands.ts";
 import type { DispatchToolCalls } from "./dispatch.ts";
 import type { EmitEvent } from "./events.ts";
@@ -29,9 +31,25 @@ export interface SetupContext extends ChapterContext {
 
 export type ConversationStart = "startup" | "clear" | "resume";
 
+/**
+ * One part of the system prompt, named after what it is for (`identity`, `planning`, `skills` …), so
+ * s10's `/prompt` can list the prompt section by section with where each one came from.
+ */
+export interface SystemSection {
+  name: string;
+  text: string;
+  /** Where the text came from: a file path (s10's instruction files); default "built-in". */
+  source?: string;
+  /**
+   * s10: the stable prefix ends after this section. The prompt is then sent as two blocks, the first
+   * carrying a cache breakpoint, so sessions share the cached prefix even when the rest differs.
+   */
+  cacheBreakpoint?: boolean;
+}
+
 /** Everything that defines an agent besides its history. */
 export interface AgentSetup {
-  systemSections: string[];
+  systemSections: SystemSection[];
   tools: Tool[];
   /** The seams (hooks.ts), in the order they run within each phase. */
   hooks: AgentHooks[];
@@ -90,7 +108,9 @@ export function extendSetup<Base extends AgentSetup>(base: Base, addition: Parti
 
 /** A setup ready for the loop: one system prompt, a registry, combined hooks. */
 export interface ResolvedSetup {
-  system: string;
+  system: SystemPrompt;
+  /** The sections the system prompt was assembled from, in order (s10's /prompt). */
+  sections: readonly SystemSection[];
   registry: ToolRegistry;
   hooks: AgentHooks;
   childHooks: AgentHooks;
@@ -102,7 +122,8 @@ export interface ResolvedSetup {
 /** Joins the sections with a blank line, builds the registry (throws on a duplicate name), combines the hooks. */
 export function resolveSetup(setup: AgentSetup): ResolvedSetup {
   return {
-    system: setup.systemSections.join("\n\n"),
+    system: assembleSystemPrompt(setup.systemSections),
+    sections: setup.systemSections,
     registry: createToolRegistry(setup.tools),
     hooks: combineHooks(...setup.hooks),
     childHooks: combineHooks(...setup.childHooks),
@@ -110,4 +131,26 @@ export function resolveSetup(setup: AgentSetup): ResolvedSetup {
     renderers: setup.renderers,
     ...(setup.dispatch ? { dispatch: setup.dispatch } : {}),
   };
+}
+
+/**
+ * The sections' texts joined with a blank line: one string, or — when a section asks for a cache
+ * breakpoint — two text blocks split after the last such section, the first marked for caching.
+ */
+export function assembleSystemPrompt(sections: readonly SystemSection[]): SystemPrompt {
+  const split = sections.findLastIndex((section) => section.cacheBreakpoint) + 1;
+  const join = (part: readonly SystemSection[]) => part.map((section) => section.text).join("\n\n");
+  if (split === 0) return join(sections);
+  const stable: Anthropic.TextBlockParam = {
+    type: "text",
+    text: join(sections.slice(0, split)),
+    cache_control: { type: "ephemeral" },
+  };
+  const rest = sections.slice(split);
+  return rest.length === 0 ? [stable] : [stable, { type: "text", text: join(rest) }];
+}
+
+/** The system prompt as one text (its blocks joined as the model reads them). */
+export function systemPromptText(system: SystemPrompt): string {
+  return typeof system === "string" ? system : system.map((block) => block.text).join("\n\n");
 }

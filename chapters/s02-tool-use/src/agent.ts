@@ -1,6 +1,6 @@
 // The s02 chapter: the s01 agent on the tool contract, with file tools and the seams.
 import type { Chapter } from "@lcc/chapter-kit";
-import { type AgentSetup, emptySetup, type SetupContext } from "./agent-setup.ts";
+import { type AgentSetup, emptySetup, type SetupContext, type SystemSection } from "./agent-setup.ts";
 import { createSessionAgent } from "./session-agent.ts";
 import { createBashTool } from "./tools/bash.ts";
 import { createEditFileTool } from "./tools/edit-file.ts";
@@ -8,14 +8,17 @@ import { createReadFileTool } from "./tools/read-file.ts";
 import { createWriteFileTool } from "./tools/write-file.ts";
 
 /** The section every chapter's system prompt starts with from s02 on: the workspace and the tools. */
-export function baseSystemSections(workspace: string): string[] {
+export function baseSystemSections(workspace: string): SystemSection[] {
   return [
-    [
-      "You are a coding agent working in a terminal, in the user's project.",
-      `The workspace is ${workspace}; file tools take paths relative to it and cannot leave it.`,
-      "Read before you edit. Prefer read_file/write_file/edit_file for files and bash for running things.",
-      "Work in small, verifiable steps, and answer briefly with what you did when the task is done.",
-    ].join("\n"),
+    {
+      name: "identity",
+      text: [
+        "You are a coding agent working in a terminal, in the user's project.",
+        `The workspace is ${workspace}; file tools take paths relative to it and cannot leave it.`,
+        "Read before you edit. Prefer read_file/write_file/edit_file for files and bash for running things.",
+        "Work in small, verifiable steps, and answer briefly with what you did when the task is done.",
+      ].join("\n"),
+    },
   ];
 }
 

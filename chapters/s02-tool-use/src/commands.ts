@@ -1,6 +1,7 @@
 // Slash commands as setup data: a chapter contributes the commands of its capability (/compact from
 // s06, /skills from s05); the session core offers /help, /clear and /context. The REPL handles /exit.
 import { formatCount } from "@lcc/chapter-kit";
+import { systemPromptText } from "./agent-setup.ts";
 import type { SessionAgent } from "./session-agent.ts";
 
 export interface CommandContext {
@@ -88,7 +89,7 @@ export function describeContext(session: SessionAgent): string {
   const tools = session.resolved.registry.names();
   return [
     `${session.state.messages.length} messages; ${size}${auto}`,
-    `system prompt: ${formatCount(session.resolved.system.length)} characters`,
+    `system prompt: ${formatCount(systemPromptText(session.resolved.system).length)} characters`,
     `${tools.length} tools: ${tools.join(", ")}`,
   ].join("\n");
 }

@@ -4,12 +4,15 @@ export { baseSystemSections, createToolUseSetup, s02Chapter } from "./agent.ts";
 export { type AgentLoopOptions, type LoopResult, runAgentLoop } from "./agent-loop.ts";
 export {
   type AgentSetup,
+  assembleSystemPrompt,
   type ConversationStart,
   emptySetup,
   extendSetup,
   type ResolvedSetup,
   resolveSetup,
   type SetupContext,
+  type SystemSection,
+  systemPromptText,
 } from "./agent-setup.ts";
 export { writeFileAtomic } from "./atomic-write.ts";
 export {

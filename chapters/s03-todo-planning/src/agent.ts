@@ -29,7 +29,7 @@ export function createTodoSetup(
 ): TodoSetup {
   const plan = createTodoPlan();
   const setup = extendSetup(createToolUseSetup(context), {
-    systemSections: [planningSection],
+    systemSections: [{ name: "planning", text: planningSection }],
     tools: [createTodoWriteTool({ plan, emit: context.emit })],
     hooks: [createPlanReminder(plan)],
     renderers: [renderTodoEvents],

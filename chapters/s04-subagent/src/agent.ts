@@ -30,7 +30,7 @@ export function createSubagentSetup(context: SetupContext): TodoSetup {
     emit: context.emit,
   });
   return extendSetup(createTodoSetup(context), {
-    systemSections: [delegationSection],
+    systemSections: [{ name: "delegation", text: delegationSection }],
     tools: [agentTool],
     renderers: [createSubagentRenderer(context.workspace)],
   });

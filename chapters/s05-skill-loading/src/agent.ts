@@ -27,7 +27,7 @@ export function createSkillSetup(context: SetupContext): SkillSetup {
     context.emit({ type: "notice", source: "skills", text: `Skills available: ${names}` });
   }
   const setup = extendSetup(createSubagentSetup(context), {
-    systemSections: [renderSkillCatalogue(skills.skills)],
+    systemSections: [{ name: "skills", text: renderSkillCatalogue(skills.skills) }],
     tools: [createLoadSkillTool(skills)],
     commands: [createSkillsCommand(skills)],
   });

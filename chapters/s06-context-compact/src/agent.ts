@@ -80,7 +80,7 @@ export function createCompactSetup(
   });
   const caching = resolved.promptCaching ? [{ wrapCallModel: withPromptCaching }] : [];
   const setup = extendSetup(base, {
-    systemSections: [contextSection(resolved)],
+    systemSections: [{ name: "context", text: contextSection(resolved) }],
     tools: [createCompactTool(compaction.schedule)],
     hooks: [touchedFiles.hooks, largeOutput, compaction.hooks, ...caching],
     childHooks: [largeOutput, ...caching],

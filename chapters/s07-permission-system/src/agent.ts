@@ -83,7 +83,7 @@ export function createPermissionSetup(
       `${call.name}(${byName.get(call.name)?.summarizeInput?.(call.input) ?? summarizeInput(call.input)})`,
   });
   const setup = extendSetup(base, {
-    systemSections: [permissionSection()],
+    systemSections: [{ name: "permissions", text: permissionSection() }],
     hooks: [permissions.hooks],
     childHooks: [permissions.hooks],
     commands: [createPermissionsCommand(permissions), createModeCommand(permissions)],
