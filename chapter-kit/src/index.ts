@@ -39,6 +39,15 @@ export {
 export { formatCount } from "./format-count.ts";
 export { createLineWriter, type LineWriter } from "./line-writer.ts";
 export { createMutableOutput, type MutableOutput } from "./mutable-output.ts";
+export {
+  acquireOwnerLock,
+  DEFAULT_LOCK_WAIT_MS,
+  describeOwner,
+  LockHeldError,
+  type LockOwner,
+  type OwnerLock,
+  withOwnerLock,
+} from "./owner-lock.ts";
 export { createEventPrinter, type PrintableEvent, summarizeInput, summarizeOutput } from "./print-events.ts";
 export {
   type ConfigFileRead,

@@ -1,16 +1,9 @@
 // "Yes always" and `/permissions allow|ask|deny|remove`: `.lcc/settings.local.json` changes by read-modify-write
-// under a lock, written atomically. A corrupt file is never overwritten: the caller reports it and the grant stays for the session.
-import { mkdir, open, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
-import { readConfigFileSync } from "@lcc/chapter-kit";
+// under an owner lock (chapter-kit), written atomically. A corrupt file is never overwritten: the caller reports it and the grant stays for the session.
+import { readConfigFileSync, withOwnerLock } from "@lcc/chapter-kit";
 import { writeFileAtomic } from "@lcc/s02";
 import type { RuleBehavior } from "./permission-rule.ts";
 import { parseSettingsJson } from "./settings.ts";
-
-/** A lock older than this was left by a process that died mid-write. */
-const STALE_LOCK_MS = 10_000;
-const LOCK_RETRY_MS = 25;
-const LOCK_ATTEMPTS = 200;
 
 /**
  * Adds each rule to `permissions.<behavior>` of the settings file at `path` (created with its folder
@@ -58,7 +51,7 @@ async function editPermissions(
   path: string,
   edit: (section: Record<string, unknown>) => Record<string, unknown> | undefined,
 ): Promise<void> {
-  await withLock(`${path}.lock`, async () => {
+  await withOwnerLock(`${path}.lock`, async () => {
     const read = readConfigFileSync(path);
     let json: Record<string, unknown> = {};
     if (read.ok) {
@@ -75,30 +68,4 @@ async function editPermissions(
       mode: 0o600,
     });
   });
-}
-
-/** Runs `work` holding an O_EXCL lock file; a stale lock (its writer died) is taken over. */
-async function withLock(lockPath: string, work: () => Promise<void>): Promise<void> {
-  await mkdir(dirname(lockPath), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lockPath, "wx", 0o600);
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const age = await stat(lockPath).then(
-        (stats) => Date.now() - stats.mtimeMs,
-        () => 0,
-      );
-      if (age > STALE_LOCK_MS) await rm(lockPath, { force: true });
-      else if (attempt >= LOCK_ATTEMPTS) throw new Error(`${lockPath} is held by another writer`);
-      else await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
-    }
-  }
-  try {
-    await work();
-  } finally {
-    await rm(lockPath, { force: true });
-  }
 }

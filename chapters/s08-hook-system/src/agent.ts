@@ -135,16 +135,26 @@ export interface S08Chapter extends Chapter {
 }
 
 export function createS08Chapter(options: HookSetupOptions = {}): S08Chapter {
+  return createHookedChapter({ id: "s08", title: "hook system" }, (context) => createHookSetup(context, options));
+}
+
+/**
+ * A chapter whose sessions run a hook setup (s08's, or a later chapter's built on it): Notification
+ * hooks before each question to the user, and `end()` running SessionEnd for every session it started.
+ */
+export function createHookedChapter(
+  meta: { id: string; title: string },
+  buildSetup: (context: SetupContext) => Promise<HookSetup>,
+): S08Chapter {
   const sessions: Array<{ setup: HookSetup }> = [];
   return {
-    id: "s08",
-    title: "hook system",
+    ...meta,
     async createAgent(context) {
       // The session's ask reaches the tool pipeline directly, so Notification hooks wrap it here.
       let runner: HookRunner | undefined;
       const ask = context.ask ? { ask: createNotifyingAsk(context.ask, () => runner) } : {};
       const build = async (setup: SetupContext) => {
-        const built = await createHookSetup(setup, options);
+        const built = await buildSetup(setup);
         runner = built.hookRunner;
         return built;
       };

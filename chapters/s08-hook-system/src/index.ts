@@ -2,6 +2,7 @@
 import "./hook-events.ts";
 
 export {
+  createHookedChapter,
   createHookSetup,
   createS08Chapter,
   type HookSetup,

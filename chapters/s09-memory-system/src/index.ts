@@ -1,0 +1,2 @@
+// Public surface of s09.
+export { createMemorySetup, createS09Chapter, type MemorySetup, type MemorySetupOptions } from "./agent.ts";

@@ -1,0 +1,2 @@
+// Public surface of s10.
+export { createPromptSetup, createS10Chapter, type PromptSetup, type PromptSetupOptions } from "./agent.ts";
