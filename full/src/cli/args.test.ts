@@ -28,6 +28,18 @@ describe("parseArgs", () => {
     });
   });
 
+  it("reads --fallback-model <id> and --print-prompt", () => {
+    expect(parseArgs(["--fallback-model", "claude-haiku-4-5", "--print-prompt"])).toMatchObject({
+      fallbackModel: "claude-haiku-4-5",
+      printPrompt: true,
+    });
+    expect(parseArgs(["--fallback-model"])).toEqual({
+      kind: "error",
+      message: "--fallback-model needs a model id",
+    });
+    expect(parseArgs([])).toMatchObject({ printPrompt: false });
+  });
+
   it("treats everything after -- as the prompt", () => {
     expect(parseArgs(["-p", "--", "--not-a-flag"])).toMatchObject({ prompt: "--not-a-flag" });
   });

@@ -13,6 +13,10 @@ export interface RunOptions {
   outputFormat: OutputFormat;
   maxTurns?: number;
   model?: string;
+  /** `--fallback-model <id>`: the model retries go to after repeated overloads (s11). */
+  fallbackModel?: string;
+  /** `--print-prompt`: print the assembled system prompt, section by section with sizes, and exit (s10). */
+  printPrompt: boolean;
   cwd?: string;
   /** `--dotenv <file>`: read this `.env` first (before ~/.lcc/.env and lcc's own root). */
   envFile?: string;
@@ -42,6 +46,7 @@ const VALUE_FLAGS = new Set([
   "--output-format",
   "--max-turns",
   "--model",
+  "--fallback-model",
   "--cwd",
   "--dotenv",
   "--trace",
@@ -92,6 +97,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     allowedTools: [],
     disallowedTools: [],
     projectHooks: true,
+    printPrompt: false,
   };
   const words: string[] = [];
   for (let index = 0; index < argv.length; index++) {
@@ -172,6 +178,13 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
     case "--model":
       if (!value) return needValue("a model id");
       options.model = value;
+      return undefined;
+    case "--fallback-model":
+      if (!value) return needValue("a model id");
+      options.fallbackModel = value;
+      return undefined;
+    case "--print-prompt":
+      options.printPrompt = true;
       return undefined;
     case "--cwd":
       if (!value) return needValue("a directory");

@@ -37,6 +37,8 @@ Options:
                               stream-json (one JSON event per line, then the result)
   --max-turns <n>             stop after n model requests
   --model <id>                model id (default: MODEL_ID or the built-in default)
+  --fallback-model <id>       after repeated overloads (529), retry with this model instead
+  --print-prompt              print the system prompt section by section (source, tokens) and exit
   --cwd <dir>                 workspace directory (default: where you ran the command)
   --dotenv <file>             read this .env first (then ~/.lcc/.env and lcc's own .env; never the workspace's)
   --trace <file>              append the wire as JSONL (requests, responses, tool calls); view: pnpm trace <file>

@@ -203,6 +203,8 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
     (event) => {
       if (event.type === "conversation_start") beginConversation();
       if (event.type === "turn_start" || event.type === "turn_end" || event.type === "agent_end") sync();
+      if (event.type === "loop_continue")
+        log.write({ type: "continuation", reason: event.reason, turn: event.turn });
     },
     { replay: false },
   );

@@ -18,7 +18,11 @@ export type SessionRecord =
   /** The whole history replaced (compaction). */
   | { type: "history"; messages: MessageParam[]; time: string }
   | { type: "usage"; model: string; usage: TokenUsage; time: string }
-  | { type: "turn_result"; reason: string; turns: number; time: string };
+  | { type: "turn_result"; reason: string; turns: number; time: string }
+  /** The model stopped and the loop went on (a Stop hook, max_tokens, a doom-loop warning, queued messages). */
+  | { type: "continuation"; reason: string; turn: number; time: string }
+  /** A model request failed and is retried after a wait (s11). */
+  | { type: "retry"; reason: string; attempt: number; attempts: number; delay_ms: number; time: string };
 
 type WithoutTime<Entry> = Entry extends unknown ? Omit<Entry, "time"> : never;
 
