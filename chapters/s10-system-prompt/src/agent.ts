@@ -1,19 +1,78 @@
-// The s10 chapter (system prompt) on s09's setup. SKELETON: the helper building s10 replaces this body;
-// the exported names and signatures stay (the next chapter builds on them).
-import type { SetupContext } from "@lcc/s02";
+// The s10 chapter: s09's agent with its system prompt as a pipeline of named sections — identity,
+// tool guidance, skills, memory, instruction files (CLAUDE.md, AGENTS.md, @imports), environment —
+// the stable prefix cached, per-turn facts sent as <system-reminder>s, /prompt to see it all.
+import { homedir } from "node:os";
+import { extendSetup, type SetupContext } from "@lcc/s02";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { createMemorySetup, type MemorySetup, type MemorySetupOptions } from "@lcc/s09";
+import { type EnvironmentFacts, environmentFacts, environmentSection } from "./environment.ts";
+import { readGitFacts, readGitStatus } from "./git-facts.ts";
+import { type InstructionFile, loadInstructionFiles } from "./instruction-files.ts";
+import { instructionSections } from "./instruction-sections.ts";
+import { createPromptCommand } from "./prompt-command.ts";
+import { renderReminderEvents } from "./reminder-events.ts";
+import { arrangePromptSections } from "./section-order.ts";
+import { createTurnReminders } from "./turn-reminders.ts";
 
-export interface PromptSetupOptions extends MemorySetupOptions {}
+export interface PromptSetupOptions extends MemorySetupOptions {
+  /** The clock: the environment's date and the date-change reminder (tests inject one). Default: now. */
+  now?: () => Date;
+}
 
-export interface PromptSetup extends MemorySetup {}
+export interface PromptSetup extends MemorySetup {
+  /** What s10 read at session start: the instruction files in prompt order and the environment. */
+  prompt: { instructionFiles: readonly InstructionFile[]; environment: EnvironmentFacts };
+}
 
-/** s09's setup plus what s10 adds. */
+/**
+ * s09's setup plus: the instruction files as sections (one per file, its path as source), the
+ * environment section, every section in layer order with the cache breakpoint before the environment
+ * (section-order.ts), per-turn reminders (date, git status) and `/prompt`. Everything is read once,
+ * here, so the system prompt is byte-identical for the whole session; problems with instruction files
+ * (a cycle, a missing import, an unreadable file) are notices, never fatal. `~` is `options.home`,
+ * else `env.HOME`, else the OS's home.
+ */
 export async function createPromptSetup(
   context: SetupContext,
   options: PromptSetupOptions = {},
 ): Promise<PromptSetup> {
-  return createMemorySetup(context, options);
+  const base = await createMemorySetup(context, options);
+  const env = context.env ?? process.env;
+  const home = options.home ?? env.HOME ?? homedir();
+  const now = options.now ?? (() => new Date());
+  const git = await readGitFacts(context.workspace);
+  const search = {
+    workspace: context.workspace,
+    home,
+    ...(git.kind === "repository" ? { root: git.root } : {}),
+  };
+  const instructions = loadInstructionFiles(search);
+  for (const text of instructions.problems)
+    context.emit({ type: "notice", source: "prompt", level: "warn", text: `instruction files: ${text}` });
+  const sections = instructionSections(instructions.files, search);
+  if (sections.length > 0) {
+    const names = sections.flatMap((section) => (section.source ? [section.source] : []));
+    context.emit({ type: "notice", source: "prompt", text: `Instruction files: ${names.join(", ")}` });
+  }
+  const environment = environmentFacts({ workspace: context.workspace, now: now(), env, git });
+  const reminders = createTurnReminders({
+    now,
+    sessionDate: environment.date,
+    ...(git.kind === "repository" ? { gitStatus: { branch: git.branch, status: git.status } } : {}),
+    readGitStatus: (signal) => readGitStatus(context.workspace, { signal }),
+    emit: context.emit,
+  });
+  const setup = extendSetup(base, {
+    systemSections: [...sections, environmentSection(environment)],
+    hooks: [reminders],
+    commands: [createPromptCommand(context.client)],
+    renderers: [renderReminderEvents],
+  });
+  return {
+    ...setup,
+    systemSections: arrangePromptSections(setup.systemSections),
+    prompt: { instructionFiles: instructions.files, environment },
+  };
 }
 
 export function createS10Chapter(options: PromptSetupOptions = {}): S08Chapter {

@@ -1,0 +1,92 @@
+// What the prompt says about git: the repository root, the branch and a short status. Git runs with
+// argument arrays, a timeout, no optional locks and no fsmonitor (a repository's config runs nothing).
+import { execFile } from "node:child_process";
+
+/** How long one git command may take before the prompt says the status is unknown. */
+export const GIT_TIMEOUT_MS = 3_000;
+
+/** Status lines shown; the rest is counted ("… and 12 more"). */
+export const GIT_STATUS_MAX_LINES = 20;
+
+/** The repository at session start, or why there is none. */
+export type GitFacts =
+  | { kind: "repository"; root: string; branch: string; status: string }
+  | { kind: "none"; reason: string };
+
+export interface GitOptions {
+  /** Default GIT_TIMEOUT_MS. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `git <args>` in `cwd`; resolves with stdout, or undefined when git is missing, fails, or times
+ * out. Never throws. `core.fsmonitor` is turned off: a hostile repository config cannot run a program.
+ */
+export function runGit(
+  args: readonly string[],
+  cwd: string,
+  options: GitOptions = {},
+): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      ["-c", "core.fsmonitor=false", ...args],
+      {
+        cwd,
+        timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
+        maxBuffer: 1024 * 1024,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      (error, stdout) => resolve(error ? undefined : stdout),
+    );
+  });
+}
+
+/** The git toplevel containing `workspace`, or undefined outside a repository (or without git). */
+export async function findGitRoot(workspace: string, options: GitOptions = {}): Promise<string | undefined> {
+  const output = await runGit(["rev-parse", "--show-toplevel"], workspace, options);
+  return output?.trim() || undefined;
+}
+
+/**
+ * The branch and the short status of the repository at `workspace` (`git status --short --branch`,
+ * one process), or undefined when git does not answer in time.
+ */
+export async function readGitStatus(
+  workspace: string,
+  options: GitOptions = {},
+): Promise<{ branch: string; status: string } | undefined> {
+  const output = await runGit(
+    ["status", "--short", "--branch", "--untracked-files=normal"],
+    workspace,
+    options,
+  );
+  if (output === undefined) return undefined;
+  const [header = "", ...entries] = output.split("\n").filter((line) => line !== "");
+  return { branch: branchOf(header), status: shortStatus(entries) };
+}
+
+/** Root, branch and status for the environment section; `none` with the reason when not a repository. */
+export async function readGitFacts(workspace: string, options: GitOptions = {}): Promise<GitFacts> {
+  const root = await findGitRoot(workspace, options);
+  if (!root) return { kind: "none", reason: "not a git repository" };
+  const status = await readGitStatus(workspace, options);
+  if (!status) return { kind: "none", reason: "git did not answer in time" };
+  return { kind: "repository", root, ...status };
+}
+
+/** "## main...origin/main [ahead 1]" → "main...origin/main [ahead 1]"; a new repository's branch by name. */
+function branchOf(header: string): string {
+  const text = header.replace(/^## /, "");
+  return text.replace(/^No commits yet on /, "").replace(/^HEAD \(no branch\)$/, "detached HEAD");
+}
+
+/** The entries, capped at GIT_STATUS_MAX_LINES; "(clean)" when there are none. */
+function shortStatus(entries: readonly string[]): string {
+  if (entries.length === 0) return "(clean)";
+  const shown = entries.slice(0, GIT_STATUS_MAX_LINES);
+  const more = entries.length - shown.length;
+  return [...shown, ...(more > 0 ? [`… and ${more} more`] : [])].join("\n");
+}
