@@ -1,7 +1,7 @@
 // Small builders so scripted scenarios read like conversations: reply(text("…"), toolUse("bash", {…})).
 // Each returns plain data; nothing here talks to the server.
 
-import type { FakeBlock, FakeReply } from "./types.ts";
+import type { FakeBlock, FakeReply, ServerErrorStatus } from "./types.ts";
 
 /** A text block. */
 export function text(text: string): FakeBlock {
@@ -36,21 +36,29 @@ export const faults = {
         retryAfterSeconds === undefined ? { kind: "rate_limit" } : { kind: "rate_limit", retryAfterSeconds },
     };
   },
+  /** 429 rate_limit_error with a `retry-after-ms` header (milliseconds). */
+  rateLimitMs(retryAfterMs: number): FakeReply {
+    return { fault: { kind: "rate_limit", retryAfterMs } };
+  },
   /** 529 overloaded_error. */
   overloaded(): FakeReply {
     return { fault: { kind: "overloaded" } };
   },
-  /** 500 api_error. */
-  serverError(): FakeReply {
-    return { fault: { kind: "server_error" } };
+  /** A 5xx api_error (default 500; 502, 503 and 504 as gateways answer). */
+  serverError(status?: ServerErrorStatus): FakeReply {
+    return { fault: status === undefined ? { kind: "server_error" } : { kind: "server_error", status } };
   },
   /** 400 invalid_request_error "prompt is too long: N tokens > M maximum". */
   promptTooLong(): FakeReply {
     return { fault: { kind: "prompt_too_long" } };
   },
-  /** 401 authentication_error. */
-  auth(): FakeReply {
-    return { fault: { kind: "auth" } };
+  /** 401 authentication_error, or 403 permission_error. */
+  auth(status?: 401 | 403): FakeReply {
+    return { fault: status === undefined ? { kind: "auth" } : { kind: "auth", status } };
+  },
+  /** No response at all: the socket is destroyed as the request arrives (a connection reset). */
+  connectionReset(): FakeReply {
+    return { fault: { kind: "connection_reset" } };
   },
   /** Starts the SSE stream, sends text deltas (default 16 characters), then destroys the socket. */
   dropMidStream(afterChars?: number): FakeReply {

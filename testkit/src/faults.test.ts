@@ -128,6 +128,42 @@ describe("faults", () => {
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 
+  it("rateLimitMs answers 429 with retry-after-ms", async () => {
+    const { client } = await setup([faults.rateLimitMs(250)]);
+    const error = await caught(client.messages.create(request));
+
+    expect(error).toBeInstanceOf(Anthropic.RateLimitError);
+    const headers = (error as InstanceType<typeof Anthropic.RateLimitError>).headers;
+    expect(headers.get("retry-after-ms")).toBe("250");
+    expect(headers.get("retry-after")).toBeNull();
+  });
+
+  it.each([502, 503, 504] as const)("serverError(%i) answers that status as an api_error", async (status) => {
+    const { client } = await setup([faults.serverError(status)]);
+    const error = await caught(client.messages.stream(request).finalMessage());
+
+    expect(error).toBeInstanceOf(Anthropic.InternalServerError);
+    expect(error).toMatchObject({ status, error: { error: { type: "api_error" } } });
+  });
+
+  it("auth(403) is a PermissionDeniedError", async () => {
+    const { client } = await setup([faults.auth(403)]);
+    const error = await caught(client.messages.create(request));
+
+    expect(error).toBeInstanceOf(Anthropic.PermissionDeniedError);
+    expect(error).toMatchObject({ status: 403, error: { error: { type: "permission_error" } } });
+  });
+
+  it("connectionReset answers nothing: the SDK reports a connection error", async () => {
+    const { api, client } = await setup([faults.connectionReset(), reply(text("after the reset"))]);
+    const error = await caught(client.messages.stream(request).finalMessage());
+
+    expect(error).toBeInstanceOf(Anthropic.APIConnectionError);
+    const message = await client.messages.create(request);
+    expect(message.content).toEqual([{ type: "text", text: "after the reset" }]);
+    expect(api.messageRequests()).toHaveLength(2);
+  });
+
   it("serves the next scripted reply after a fault", async () => {
     const { client } = await setup([faults.serverError(), reply(text("recovered"))]);
 

@@ -52,6 +52,10 @@ export async function handleMessages(
   if (!(await pause(reply.delayMs ?? 0, signal))) return;
 
   const fault = reply.fault;
+  if (fault?.kind === "connection_reset") {
+    response.destroy();
+    return;
+  }
   if (fault && !isStreamFault(fault)) {
     return sendApiError(response, faultResponse(fault, estimatePromptTokens(body)));
   }

@@ -29,4 +29,5 @@ export type {
   MessagesRequestBody,
   RecordedRequest,
   Script,
+  ServerErrorStatus,
 } from "./types.ts";

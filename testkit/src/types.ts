@@ -17,16 +17,24 @@ export type FakeBlock =
 
 /** A failure the fake answers with instead of a message, shaped like the real API's. */
 export type Fault =
-  | { kind: "rate_limit"; retryAfterSeconds?: number }
+  /** 429 with `retry-after` in seconds (default 1), or `retry-after-ms` when `retryAfterMs` is given. */
+  | { kind: "rate_limit"; retryAfterSeconds?: number; retryAfterMs?: number }
   | { kind: "overloaded" }
-  | { kind: "server_error" }
+  /** A 5xx api_error: 500 (default), 502, 503 or 504. */
+  | { kind: "server_error"; status?: ServerErrorStatus }
   | { kind: "prompt_too_long" }
-  | { kind: "auth" }
+  /** 401 authentication_error (default) or 403 permission_error. */
+  | { kind: "auth"; status?: 401 | 403 }
+  /** The socket is destroyed before any response: the client sees a connection reset. */
+  | { kind: "connection_reset" }
   | { kind: "drop_mid_stream"; afterChars?: number }
   /** HTTP 200, some text, then an SSE `error` event (default overloaded_error "Overloaded"), as a real outage mid-reply. */
   | { kind: "sse_error"; afterChars?: number; errorType?: string; message?: string }
   /** HTTP 200, some text, then an event whose data is not JSON, and the stream ends. */
   | { kind: "malformed_stream"; afterChars?: number };
+
+/** The 5xx statuses a server_error fault can answer with. */
+export type ServerErrorStatus = 500 | 502 | 503 | 504;
 
 /** The faults that start a 200 event stream and break it (a non-streaming request gets its socket destroyed). */
 export type StreamFault = Extract<Fault, { kind: "drop_mid_stream" | "sse_error" | "malformed_stream" }>;
