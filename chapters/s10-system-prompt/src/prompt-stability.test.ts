@@ -16,9 +16,9 @@ function withoutCacheControl(value: unknown): string {
 }
 
 function lastUserText(messages: readonly MessageParam[]): string {
-  const last = messages.at(-1);
-  if (!last || typeof last.content === "string") return last?.content ?? "";
-  return last.content.map((block) => (block.type === "text" ? block.text : "")).join("\n");
+  const content = messages.at(-1)?.content ?? "";
+  if (typeof content === "string") return content;
+  return content.map((block) => (block.type === "text" ? block.text : "")).join("\n");
 }
 
 describe("the system prompt across a session", () => {
