@@ -1,5 +1,6 @@
 // What /prompt (and lcc's --print-prompt) shows: each section in order with its source and size in
 // tokens — counted by the API's count_tokens when it answers in time, else estimated, and labelled so.
+import { setMaxListeners } from "node:events";
 import type Anthropic from "@anthropic-ai/sdk";
 import { formatCount } from "@lcc/chapter-kit";
 import { assembleSystemPrompt, type SystemSection } from "@lcc/s02";
@@ -91,6 +92,8 @@ async function countAll(
   if (!client) return undefined;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? COUNT_TOKENS_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // One listener per request on the shared signal: more than Node's default warning threshold of 10.
+  setMaxListeners(sections.length + 10, signal);
   const messages: Anthropic.MessageParam[] = [{ role: "user", content: "." }];
   const count = async (extra: Partial<Pick<Anthropic.MessageCountTokensParams, "system" | "tools">>) => {
     const body: Anthropic.MessageCountTokensParams = { model: options.model, messages, ...extra };
