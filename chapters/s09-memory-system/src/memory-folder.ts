@@ -1,0 +1,104 @@
+// One memory folder on disk (the project's or the user's): list its memory files, write one, remove one,
+// regenerate its MEMORY.md, all changes under the folder's lock. Unreadable files are reported, never touched.
+import { mkdir, readdir, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { readConfigFile, withOwnerLock } from "@lcc/chapter-kit";
+import { writeFileAtomic } from "@lcc/s02";
+import { type MemoryRecord, parseMemoryFile, renderMemoryFile } from "./memory-file.ts";
+import { buildMemoryIndex } from "./memory-index.ts";
+
+/** The index file's name in every memory folder. */
+export const MEMORY_INDEX_FILE = "MEMORY.md";
+/** A memory file larger than this is reported, not read (memories are short). */
+const MEMORY_FILE_MAX_BYTES = 256 * 1024;
+
+/** A memory read from its file. */
+export interface StoredMemory extends MemoryRecord {
+  /** File name inside the folder ("api-keys.md"). */
+  file: string;
+  /** Absolute path. */
+  path: string;
+}
+
+/** A `.md` file in a memory folder that is not a valid memory (bad frontmatter, too large, a FIFO…). */
+export interface UnreadableMemoryFile {
+  path: string;
+  problem: string;
+}
+
+export interface MemoryListing {
+  memories: StoredMemory[];
+  problems: UnreadableMemoryFile[];
+  /** Every entry of the folder (new files never take one of these names). */
+  files: string[];
+}
+
+export interface MemoryFolder {
+  readonly folder: string;
+  readonly indexPath: string;
+  /** Reads every memory file (no lock: each file is replaced atomically). A missing folder lists nothing. */
+  list(): Promise<MemoryListing>;
+  /** Runs `work` holding the folder's lock (waits up to 10 s for another process; creates the folder 0700). */
+  withLock<Result>(work: () => Promise<Result>): Promise<Result>;
+  /** Writes `memory` to `file` atomically (0600). Call under the lock. */
+  write(file: string, memory: MemoryRecord): Promise<string>;
+  /** Deletes the memory file `file`. Call under the lock. */
+  remove(file: string): Promise<void>;
+  /** Rewrites MEMORY.md from the files as they are now. Call under the lock. */
+  writeIndex(): Promise<MemoryListing>;
+}
+
+/** The memory folder at `folder`; `prepare` runs before the first write (the project's creates .lcc). */
+export function createMemoryFolder(
+  folder: string,
+  prepare: () => Promise<void> = async () => {},
+): MemoryFolder {
+  const indexPath = join(folder, MEMORY_INDEX_FILE);
+  const memoryFolder: MemoryFolder = {
+    folder,
+    indexPath,
+    list: () => listMemoryFolder(folder),
+    async withLock(work) {
+      await prepare();
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      return withOwnerLock(join(folder, `${MEMORY_INDEX_FILE}.lock`), work);
+    },
+    async write(file, memory) {
+      const path = join(folder, file);
+      await writeFileAtomic(path, renderMemoryFile(memory), { mode: 0o600 });
+      return path;
+    },
+    async remove(file) {
+      await unlink(join(folder, file)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    },
+    async writeIndex() {
+      const listing = await listMemoryFolder(folder);
+      await writeFileAtomic(indexPath, buildMemoryIndex(listing.memories), { mode: 0o600 });
+      return listing;
+    },
+  };
+  return memoryFolder;
+}
+
+async function listMemoryFolder(folder: string): Promise<MemoryListing> {
+  const files = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return [] as string[];
+    throw error;
+  });
+  const listing: MemoryListing = { memories: [], problems: [], files };
+  for (const file of [...files].sort()) {
+    if (!file.endsWith(".md") || file === MEMORY_INDEX_FILE || file.startsWith(".")) continue;
+    const path = join(folder, file);
+    const read = await readConfigFile(path, { maxBytes: MEMORY_FILE_MAX_BYTES });
+    if (!read.ok) {
+      if (read.skip.kind !== "missing") listing.problems.push({ path, problem: read.reason });
+      continue;
+    }
+    const parsed = parseMemoryFile(read.text);
+    if (parsed.ok) listing.memories.push({ ...parsed.memory, file, path });
+    else listing.problems.push({ path, problem: parsed.problem });
+  }
+  return listing;
+}
