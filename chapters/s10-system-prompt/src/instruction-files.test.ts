@@ -123,7 +123,7 @@ describe("instruction files", () => {
   it("reports a missing import and keeps the rest; imports written as code are not imports", async () => {
     const { sources, notices, wire } = await setup({
       files: {
-        "CLAUDE.md": "Rules. @gone.md\nRun `cat @quoted.md`.\n```\n@fenced.md\n```\nLAST LINE",
+        "CLAUDE.md": "Rules. @gone.md\nRun `cat @quoted.md now` first.\n```\n@fenced.md\n```\nLAST LINE",
         "quoted.md": "QUOTED",
         "fenced.md": "FENCED",
       },
