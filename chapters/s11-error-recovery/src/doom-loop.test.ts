@@ -40,21 +40,28 @@ describe("the doom-loop guard", () => {
     expectEachMessageOnce(session.agent.state.messages);
   });
 
-  it("lets the run go on when the model changes course after the reminder", async () => {
-    const session = await start({
-      script: [
-        readSame(),
-        readSame(),
-        readSame(),
-        reply(toolUse("list_files", {})),
-        reply(text("It is not there.")),
-      ],
-    });
+  it("lets the run go on when the model changes course after the reminder; the next prompt gets its own reminder", async () => {
+    const changesCourse = [
+      readSame(),
+      readSame(),
+      readSame(),
+      reply(toolUse("list_files", {})),
+      reply(text("Not there.")),
+    ];
+    const session = await start({ script: [...changesCourse, ...changesCourse] });
 
     await session.run("Read missing.txt.");
 
     expect(session.requests()).toHaveLength(5);
     expect(doomContinues(session.events)).toHaveLength(1);
+    expect(session.events.findLast((event) => event.type === "agent_end")).toMatchObject({
+      reason: "end_turn",
+    });
+
+    await session.run("Try once more.");
+
+    expect(session.requests()).toHaveLength(10);
+    expect(doomContinues(session.events)).toHaveLength(2);
     expect(session.events.findLast((event) => event.type === "agent_end")).toMatchObject({
       reason: "end_turn",
     });
