@@ -85,6 +85,24 @@ describe("the memory agent", () => {
     expect(second.output()).toContain("memory: 1 project memory and 1 user memory in the prompt");
   });
 
+  it("saves without a question, in plan mode too, while a deny rule still stops the tool", async () => {
+    const planned = await start({
+      script: scripted([reply(toolUse("memory_save", DEPLOY)), reply(text("Saved."))]),
+      options: { permissions: { mode: "plan" } },
+    });
+    await planned.run("Remember: deploys only on Tuesdays.");
+    expect(toolResults(planned.requests()[1])[0]?.is_error).toBe(false);
+
+    const denied = await start({
+      files: { ".claude/settings.json": JSON.stringify({ permissions: { deny: ["memory_save"] } }) },
+      script: scripted([reply(toolUse("memory_save", DEPLOY)), reply(text("Not saved."))]),
+    });
+    await denied.run("Remember: deploys only on Tuesdays.");
+    const [result] = toolResults(denied.requests()[1]);
+    expect(result?.is_error).toBe(true);
+    expect(resultText(result)).toContain("denied by the rule memory_save");
+  });
+
   it("refuses to save a secret and tells the model why", async () => {
     const session = await start({
       script: scripted([
