@@ -48,15 +48,16 @@ export function estimateTokens(text: string): number {
 }
 
 /**
- * Describes `sections` (a resolved setup's `sections`). Sizes come from count_tokens (one request per
+ * Describes `prompt`: the sections, or anything carrying them (a session's `resolved` setup). Sizes come from count_tokens (one request per
  * section, each minus a request with no system prompt) when every request answers within the timeout;
  * otherwise — offline, no client, an error — each size is an estimate (characters / 4). Never throws
  * unless `signal` aborts.
  */
 export async function describePrompt(
-  sections: readonly SystemSection[],
+  prompt: readonly SystemSection[] | { readonly sections: readonly SystemSection[] },
   options: DescribePromptOptions,
 ): Promise<PromptDescription> {
+  const sections = "sections" in prompt ? prompt.sections : prompt;
   const systemText = sections.map((section) => section.text).join("\n\n");
   const toolsText = JSON.stringify(options.tools ?? []);
   const estimate = {

@@ -143,4 +143,13 @@ describe("instruction files", () => {
     expect(sources).toEqual(["AGENTS.md"]);
     expect(notices()).toContain("instruction files: CLAUDE.md not a regular file (fifo); skipped");
   });
+
+  it("reads a very long file but warns that every request carries it", async () => {
+    const long = `${"Rule line.\n".repeat(4_000)}END OF LONG FILE`;
+    const { wire, notices } = await setup({ files: { "CLAUDE.md": long } });
+    expect(wire).toContain("END OF LONG FILE");
+    expect(notices()).toContain(
+      `instruction files: CLAUDE.md is ${long.length.toLocaleString("en-US")} characters (over 40,000): every request carries it; consider trimming it`,
+    );
+  });
 });

@@ -9,6 +9,9 @@ import { findImports } from "./markdown-imports.ts";
 /** How many hops of @imports are followed (a file imported by an imported file is 2). */
 export const MAX_IMPORT_DEPTH = 4;
 
+/** A file longer than this is read, with a warning: every request of every session carries it. */
+export const LARGE_INSTRUCTION_FILE_CHARS = 40_000;
+
 /** Where a file comes from: the user's own, the project's (checked in), the user's private one for this project, an import. */
 export type InstructionKind = "user" | "project" | "local" | "import";
 
@@ -60,7 +63,8 @@ export function instructionCandidates(
  * home, absolute) depth-first, each imported file right after its importer. A file is included once,
  * however it is reached (AGENTS.md imported by CLAUDE.md is not read twice); an import back into the
  * chain is a cycle; imports beyond MAX_IMPORT_DEPTH are not read. All of these are reported in
- * `problems`, as are unreadable files (FIFO, over 1 MB, binary). Never throws.
+ * `problems`, as are unreadable files (FIFO, over 1 MB, binary) and, though read, files over
+ * LARGE_INSTRUCTION_FILE_CHARS. Never throws.
  */
 export function loadInstructionFiles(search: InstructionSearch): InstructionFiles {
   const files: InstructionFile[] = [];
@@ -93,6 +97,10 @@ export function loadInstructionFiles(search: InstructionSearch): InstructionFile
       return;
     }
     included.add(real ?? path);
+    if (read.text.length > LARGE_INSTRUCTION_FILE_CHARS)
+      problems.push(
+        `${show(path)} is ${read.text.length.toLocaleString("en-US")} characters (over ${LARGE_INSTRUCTION_FILE_CHARS.toLocaleString("en-US")}): every request carries it; consider trimming it`,
+      );
     files.push({ path, kind, text: read.text, depth, ...(importer ? { importedBy: importer } : {}) });
     for (const target of findImports(read.text)) {
       const resolved = resolveImport(target, path, search.home);

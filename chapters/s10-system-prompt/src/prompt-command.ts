@@ -16,7 +16,7 @@ export function createPromptCommand(client: Pick<Anthropic, "messages"> | undefi
         write(`${systemPromptText(resolved.system)}\n`);
         return;
       }
-      const description = await describePrompt(resolved.sections, {
+      const description = await describePrompt(resolved, {
         model: session.model(),
         tools: resolved.registry.apiTools(),
         signal,
