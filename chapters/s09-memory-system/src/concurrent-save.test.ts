@@ -67,5 +67,5 @@ describe("saving from several processes at once", () => {
     expect(user).toHaveLength(4);
     const userIndex = await readFile(join(home, ".lcc", "memory", "MEMORY.md"), "utf8");
     expect(userIndex.trimEnd().split("\n")).toHaveLength(4);
-  }, 30_000);
+  }, 60_000);
 });
