@@ -1,11 +1,11 @@
 // Each failure the real SDK throws against the fake API (and a closed port) gets its kind.
-import { createServer } from "node:net";
 import Anthropic from "@anthropic-ai/sdk";
 import { createStreamingCallModel, ModelAbortError } from "@lcc/s02";
 import { type FakeReply, faults, reply, startFakeApi, text } from "@lcc/testkit";
 import { createFakeClient, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { classifyFailure, isRetryable } from "./classify-failure.ts";
+import { closedPort } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 
@@ -29,16 +29,6 @@ async function thrownBy(fault: FakeReply, clientOptions: { timeout?: number } = 
     return error;
   }
   throw new Error("expected the call to fail");
-}
-
-/** A port on 127.0.0.1 nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 describe("classifyFailure", () => {

@@ -1,16 +1,17 @@
 // The retry policy through the real agent on the fake API: which failures are retried, how long each
 // wait is, what the user sees, when it gives up, and that the history holds each message once.
 import { type AgentEvent, createStreamingCallModel } from "@lcc/s02";
-import { type FakeReply, faults, reply, startFakeApi, text } from "@lcc/testkit";
+import { type FakeReply, faults, reply, startFakeApi, text, toolUse } from "@lcc/testkit";
 import { createFakeClient, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { expectEachMessageOnce, textOf } from "./history-checks.ts";
 import { ModelCallError } from "./model-call-error.ts";
 import { createRecoveryHooks } from "./recovery-hooks.ts";
 import { DEFAULT_RETRY_POLICY } from "./retry-policy.ts";
-import { instantTime, testAgentSetup } from "./test-agent.ts";
+import { closedPort, instantTime, testAgentSetup } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
+
 const start = testAgentSetup(addCleanup);
 
 function retries(events: AgentEvent[]) {
@@ -176,6 +177,35 @@ describe("the retry policy", () => {
     expect(session.agent.state.messages).toHaveLength(1);
   });
 
+  it("retries a refused connection 4 times, then says it gave up", async () => {
+    const session = await start({
+      script: [reply(text("never"))],
+      client: { baseURL: `http://127.0.0.1:${await closedPort()}` },
+    });
+
+    await session.run("Go.");
+
+    expect(session.time.sleeps).toEqual([1000, 2000, 4000, 8000]);
+    expect(retries(session.events).map((event) => event.reason)).toEqual(Array(4).fill("connection"));
+    expect(session.output()).toContain("connection failed, retry 4/4 in 8 s");
+    expect(session.output()).toContain("connection failed: gave up after 4 retries");
+    expect(session.fake.messageRequests()).toHaveLength(0);
+    expect(session.agent.state.messages).toHaveLength(1);
+  });
+
+  it("retries a request that timed out", async () => {
+    const session = await start({
+      script: [{ ...reply(text("too late")), delayMs: 1000 }, reply(text("In time."))],
+      client: { timeout: 100 },
+    });
+
+    await session.run("Go.");
+
+    expect(retries(session.events)).toMatchObject([{ reason: "timeout", attempt: 1 }]);
+    expect(session.output()).toContain("request timed out, retry 1/4 in 1 s");
+    expect(session.agent.state.messages.map(textOf)).toEqual(["Go.", "In time."]);
+  });
+
   it("stops at once on 401, naming ANTHROPIC_API_KEY", async () => {
     const session = await start({ script: [faults.auth(), reply(text("never"))] });
 
@@ -230,6 +260,7 @@ describe("the retry policy", () => {
         faults.overloaded(),
         faults.overloaded(),
         faults.overloaded(),
+        reply(toolUse("list_files", {})),
         reply(text("From the fallback.")),
         reply(text("From the primary again.")),
       ],
@@ -241,7 +272,8 @@ describe("the retry policy", () => {
 
     const models = session.requests().map((request) => request.body.model);
     expect(models.slice(0, 3)).toEqual(Array(3).fill(models[0]));
-    expect(models.slice(3)).toEqual(["claude-fallback", "claude-fallback", models[0]]);
+    // The fourth attempt and the next round of the same prompt go to the fallback; the next prompt does not.
+    expect(models.slice(3)).toEqual(["claude-fallback", "claude-fallback", "claude-fallback", models[0]]);
     expect(models[0]).not.toBe("claude-fallback");
     expect(retries(session.events).map((event) => event.model)).toEqual([
       undefined,

@@ -1,6 +1,7 @@
 // Test helper for the s11 tests: the real recovery agent against a fresh fake API in a temp workspace
 // and temp home, on a clock that records each wait instead of waiting.
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
@@ -18,6 +19,8 @@ export interface TestAgentOptions {
   env?: Record<string, string>;
   /** The session's max_tokens (default 1024). */
   maxTokens?: number;
+  /** The SDK client's base URL instead of the fake's (a closed port), and its timeout. */
+  client?: { baseURL?: string; timeout?: number };
 }
 
 /** A clock that never waits: each sleep is recorded; random() is 0 so delays are the bare backoff. */
@@ -34,6 +37,16 @@ export function instantTime(): RecoveryTime & { sleeps: number[] } {
   };
 }
 
+/** A port on 127.0.0.1 nothing listens on (a connection to it is refused). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
 /**
  * `start(options)` for a test file: the s11 session on the fake API, its workspace and home removed after
  * the test. `run(line)` handles a line as the REPL does; `requests()` are the message requests, checked
@@ -43,13 +56,20 @@ export function testAgentSetup(addCleanup: AddCleanup) {
   return async (options: TestAgentOptions) => {
     const home = await mkdtemp(join(tmpdir(), "lcc-s11-home-"));
     addCleanup(() => rm(home, { recursive: true, force: true }));
-    const { fake, workspace, client, config, cleanup } = await startFakeModel({
+    const started = await startFakeModel({
       script: options.script,
       files: options.files ?? {},
       model: DEFAULT_MODEL,
       ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
     });
-    addCleanup(cleanup);
+    addCleanup(started.cleanup);
+    const { fake, workspace } = started;
+    // maxRetries stays 0 (createFakeClient's): the recovery policy is the only one.
+    const client = options.client ? started.client.withOptions(options.client) : started.client;
+    const config = {
+      ...started.config,
+      ...(options.client?.baseURL ? { baseURL: options.client.baseURL } : {}),
+    };
     const time = instantTime();
     const output = captureOutput();
     const env = {
