@@ -80,18 +80,41 @@ describe("instruction files", () => {
 
   it("places each @import right after its importer, relative to it or to ~, and reads a file once", async () => {
     const { sources, wire } = await setup({
-      homeFiles: { "notes/me.md": "MY PERSONAL NOTE" },
+      homeFiles: { ".claude/my-project.md": "MY PERSONAL NOTE" },
       files: {
-        "CLAUDE.md": "Start here. @AGENTS.md\n@docs/style.md\n@~/notes/me.md",
+        "CLAUDE.md": "Start here. @AGENTS.md\n@docs/style.md\n@~/.claude/my-project.md",
         "AGENTS.md": "AGENTS BODY",
         "docs/style.md": "STYLE BODY @./naming.md",
         "docs/naming.md": "NAMING BODY",
       },
     });
-    expect(sources).toEqual(["CLAUDE.md", "AGENTS.md", "docs/style.md", "docs/naming.md", "~/notes/me.md"]);
+    expect(sources).toEqual([
+      "CLAUDE.md",
+      "AGENTS.md",
+      "docs/style.md",
+      "docs/naming.md",
+      "~/.claude/my-project.md",
+    ]);
     expect(wire.split("AGENTS BODY")).toHaveLength(2);
     expect(wire).toContain("## docs/naming.md (imported by docs/style.md)\n\nNAMING BODY");
     expect(wire).toContain("MY PERSONAL NOTE");
+  });
+
+  it("does not let a project file import from outside the project and ~/.claude; the user's own file may", async () => {
+    const { sources, notices, wire } = await setup({
+      homeFiles: {
+        "secrets/key.txt": "SECRET KEY",
+        "notes/me.md": "USER NOTE",
+        ".claude/CLAUDE.md": "@~/notes/me.md",
+      },
+      files: { "CLAUDE.md": "@~/secrets/key.txt" },
+    });
+    expect(sources).toEqual(["~/.claude/CLAUDE.md", "~/notes/me.md", "CLAUDE.md"]);
+    expect(wire).toContain("USER NOTE");
+    expect(wire).not.toContain("SECRET KEY");
+    expect(notices()).toContain(
+      "instruction files: CLAUDE.md: @import of ~/secrets/key.txt is outside the project; not read (a project file may import only from the project and ~/.claude)",
+    );
   });
 
   it("reports an import cycle and reads each file of it once", async () => {

@@ -4,6 +4,7 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readConfigFileSync } from "@lcc/chapter-kit";
+import { isInside } from "@lcc/s02";
 import { findImports } from "./markdown-imports.ts";
 
 /** How many hops of @imports are followed (a file imported by an imported file is 2). */
@@ -62,7 +63,8 @@ export function instructionCandidates(
  * Reads every candidate that exists and follows its @imports (relative to the importing file, `~/` =
  * home, absolute) depth-first, each imported file right after its importer. A file is included once,
  * however it is reached (AGENTS.md imported by CLAUDE.md is not read twice); an import back into the
- * chain is a cycle; imports beyond MAX_IMPORT_DEPTH are not read. All of these are reported in
+ * chain is a cycle; imports beyond MAX_IMPORT_DEPTH are not read; a project file's import outside the
+ * repository root (the workspace outside a repository) and ~/.claude is not read. All of these are reported in
  * `problems`, as are unreadable files (FIFO, over 1 MB, binary) and, though read, files over
  * LARGE_INSTRUCTION_FILE_CHARS. Never throws.
  */
@@ -72,14 +74,26 @@ export function loadInstructionFiles(search: InstructionSearch): InstructionFile
   const included = new Set<string>();
   const show = (path: string) => displayPath(path, search);
 
+  // A repository's files may import only from the project and ~/.claude: a cloned CLAUDE.md must not pull
+  // ~/.ssh or /etc into the prompt. The user's own ~/.claude/CLAUDE.md may import anything.
+  const projectRoots = [foldersFromRoot(search)[0] ?? search.workspace, join(search.home, ".claude")].map(
+    (folder) => realPath(folder) ?? folder,
+  );
   const include = (
     path: string,
     kind: InstructionKind,
     depth: number,
     chain: readonly string[],
     importer?: string,
+    roots?: readonly string[],
   ) => {
     const real = realPath(path);
+    if (importer && roots && !roots.some((root) => isInside(root, real ?? path))) {
+      problems.push(
+        `${show(importer)}: @import of ${show(path)} is outside the project; not read (a project file may import only from the project and ~/.claude)`,
+      );
+      return;
+    }
     if (real && chain.includes(real)) {
       problems.push(`${show(importer ?? path)}: @import of ${show(path)} is a cycle; not read again`);
       return;
@@ -110,11 +124,19 @@ export function loadInstructionFiles(search: InstructionSearch): InstructionFile
         );
         continue;
       }
-      include(resolved, "import", depth + 1, [...chain, real ?? path], path);
+      include(resolved, "import", depth + 1, [...chain, real ?? path], path, roots);
     }
   };
 
-  for (const candidate of instructionCandidates(search)) include(candidate.path, candidate.kind, 0, []);
+  for (const candidate of instructionCandidates(search))
+    include(
+      candidate.path,
+      candidate.kind,
+      0,
+      [],
+      undefined,
+      candidate.kind === "user" ? undefined : projectRoots,
+    );
   return { files, problems };
 }
 
@@ -126,10 +148,8 @@ export function resolveImport(target: string, importer: string, home: string): s
 
 /** How the prompt and /prompt name a file: `~/…` under home, relative inside the workspace, else absolute. */
 export function displayPath(path: string, search: Pick<InstructionSearch, "workspace" | "home">): string {
-  const inWorkspace = relative(search.workspace, path);
-  if (inWorkspace && !inWorkspace.startsWith("..") && !isAbsolute(inWorkspace)) return inWorkspace;
-  const inHome = relative(search.home, path);
-  if (inHome && !inHome.startsWith("..") && !isAbsolute(inHome)) return `~/${inHome}`;
+  if (path !== search.workspace && isInside(search.workspace, path)) return relative(search.workspace, path);
+  if (path !== search.home && isInside(search.home, path)) return `~/${relative(search.home, path)}`;
   return path;
 }
 
@@ -137,11 +157,10 @@ export function displayPath(path: string, search: Pick<InstructionSearch, "works
 function foldersFromRoot(search: InstructionSearch): string[] {
   const workspace = realPath(search.workspace) ?? search.workspace;
   const root = search.root ? (realPath(search.root) ?? search.root) : undefined;
-  const below = root === undefined ? undefined : relative(root, workspace);
-  if (root === undefined || below === undefined || below.startsWith("..") || isAbsolute(below))
-    return [search.workspace];
+  if (root === undefined || !isInside(root, workspace)) return [search.workspace];
   const folders = [root];
-  for (const part of below.split(sep).filter(Boolean)) folders.push(join(folders.at(-1) ?? root, part));
+  for (const part of relative(root, workspace).split(sep).filter(Boolean))
+    folders.push(join(folders.at(-1) ?? root, part));
   return folders;
 }
 
