@@ -69,7 +69,7 @@ export function classifyFailure(error: unknown, now: number = Date.now()): Failu
   if (error instanceof ModelAbortError) return { kind: "aborted", message };
   if (error instanceof Anthropic.APIConnectionTimeoutError) return { kind: "timeout", message };
   if (error instanceof Anthropic.APIConnectionError) return { kind: "connection", message };
-  if (error instanceof Anthropic.APIError) return classifyApiError(error, message, now);
+  if (error instanceof Anthropic.APIError) return classifyApiError(error, apiErrorText(error), now);
   // The SDK wraps a body that broke off ("terminated") or an event it could not parse in a plain
   // AnthropicError: the stream died mid-message.
   if (error instanceof Anthropic.AnthropicError) return { kind: "stream_interrupted", message };
@@ -94,6 +94,14 @@ function classifyApiError(error: InstanceType<typeof Anthropic.APIError>, messag
     return { kind: "prompt_too_long", ...base } satisfies Failure;
   if (status >= 500 && status <= 599) return { kind: "server_error", ...base } satisfies Failure;
   return { kind: "fatal", ...base } satisfies Failure;
+}
+
+/** "401 authentication_error: invalid x-api-key" from the API's error body; the SDK's message otherwise. */
+function apiErrorText(error: InstanceType<typeof Anthropic.APIError>): string {
+  const inner = (error.error as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
+  if (typeof inner?.message !== "string") return error.message;
+  const type = typeof inner.type === "string" ? `${inner.type}: ` : "";
+  return `${error.status === undefined ? "" : `${error.status} `}${type}${inner.message}`;
 }
 
 function hasConnectionCode(error: unknown): boolean {

@@ -2,7 +2,7 @@
 // inner wrappers again) and a transformContext that only remembers the loop's context, so a
 // prompt-too-long can compact the conversation and install it. Subagents get the wrapper alone.
 import type Anthropic from "@anthropic-ai/sdk";
-import type { AgentHooks, EmitEvent, HookContext } from "@lcc/s02";
+import type { AgentHooks, EmitEvent, HookContext, ModelRequest } from "@lcc/s02";
 import type { CompactionManager } from "@lcc/s06";
 import type { RecoveryTime } from "./recovery-time.ts";
 import type { RetryPolicy } from "./retry-policy.ts";
@@ -54,10 +54,7 @@ export function createRecoveryHooks(options: RecoveryHooksOptions): RecoveryHook
     onNotice: (text) => emit()({ type: "notice", source: "recovery", level: "warn", text }),
     ...(fallback ? { fallback } : {}),
   });
-  const compact = async (
-    request: Parameters<NonNullable<RetryingCallModelOptions["compact"]>>[0],
-    signal: AbortSignal,
-  ): Promise<CompactedRequest> => {
+  const compact = async (request: ModelRequest, signal: AbortSignal): Promise<CompactedRequest> => {
     const state = context?.state;
     // The loop sends state.messages itself; anything else is not a conversation this hook may replace.
     if (!options.compaction || !state || state.messages !== request.messages)

@@ -213,7 +213,9 @@ describe("the retry policy", () => {
 
     expect(session.requests()).toHaveLength(1);
     expect(retries(session.events)).toEqual([]);
-    expect(session.output()).toContain("Check ANTHROPIC_API_KEY: the API refused it.");
+    expect(session.output()).toContain(
+      "Model request failed: 401 authentication_error: invalid x-api-key — Check ANTHROPIC_API_KEY: the API refused it.",
+    );
     expect(session.output()).toContain("Not retried.");
   });
 
