@@ -68,7 +68,7 @@ export async function createMemorySetup(
         type: "notice",
         source: "memory",
         level: "warn",
-        text: `${library.displayPath(problem.path)} is not a valid memory file (${problem.problem}); it is left as it is and not in the memory index.`,
+        text: `${library.displayPath(problem.path)}: ${problem.problem}; it is left as it is and not in the memory index.`,
       });
   const shared = library.places.length === 1;
   const loaded = describeLoaded(

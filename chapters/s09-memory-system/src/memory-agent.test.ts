@@ -124,12 +124,12 @@ describe("the memory agent", () => {
       script: scripted([reply(toolUse("memory_save", DEPLOY)), reply(text("Saved."))]),
     });
     expect(session.output()).toContain(
-      "⚠ .lcc/memory/deploy-days.md is not a valid memory file (invalid YAML frontmatter",
+      "⚠ .lcc/memory/deploy-days.md: not a valid memory file (invalid YAML frontmatter",
     );
     await session.run("Remember: deploys only on Tuesdays.");
     const [result] = toolResults(session.requests()[1]);
     expect(resultText(result)).toContain("in .lcc/memory/deploy-days-2.md.");
-    expect(resultText(result)).toContain("Note: .lcc/memory/deploy-days.md is not a valid memory file");
+    expect(resultText(result)).toContain("Note: .lcc/memory/deploy-days.md: not a valid memory file");
     expect(await readFile(join(session.workspace, ".lcc/memory/deploy-days.md"), "utf8")).toBe(corrupt);
   });
 

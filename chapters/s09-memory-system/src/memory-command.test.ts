@@ -48,7 +48,7 @@ describe("/memory", () => {
         "Project memories (.lcc/memory): 1",
         "  Deploy days [project] — Deploys on Tuesdays",
         "      .lcc/memory/deploy-days.md",
-        "  ⚠ .lcc/memory/broken.md is not a valid memory file (no YAML frontmatter (the file must start with a --- line)); left as it is",
+        "  ⚠ .lcc/memory/broken.md: not a valid memory file (no YAML frontmatter (the file must start with a --- line)); left as it is",
         `User memories (${join(session.home, ".lcc/memory")}): 1`,
         "  Uses pnpm [feedback] — pnpm, never npm  · saved in this conversation: in the prompt from the next one",
         `      ${join(session.home, ".lcc/memory/uses-pnpm.md")}`,

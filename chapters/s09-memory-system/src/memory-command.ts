@@ -32,8 +32,7 @@ export async function describeMemories(library: MemoryLibrary): Promise<string> 
 
 function problemLines(listing: PlaceListing, library: MemoryLibrary): string[] {
   return listing.problems.map(
-    (problem) =>
-      `  ⚠ ${library.displayPath(problem.path)} is not a valid memory file (${problem.problem}); left as it is`,
+    (problem) => `  ⚠ ${library.displayPath(problem.path)}: ${problem.problem}; left as it is`,
   );
 }
 

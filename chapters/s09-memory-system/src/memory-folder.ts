@@ -20,9 +20,10 @@ export interface StoredMemory extends MemoryRecord {
   path: string;
 }
 
-/** A `.md` file in a memory folder that is not a valid memory (bad frontmatter, too large, a FIFO…). */
+/** A `.md` file in a memory folder that is not a valid memory (bad frontmatter, too large, a FIFO…), or the folder itself when it cannot be read. */
 export interface UnreadableMemoryFile {
   path: string;
+  /** Said for a person: "not a valid memory file (invalid YAML frontmatter: …)". */
   problem: string;
 }
 
@@ -36,7 +37,10 @@ export interface MemoryListing {
 export interface MemoryFolder {
   readonly folder: string;
   readonly indexPath: string;
-  /** Reads every memory file (no lock: each file is replaced atomically). A missing folder lists nothing. */
+  /**
+   * Reads every memory file (no lock: each file is replaced atomically). Never throws: a missing folder
+   * lists nothing, one that cannot be read is a problem with the folder's path.
+   */
   list(): Promise<MemoryListing>;
   /** Runs `work` holding the folder's lock (waits up to 10 s for another process; creates the folder 0700). */
   withLock<Result>(work: () => Promise<Result>): Promise<Result>;
@@ -83,22 +87,29 @@ export function createMemoryFolder(
 }
 
 async function listMemoryFolder(folder: string): Promise<MemoryListing> {
-  const files = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return [] as string[];
-    throw error;
-  });
+  let files: string[];
+  try {
+    files = await readdir(folder);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    // A folder that cannot be read is reported like a broken file: the session starts all the same.
+    const problems =
+      code === "ENOENT" ? [] : [{ path: folder, problem: `the memory folder cannot be read (${message})` }];
+    return { memories: [], problems, files: [] };
+  }
   const listing: MemoryListing = { memories: [], problems: [], files };
   for (const file of [...files].sort()) {
     if (!file.endsWith(".md") || file === MEMORY_INDEX_FILE || file.startsWith(".")) continue;
     const path = join(folder, file);
     const read = await readConfigFile(path, { maxBytes: MEMORY_FILE_MAX_BYTES });
     if (!read.ok) {
-      if (read.skip.kind !== "missing") listing.problems.push({ path, problem: read.reason });
+      if (read.skip.kind !== "missing")
+        listing.problems.push({ path, problem: `not a valid memory file (${read.reason})` });
       continue;
     }
     const parsed = parseMemoryFile(read.text);
     if (parsed.ok) listing.memories.push({ ...parsed.memory, file, path });
-    else listing.problems.push({ path, problem: parsed.problem });
+    else listing.problems.push({ path, problem: `not a valid memory file (${parsed.problem})` });
   }
   return listing;
 }

@@ -104,7 +104,12 @@ describe("the memory library", () => {
     expect(outcome).toMatchObject({
       kind: "saved",
       memory: { file: "api-keys-2.md" },
-      problems: [{ path: corrupt, problem: expect.stringContaining("invalid YAML frontmatter") }],
+      problems: [
+        {
+          path: corrupt,
+          problem: expect.stringMatching(/^not a valid memory file \(invalid YAML frontmatter/),
+        },
+      ],
     });
     await library.forget("API keys");
     expect(await readFile(corrupt, "utf8")).toBe(bytes);
@@ -141,6 +146,24 @@ describe("the memory library", () => {
     expect(lines.at(-1)).toBe(
       "- 3 more, not listed above (the index holds 200 lines): note 199, note 200, zz last",
     );
+  });
+
+  it("reports a memory folder it cannot read instead of failing", async () => {
+    const workspace = await makeTempFolder(addCleanup, "lcc-s09-library-");
+    await mkdir(join(workspace, ".lcc"), { recursive: true });
+    await writeFile(join(workspace, ".lcc", "memory"), "a file where the folder should be");
+    const library = createMemoryLibrary({
+      workspace,
+      projectFolder: join(workspace, ".lcc", "memory"),
+      userFolder: join(workspace, "home"),
+    });
+    const [project] = await library.listAll();
+    expect(project?.problems).toEqual([
+      {
+        path: join(workspace, ".lcc", "memory"),
+        problem: expect.stringMatching(/^the memory folder cannot be read \(ENOTDIR/),
+      },
+    ]);
   });
 
   it("treats one folder for both places as one place", async () => {

@@ -47,12 +47,11 @@ export interface MemorySaveDetails {
   problems: UnreadableMemoryFile[];
 }
 
-/** "Note: x.md is not a valid memory file (…); it was left as it is." lines, or "". */
+/** "Note: x.md: not a valid memory file (…); it was left as it is." lines, or "". */
 export function describeProblems(problems: readonly UnreadableMemoryFile[], library: MemoryLibrary): string {
   return problems
     .map(
-      (problem) =>
-        `\nNote: ${library.displayPath(problem.path)} is not a valid memory file (${problem.problem}); it was left as it is.`,
+      (problem) => `\nNote: ${library.displayPath(problem.path)}: ${problem.problem}; it was left as it is.`,
     )
     .join("");
 }
