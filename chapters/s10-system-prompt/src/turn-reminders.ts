@@ -18,7 +18,7 @@ export interface TurnRemindersOptions {
 }
 
 /** `text` wrapped as Claude Code marks facts the harness adds: the model reads it, the user did not type it. */
-export function systemReminder(text: string): string {
+export function wrapSystemReminder(text: string): string {
   return `<system-reminder>\n${text}\n</system-reminder>`;
 }
 
@@ -70,6 +70,6 @@ function withReminders(messages: readonly MessageParam[], texts: readonly string
   if (!last) return [...messages];
   const blocks =
     typeof last.content === "string" ? [{ type: "text" as const, text: last.content }] : last.content;
-  const added = texts.map((text) => ({ type: "text" as const, text: systemReminder(text) }));
+  const added = texts.map((text) => ({ type: "text" as const, text: wrapSystemReminder(text) }));
   return [...messages.slice(0, -1), { role: "user", content: [...blocks, ...added] }];
 }
