@@ -60,11 +60,11 @@ describe("the memory agent", () => {
     const results = toolResults(after);
     expect(results.map((result) => result.is_error)).toEqual([false, false]);
     expect(resultText(results[0])).toBe(
-      'Saved memory "Deploy days" for this project in .lcc/memory/deploy-days.md. It is in the memory index from the ' +
+      'Saved project memory "Deploy days" in .lcc/memory/deploy-days.md.\nIt is in the memory index from the ' +
         "next session on (this session's prompt stays as it is).",
     );
     expect(resultText(results[1])).toContain(
-      `for all projects in ${join(first.home, ".lcc/memory/uses-pnpm.md")}`,
+      `Saved user memory "Uses pnpm" in ${join(first.home, ".lcc/memory/uses-pnpm.md")} (kept for all projects).`,
     );
     expect(systemOf(after!)).toBe(systemOf(before!));
     expect(systemOf(before!)).toContain("## Project memories (.lcc/memory)\n(none yet)");

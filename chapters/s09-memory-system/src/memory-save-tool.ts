@@ -76,7 +76,7 @@ export function createMemorySaveTool(library: MemoryLibrary) {
       const outcome = await library.save(input);
       if (outcome.kind === "refused") throw new ToolError(outcome.reason);
       const path = library.displayPath(outcome.memory.path);
-      const where = outcome.scope === "user" ? "for all projects" : "for this project";
+      const where = outcome.scope === "user" ? " (kept for all projects)" : "";
       const moved = outcome.movedFrom ? ` (moved from ${library.displayPath(outcome.movedFrom)})` : "";
       const details: MemorySaveDetails = {
         path: outcome.memory.path,
@@ -87,7 +87,7 @@ export function createMemorySaveTool(library: MemoryLibrary) {
       };
       return {
         content:
-          `${outcome.created ? "Saved" : "Updated"} memory "${input.name}" ${where} in ${path}${moved}. ` +
+          `${outcome.created ? "Saved" : "Updated"} ${outcome.scope} memory "${input.name}" in ${path}${where}${moved}.\n` +
           "It is in the memory index from the next session on (this session's prompt stays as it is)." +
           describeProblems(outcome.problems, library),
         details,

@@ -25,7 +25,9 @@ describe("the s09 demo", () => {
     expect(systemOf(requests[2]!)).toContain(DEMO_INDEX_LINE);
     expect(existsSync(join(run.workspace, ".lcc/memory/integration-tests-need-the-database.md"))).toBe(true);
     const printed = output.text();
-    expect(printed).toContain('⎿ Saved memory "Integration tests need the database" for this project');
+    expect(printed).toContain(
+      '⎿ Saved project memory "Integration tests need the database" in .lcc/memory/integration-tests-need-the-database.md.\n',
+    );
     expect(printed).toContain("saved in this conversation: in the prompt from the next one");
     expect(printed).toContain("· memory: 1 project memory in the prompt (/memory lists them)");
     expect(printed).toContain("Start the database first with `docker compose up -d db`");
