@@ -4,13 +4,17 @@ import type { AgentEvent, EventRenderer } from "@lcc/s02";
 import { failureLabel, formatWait } from "./describe-failure.ts";
 import type { RetryEvent } from "./recovery-events.ts";
 
-/** "overloaded, retry 2/6 in 4 s", "prompt too long: compacting, then retrying once". Pure. */
-export function describeRetry(event: RetryEvent): string {
+/**
+ * "overloaded, retry 2/6 in 4 s (Ctrl-C cancels)", "prompt too long: compacting the conversation, then
+ * retrying once". `cancelHint: false` leaves out "(Ctrl-C cancels)" (headless runs). Pure.
+ */
+export function describeRetry(event: RetryEvent, options: { cancelHint?: boolean } = {}): string {
   if (event.reason === "prompt_too_long")
     return "prompt too long: compacting the conversation, then retrying once";
   const label = failureLabel(event.reason, event.status);
   const model = event.model ? ` with ${event.model}` : "";
-  return `${label}, retry ${event.attempt}/${event.attempts}${model} in ${formatWait(event.delayMs)} (Ctrl-C cancels)`;
+  const hint = options.cancelHint === false ? "" : " (Ctrl-C cancels)";
+  return `${label}, retry ${event.attempt}/${event.attempts}${model} in ${formatWait(event.delayMs)}${hint}`;
 }
 
 /** The one-line text of a continuation s11 decided, or undefined for other reasons. Pure. */
