@@ -23,6 +23,9 @@ describe("the recovery renderer", () => {
       }),
     ).toBe("overloaded, retry 4/6 with claude-fallback in 8 s (Ctrl-C cancels)");
     expect(
+      describeRetry({ attempt: 1, attempts: 6, delayMs: 1000, reason: "overloaded" }, { cancelHint: false }),
+    ).toBe("overloaded, retry 1/6 in 1 s");
+    expect(
       describeRetry({ attempt: 1, attempts: 1, delayMs: 0, reason: "prompt_too_long", status: 400 }),
     ).toBe("prompt too long: compacting the conversation, then retrying once");
   });
