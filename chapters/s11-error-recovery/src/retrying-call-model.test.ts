@@ -1,7 +1,7 @@
 // The retry policy through the real agent on the fake API: which failures are retried, how long each
 // wait is, what the user sees, when it gives up, and that the history holds each message once.
 import { type AgentEvent, createStreamingCallModel } from "@lcc/s02";
-import { type FakeReply, faults, reply, startFakeApi, text, toolUse } from "@lcc/testkit";
+import { type FakeReply, faults, reply, startFakeApi, text } from "@lcc/testkit";
 import { createFakeClient, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { expectEachMessageOnce, textOf } from "./history-checks.ts";
@@ -253,39 +253,6 @@ describe("the retry policy", () => {
     expect(session.agent.state.messages).toEqual([
       { role: "user", content: [{ type: "text", text: "Go." }] },
     ]);
-  });
-
-  it("after 3 overloads in a row retries with the fallback model until the prompt is done", async () => {
-    const session = await start({
-      script: [
-        faults.overloaded(),
-        faults.overloaded(),
-        faults.overloaded(),
-        faults.overloaded(),
-        reply(toolUse("list_files", {})),
-        reply(text("From the fallback.")),
-        reply(text("From the primary again.")),
-      ],
-      options: { fallbackModel: "claude-fallback" },
-    });
-
-    await session.run("First.");
-    await session.run("Second.");
-
-    const models = session.requests().map((request) => request.body.model);
-    expect(models.slice(0, 3)).toEqual(Array(3).fill(models[0]));
-    // The fourth attempt and the next round of the same prompt go to the fallback; the next prompt does not.
-    expect(models.slice(3)).toEqual(["claude-fallback", "claude-fallback", "claude-fallback", models[0]]);
-    expect(models[0]).not.toBe("claude-fallback");
-    expect(retries(session.events).map((event) => event.model)).toEqual([
-      undefined,
-      undefined,
-      "claude-fallback",
-      "claude-fallback",
-    ]);
-    expect(session.output()).toContain("retrying with the fallback model claude-fallback");
-    expect(session.output()).toContain("overloaded, retry 3/6 with claude-fallback in 4 s");
-    expectEachMessageOnce(session.agent.state.messages);
   });
 
   it("a subagent's model calls get the same policy", async () => {
