@@ -61,6 +61,11 @@ export interface CompactionManager {
   /** Schedules a full compaction before the next model call (the compact tool). */
   schedule(focus: string | undefined): void;
   status(): CompactionStatus;
+  /**
+   * Wraps the call summary requests go through (s11: its retries, since a summary request is not a
+   * turn's request and so never passes the outer wrappers). Each call replaces the previous wrapper.
+   */
+  wrapSummaryCall(wrap: (call: CallModel) => CallModel): void;
 }
 
 /**
@@ -76,6 +81,7 @@ export function createCompactionManager(managerOptions: CompactionManagerOptions
   /** The messages of the last request (a shallow copy): the text the reported usage was counted on. */
   let lastRequestMessages: readonly MessageParam[] = [];
   let callModel: CallModel | undefined;
+  let wrapSummary = (call: CallModel): CallModel => call;
   let scheduled: { focus: string | undefined } | undefined;
   /** Set by a compaction; the next reported usage tells whether it got the context under the threshold. */
   let checkNextUsage = false;
@@ -101,7 +107,7 @@ export function createCompactionManager(managerOptions: CompactionManagerOptions
         ...lastRequest,
         messages: withSummaryInstruction(messages, buildSummaryInstruction(request.focus)),
       };
-      const answer = await callModel(summaryRequest, { signal, onTextDelta: () => {} });
+      const answer = await wrapSummary(callModel)(summaryRequest, { signal, onTextDelta: () => {} });
       const summary = summaryTextOf(answer);
       if (!summary) throw new Error("the model answered without a summary");
       const transcriptPath = isInside(managerOptions.workspace, transcript)
@@ -190,6 +196,9 @@ export function createCompactionManager(managerOptions: CompactionManagerOptions
       scheduled = { focus };
     },
     status: () => ({ ...status }),
+    wrapSummaryCall(wrap) {
+      wrapSummary = wrap;
+    },
     hooks: {
       wrapCallModel(next) {
         callModel = next;

@@ -54,6 +54,30 @@ describe("prompt too long", () => {
     expectEachMessageOnce(history);
   });
 
+  it("retries the compaction's summary request by the same policy (a 529 does not end the run)", async () => {
+    const session = await start({
+      script: [
+        reply(text("First answer.")),
+        faults.promptTooLong(),
+        faults.overloaded(),
+        reply(text(SUMMARY)),
+        reply(text("Second answer.")),
+      ],
+    });
+
+    await session.run("First question?");
+    await session.run("Second question?");
+
+    expect(session.requests()).toHaveLength(5);
+    expect(ofType(session.events, "model_retry")).toMatchObject([
+      { reason: "prompt_too_long" },
+      { reason: "overloaded", attempt: 1 },
+    ]);
+    expect(ofType(session.events, "compaction_end")).toMatchObject([{ ok: true }]);
+    expect(textOf(session.agent.state.messages.at(-1))).toBe("Second answer.");
+    expectEachMessageOnce(session.agent.state.messages);
+  });
+
   it("ends the run when the compacted prompt is still too long, keeping the compacted history", async () => {
     const session = await start({
       script: [

@@ -18,7 +18,7 @@ export interface RecoveryHooksOptions {
   /** The session's emit: used when no loop context is known yet, and by subagents' calls. */
   emit: EmitEvent;
   /** s06's manager: prompt-too-long compacts the parent's conversation with it. */
-  compaction?: Pick<CompactionManager, "compact">;
+  compaction?: Pick<CompactionManager, "compact" | "wrapSummaryCall">;
   /** Retries after `FALLBACK_AFTER_OVERLOADS` overloads in a row go to this model, until the next prompt. */
   fallbackModel?: string;
   /** What to fix after a 401/403 (see {@link authHint}). */
@@ -65,6 +65,13 @@ export function createRecoveryHooks(options: RecoveryHooksOptions): RecoveryHook
     delete state.lastUsage;
     return { ok: true, request: { ...request, messages: outcome.messages } };
   };
+  // A compaction's summary request is no turn's request: it gets the same policy (without compaction).
+  options.compaction?.wrapSummaryCall((next) =>
+    withRetries(
+      next,
+      shared(() => context?.emit ?? options.emit),
+    ),
+  );
   return {
     hooks: {
       transformContext(messages, loopContext) {
