@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { createTempWorkspace, reply, text } from "@lcc/testkit";
+import { createTempWorkspace, faults, reply, startFakeApi, text } from "@lcc/testkit";
 import { captureOutput, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import {
@@ -124,6 +124,51 @@ function createAskingChapter(): Chapter {
     }),
   };
 }
+
+describe("runChapterMain with a key", () => {
+  /** Asks the model once for the line; a failure is printed, not thrown. */
+  const answering: Chapter = {
+    id: "sxx",
+    title: "answering chapter",
+    createAgent: ({ client, config, output }) => ({
+      async handleLine(line) {
+        const request = {
+          model: config.model,
+          max_tokens: 64,
+          messages: [{ role: "user" as const, content: line }],
+        };
+        const answer = await client.messages.create(request).then(
+          (message) => message.content.map((block) => (block.type === "text" ? block.text : "")).join(""),
+          (error: Error) => `failed: ${error.message}`,
+        );
+        output.write(`${answer}\n`);
+      },
+    }),
+  };
+
+  async function runLive(options: { ownsRetries?: boolean }) {
+    const fake = await startFakeApi({ script: [faults.overloaded(), reply(text("second try"))] });
+    addCleanup(() => fake.close());
+    const { io, stdout } = await setup();
+    Object.assign(io.env, {
+      ANTHROPIC_API_KEY: "k",
+      ANTHROPIC_BASE_URL: fake.baseURL,
+      LCC_MAX_RETRY_WAIT_SECONDS: "0",
+    });
+    (io.stdin as PassThrough).end("hello\n");
+    expect(await runChapterMain(answering, io, { scenario, ...options })).toBe(0);
+    return { requests: fake.messageRequests().length, output: stdout.text() };
+  }
+
+  it("leaves retries to the SDK before s11, and turns them off for a chapter that owns them", async () => {
+    const sdk = await runLive({});
+    expect(sdk.requests).toBe(2);
+    expect(sdk.output).toContain("second try");
+    const owned = await runLive({ ownsRetries: true });
+    expect(owned.requests).toBe(1);
+    expect(owned.output).toContain("failed: 529");
+  });
+});
 
 describe("tracing (LCC_TRACE)", () => {
   it("records the demo's requests, responses and tool runs as JSONL, and never the key", async () => {

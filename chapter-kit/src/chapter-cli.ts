@@ -87,6 +87,11 @@ export interface ChapterMainOptions {
   scenario: DemoScenario;
   /** The chapter the demo runs when it differs from the live one (s06 demos a tiny compaction threshold). */
   demoChapter?: Chapter;
+  /**
+   * The chapter retries model calls itself (s11 on): the SDK's retries are off, so there is one policy.
+   * Before s11 the SDK retries (twice, its waits announced and capped).
+   */
+  ownsRetries?: boolean;
 }
 
 /**
@@ -118,6 +123,7 @@ export async function runChapterMain(
   const tracing = startChapterTracing(chapter, io);
   const client = createModelClient(config, {
     ...(tracing ? { fetch: tracing.fetch } : {}),
+    ...(options.ownsRetries ? { maxRetries: 0 } : {}),
     onRetryWait: (text) => io.stdout.write(`⚠ ${text}\n`),
     ...maxRetryWait(io.env),
   });

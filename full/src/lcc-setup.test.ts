@@ -8,6 +8,8 @@ import { createLccSetup, type ProductParts } from "./lcc-setup.ts";
 
 async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();
+  // The user's own ~/.claude and ~/.lcc stay out of it.
+  env.HOME ??= workspace.dir;
   const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
   const client = createModelClient(config, { maxRetries: 0 });
   const setup = await createLccSetup(
@@ -42,6 +44,8 @@ describe("createLccSetup", () => {
       "agent",
       "load_skill",
       "compact",
+      "memory_save",
+      "memory_forget",
       "glob",
       "grep",
     ]);
@@ -55,11 +59,24 @@ describe("createLccSetup", () => {
       "permissions",
       "mode",
       "hooks",
+      "memory",
+      "prompt",
       "cost",
       "model",
     ]);
     // s03 plans, s04 subagents, s06 compactions.
     expect(setup.renderers.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("puts the product's section with the tool guidance, inside the cached prefix, the environment last", async () => {
+    const setup = await setupWith({});
+    const names = setup.systemSections.map((section) => section.name);
+    expect(names[0]).toBe("identity");
+    expect(names.indexOf("product")).toBeLessThan(names.indexOf("skills"));
+    expect(names.at(-1)).toBe("environment");
+    const marked = setup.systemSections.filter((section) => section.cacheBreakpoint);
+    expect(marked).toHaveLength(1);
+    expect(names.indexOf(marked[0]?.name ?? "")).toBe(names.length - 2);
   });
 
   it("runs the product's hooks before the chapters' (the session log sees a round before compaction does)", async () => {

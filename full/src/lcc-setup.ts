@@ -3,17 +3,22 @@
 import { type AgentHooks, extendSetup, type SetupContext, type SlashCommand } from "@lcc/s02"; // s02: tool contract, setups, commands
 import { compactOptionsFromEnv } from "@lcc/s06"; // s06: compaction settings from the environment
 import type { PermissionOptions } from "@lcc/s07"; // s07: permission modes and rules
-// s08 extends s07 (permissions) ← s06 (compaction) ← s05 (skills) ← s04 (subagents) ← s03 (todo plan)
-// ← s02 (bash, read/write/edit_file).
-import { createHookSetup, type HookSetup, type SettingsFile } from "@lcc/s08"; // s08: Claude Code-compatible hooks
+import type { SettingsFile } from "@lcc/s08"; // s08: Claude Code-compatible hooks (settings files)
+import { arrangePromptSections } from "@lcc/s10"; // s10: the prompt's section order and cache breakpoint
+// s11 extends s10 (system prompt) ← s09 (memory) ← s08 (hooks) ← s07 (permissions) ← s06 (compaction)
+// ← s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
+import { createRecoverySetup, type RecoverySetup } from "@lcc/s11"; // s11: retries, continuations, doom loops
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
 /** The highest chapter whose setup `createLccSetup` builds on (shown in the banner and /help). */
-export const INTEGRATED_CHAPTER = "s08";
+export const INTEGRATED_CHAPTER = "s11";
 
-/** The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction, permissions, hooks). */
-export type LccSetup = HookSetup;
+/**
+ * The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction,
+ * permissions, hooks, memory, prompt, retry policy).
+ */
+export type LccSetup = RecoverySetup;
 
 /** Product-layer guidance that holds whichever chapters are integrated. */
 export const PRODUCT_SECTION = [
@@ -33,20 +38,24 @@ export interface ProductParts {
   projectHooks?: boolean;
   /** Hooks that come from lcc itself, not a file (the demo model's hook). */
   hookSettings?: readonly SettingsFile[];
+  /** From --fallback-model: retries after repeated overloads go to this model (s11). */
+  fallbackModel?: string;
 }
 
 /**
  * The full agent's setup: the latest integrated chapter's setup (which already holds every earlier
- * chapter's: prompt caching and /compact, permissions and /mode, hooks and /hooks), plus what only the
- * product has: glob and grep,
- * its slash commands, and its hooks — first, so the session log records finished tool results before
- * a compaction in a later hook can take long.
+ * chapter's: prompt caching and /compact, permissions and /mode, hooks and /hooks, memory and /memory,
+ * instruction files and /prompt, the retry policy), plus what only the product has: glob and grep, its
+ * slash commands, and its hooks — first, so the session log records finished tool results before a
+ * compaction in a later hook can take long (s11's retry wrapper stays the outermost model wrapper: the
+ * product's hooks wrap no model call).
  */
 export async function createLccSetup(context: SetupContext, product: ProductParts = {}): Promise<LccSetup> {
-  const chapters = await createHookSetup(context, {
+  const chapters = await createRecoverySetup(context, {
     permissions: { ...product.permissions, compact: compactOptionsFromEnv(context.env ?? {}) },
     ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
     ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),
+    ...(product.fallbackModel ? { fallbackModel: product.fallbackModel } : {}),
   });
   const setup = extendSetup(chapters, {
     systemSections: [{ name: "product", text: PRODUCT_SECTION }],
@@ -54,5 +63,7 @@ export async function createLccSetup(context: SetupContext, product: ProductPart
     commands: product.commands ?? [],
     helpNotes: product.helpNotes ?? [],
   });
-  return { ...setup, hooks: [...(product.hooks ?? []), ...setup.hooks] };
+  // The product section joins the tool guidance, inside the cached prefix (s10's order).
+  const systemSections = arrangePromptSections(setup.systemSections);
+  return { ...setup, systemSections, hooks: [...(product.hooks ?? []), ...setup.hooks] };
 }

@@ -1,6 +1,7 @@
 // Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,24 +27,35 @@ export interface LccRun {
   timeoutMs?: number;
 }
 
+/**
+ * A fresh, empty HOME for one lcc run: the developer's ~/.claude (CLAUDE.md, settings, hooks) and ~/.lcc
+ * (memories, trusted workspaces) never reach a test, and a test never writes there. Removed by `remove`.
+ */
+function emptyHome(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "lcc-test-home-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** Runs `lcc` from its sources (LCC_NO_BUNDLE=1, so a stale build can never be what a test sees). */
 export function runLcc(run: LccRun): Promise<RunCliResult> {
   const keyEnv: Record<string, string> = run.baseURL
     ? { ANTHROPIC_API_KEY: "test-key", ANTHROPIC_BASE_URL: run.baseURL }
     : {};
+  const home = run.env?.HOME === undefined ? emptyHome() : undefined;
   return runCli({
     command: process.execPath,
     args: [launcherPath, ...run.args],
     cwd: run.cwd,
-    env: { LCC_NO_BUNDLE: "1", NO_COLOR: "1", ...keyEnv, ...run.env },
+    env: { LCC_NO_BUNDLE: "1", NO_COLOR: "1", ...(home ? { HOME: home.dir } : {}), ...keyEnv, ...run.env },
     ...(run.stdin === undefined ? {} : { stdin: run.stdin }),
     timeoutMs: run.timeoutMs ?? 30_000,
-  });
+  }).finally(() => home?.remove());
 }
 
 /** Starts `lcc` from its sources against `baseURL` with piped output, for tests that signal it. The caller kills it. */
 export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }): StartedCli {
-  return startCli({
+  const home = emptyHome();
+  const started = startCli({
     command: process.execPath,
     args: [launcherPath, ...run.args],
     cwd: run.cwd,
@@ -52,10 +64,13 @@ export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }):
     env: {
       LCC_NO_BUNDLE: "1",
       NO_COLOR: "1",
+      HOME: home.dir,
       ANTHROPIC_API_KEY: "test-key",
       ANTHROPIC_BASE_URL: run.baseURL,
     },
   });
+  started.exited.then(home.remove, home.remove);
+  return started;
 }
 
 /** `http://127.0.0.1:<port>` for a loopback port nothing listens on (connections are refused). */

@@ -54,8 +54,11 @@ export function faultResponse(
         headers: { "retry-after": String(seconds) },
       };
     }
-    case "overloaded":
-      return apiError(529, "overloaded_error", "Overloaded");
+    case "overloaded": {
+      const error = apiError(529, "overloaded_error", "Overloaded");
+      if (fault.retryAfterMs === undefined) return error;
+      return { ...error, headers: { "retry-after-ms": String(fault.retryAfterMs) } };
+    }
     case "server_error": {
       const status = fault.status ?? 500;
       return apiError(status, "api_error", SERVER_ERROR_TEXT[status]);

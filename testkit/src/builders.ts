@@ -40,9 +40,11 @@ export const faults = {
   rateLimitMs(retryAfterMs: number): FakeReply {
     return { fault: { kind: "rate_limit", retryAfterMs } };
   },
-  /** 529 overloaded_error. */
-  overloaded(): FakeReply {
-    return { fault: { kind: "overloaded" } };
+  /** 529 overloaded_error, with a `retry-after-ms` header when given. */
+  overloaded(retryAfterMs?: number): FakeReply {
+    return {
+      fault: retryAfterMs === undefined ? { kind: "overloaded" } : { kind: "overloaded", retryAfterMs },
+    };
   },
   /** A 5xx api_error (default 500; 502, 503 and 504 as gateways answer). */
   serverError(status?: ServerErrorStatus): FakeReply {

@@ -54,6 +54,14 @@ describe("faults", () => {
     expect(error).toMatchObject({ status, error: { error: { type } } });
   });
 
+  it("overloaded may carry a retry-after-ms header", async () => {
+    const { client } = await setup([faults.overloaded(250)]);
+    const error = await caught(client.messages.create(request));
+
+    expect(error).toMatchObject({ status: 529 });
+    expect((error as InstanceType<typeof Anthropic.APIError>).headers?.get("retry-after-ms")).toBe("250");
+  });
+
   it("maps overloaded and auth to the SDK's specific classes", async () => {
     const { client } = await setup([faults.overloaded(), faults.auth()]);
 

@@ -19,7 +19,7 @@ export type FakeBlock =
 export type Fault =
   /** 429 with `retry-after` in seconds (default 1), or `retry-after-ms` when `retryAfterMs` is given. */
   | { kind: "rate_limit"; retryAfterSeconds?: number; retryAfterMs?: number }
-  | { kind: "overloaded" }
+  | { kind: "overloaded"; retryAfterMs?: number }
   /** A 5xx api_error: 500 (default), 502, 503 or 504. */
   | { kind: "server_error"; status?: ServerErrorStatus }
   | { kind: "prompt_too_long" }

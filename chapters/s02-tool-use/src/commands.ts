@@ -90,6 +90,22 @@ export function describeContext(session: SessionAgent): string {
   return [
     `${session.state.messages.length} messages; ${size}${auto}`,
     `system prompt: ${formatCount(systemPromptText(session.resolved.system).length)} characters`,
-    `${tools.length} tools: ${tools.join(", ")}`,
+    wrapList(`${tools.length} tools: `, tools, CONTEXT_COLUMNS),
   ].join("\n");
+}
+
+/** Columns /context keeps its lines within (a long tool list wraps, indented). */
+const CONTEXT_COLUMNS = 100;
+
+/** `head` then the items joined with ", ", wrapped between items within `columns`, continuation lines indented. */
+function wrapList(head: string, items: readonly string[], columns: number): string {
+  const lines = [head.trimEnd()];
+  for (const [index, item] of items.entries()) {
+    const piece = `${item}${index < items.length - 1 ? "," : ""}`;
+    const last = lines.length - 1;
+    const current = lines[last] ?? "";
+    if (current.length + 1 + piece.length > columns && current.trim() !== "") lines.push(`  ${piece}`);
+    else lines[last] = `${current} ${piece}`;
+  }
+  return lines.join("\n");
 }

@@ -2,7 +2,9 @@
 // tool guidance, skills, memory, instruction files (CLAUDE.md, AGENTS.md, @imports), environment —
 // the stable prefix cached, per-turn facts sent as <system-reminder>s, /prompt to see it all.
 import { homedir } from "node:os";
+import { isAbsolute, relative } from "node:path";
 import { extendSetup, type SetupContext } from "@lcc/s02";
+import { lccHome } from "@lcc/s04";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { createMemorySetup, type MemorySetup, type MemorySetupOptions } from "@lcc/s09";
 import { type EnvironmentFacts, environmentFacts, environmentSection } from "./environment.ts";
@@ -40,7 +42,10 @@ export async function createPromptSetup(
   const env = context.env ?? process.env;
   const home = options.home ?? env.HOME ?? homedir();
   const now = options.now ?? (() => new Date());
-  const git = await readGitFacts(context.workspace);
+  // The agent's own state folder is no change of the user's: the status leaves it out.
+  const stateFolder = relative(context.workspace, lccHome(context.workspace, env));
+  const exclude = stateFolder && !isAbsolute(stateFolder) ? [stateFolder] : [];
+  const git = await readGitFacts(context.workspace, { exclude });
   const search = {
     workspace: context.workspace,
     home,
@@ -59,7 +64,7 @@ export async function createPromptSetup(
     now,
     sessionDate: environment.date,
     ...(git.kind === "repository" ? { gitStatus: { branch: git.branch, status: git.status } } : {}),
-    readGitStatus: (signal) => readGitStatus(context.workspace, { signal }),
+    readGitStatus: (signal) => readGitStatus(context.workspace, { signal, exclude }),
     emit: context.emit,
   });
   const setup = extendSetup(base, {

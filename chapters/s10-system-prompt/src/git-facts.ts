@@ -17,6 +17,11 @@ export interface GitOptions {
   /** Default GIT_TIMEOUT_MS. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Paths (relative to the workspace) the status leaves out: the agent's own state folder (`.lcc`),
+   * which appears once the session log is written and is no change of the user's.
+   */
+  exclude?: readonly string[];
 }
 
 /**
@@ -64,15 +69,26 @@ export async function readGitStatus(
     options,
   );
   if (output === undefined) return undefined;
-  const [header = "", ...entries] = output.split("\n").filter((line) => line !== "");
+  const [header = "", ...all] = output.split("\n").filter((line) => line !== "");
+  // Entries are "XY path", the path relative to the workspace as the exclusions are.
+  const excluded = (options.exclude ?? []).map((path) => path.replace(/\/+$/, ""));
+  const entries = all.filter((entry) => {
+    const path = entry.slice(3).replace(/^"|"$/g, "");
+    return !excluded.some(
+      (folder) => path === folder || path === `${folder}/` || path.startsWith(`${folder}/`),
+    );
+  });
   return { branch: branchOf(header), status: shortStatus(entries) };
 }
 
 /** Root, branch and status for the environment section; `none` with the reason when not a repository. */
 export async function readGitFacts(workspace: string, options: GitOptions = {}): Promise<GitFacts> {
-  const root = await findGitRoot(workspace, options);
+  // Two processes at once: the session start waits for the slower one only.
+  const [root, status] = await Promise.all([
+    findGitRoot(workspace, options),
+    readGitStatus(workspace, options),
+  ]);
   if (!root) return { kind: "none", reason: "not a git repository" };
-  const status = await readGitStatus(workspace, options);
   if (!status) return { kind: "none", reason: "git did not answer in time" };
   return { kind: "repository", root, ...status };
 }

@@ -1,5 +1,7 @@
 // Per-turn facts through the real agent: a changed date or git status becomes a <system-reminder> in the
 // user message about to be sent (after its tool results), told once; git is read once per prompt.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { MessageParam } from "@lcc/s01";
 import { reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -55,6 +57,9 @@ describe("turn reminders", () => {
     await session.run("third"); // request 3: the file the tool made shows up
     await git(session.workspace, "checkout", "-q", "-b", "feature");
     await session.run("fourth"); // request 4: the branch changed
+    // The agent's own state folder (LCC_HOME) appearing is no change of the user's.
+    await mkdir(join(session.root ?? session.workspace, ".lcc", "sessions"), { recursive: true });
+    await writeFile(join(session.root ?? session.workspace, ".lcc", "sessions", "s.jsonl"), "{}\n");
     await session.run("fifth"); // request 5: nothing changed since last told
     const told = session.requests().map((request) => reminders(lastMessage(request.body.messages)));
     expect(told.map((list) => list.length)).toEqual([0, 0, 0, 1, 1, 0]);

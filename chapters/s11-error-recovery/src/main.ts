@@ -12,5 +12,6 @@ const chapter = createS11Chapter({
 process.exitCode = await runChapterMain(chapter, processIo(), {
   scenario: createS11Scenario(),
   demoChapter: createS11Chapter(s11DemoOptions),
+  ownsRetries: true,
 });
 await chapter.end("prompt_input_exit");

@@ -35,6 +35,22 @@ describe("resolveRetryPolicy", () => {
     expect(resolveRetryPolicy({ LCC_MAX_RETRY_WAIT_SECONDS: "" }).maxWaitMs).toBe(60_000);
   });
 
+  it("takes the retries of every kind from LCC_MAX_RETRIES (0: none) and ignores nonsense there", () => {
+    expect(resolveRetryPolicy({ LCC_MAX_RETRIES: "2" })).toMatchObject({
+      attempts: 2,
+      overloadedAttempts: 2,
+    });
+    expect(resolveRetryPolicy({ LCC_MAX_RETRIES: "0" })).toMatchObject({
+      attempts: 0,
+      overloadedAttempts: 0,
+    });
+    expect(resolveRetryPolicy({ LCC_MAX_RETRIES: "1.5" })).toMatchObject({
+      attempts: 4,
+      overloadedAttempts: 6,
+    });
+    expect(resolveRetryPolicy({ LCC_MAX_RETRIES: "-1" })).toMatchObject({ attempts: 4 });
+  });
+
   it("lets options override both", () => {
     const policy = resolveRetryPolicy(
       { LCC_MAX_RETRY_WAIT_SECONDS: "300" },

@@ -27,7 +27,8 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
 };
 
 /**
- * The defaults, then `LCC_MAX_RETRY_WAIT_SECONDS` from `env` (a non-negative number; anything else is
+ * The defaults, then from `env`: `LCC_MAX_RETRY_WAIT_SECONDS` (the cap on a server-requested wait) and
+ * `LCC_MAX_RETRIES` (the retries of every kind, 0 = none), each a non-negative number (anything else is
  * ignored), then `overrides`.
  */
 export function resolveRetryPolicy(
@@ -36,7 +37,10 @@ export function resolveRetryPolicy(
 ): RetryPolicy {
   const seconds = Number(env?.LCC_MAX_RETRY_WAIT_SECONDS?.trim() || Number.NaN);
   const fromEnv = Number.isFinite(seconds) && seconds >= 0 ? { maxWaitMs: seconds * 1000 } : {};
-  return { ...DEFAULT_RETRY_POLICY, ...fromEnv, ...overrides };
+  const retries = Number(env?.LCC_MAX_RETRIES?.trim() || Number.NaN);
+  const retriesFromEnv =
+    Number.isInteger(retries) && retries >= 0 ? { attempts: retries, overloadedAttempts: retries } : {};
+  return { ...DEFAULT_RETRY_POLICY, ...fromEnv, ...retriesFromEnv, ...overrides };
 }
 
 /** How many retries `kind` gets under `policy`. */

@@ -91,22 +91,15 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     delete config.authToken;
     out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
   }
-  const { startTracing, createAskChannel, maxRetryWaitFromEnv } = await import("@lcc/chapter-kit");
+  const { startTracing, createAskChannel } = await import("@lcc/chapter-kit");
   const tracePath = options.trace ?? io.env.LCC_TRACE?.trim();
   const tracing = startTracing(tracePath ? resolvePath(io.cwd, tracePath) : undefined, {
     source: "lcc",
     argv: io.argv,
     onError: (error) => io.stderr.write(`lcc: warning: tracing is off: ${error.message}\n`),
   });
-  // Retry waits are said in the session (they arrive before it exists only in theory: the client is idle).
-  let notify: (text: string) => void = (text) => out.write(`${text}\n`);
-  const maxRetryWaitMs = maxRetryWaitFromEnv(io.env);
-  const client = createModelClient(config, {
-    ...(demo ? { maxRetries: 0 } : {}),
-    ...(tracing ? { fetch: tracing.fetch } : {}),
-    ...(maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs }),
-    onRetryWait: (text) => notify(text),
-  });
+  // One retry policy, s11's (its waits are model_retry events in the session): the SDK's own is off.
+  const client = createModelClient(config, { maxRetries: 0, ...(tracing ? { fetch: tracing.fetch } : {}) });
   const askChannel = createAskChannel();
   const { createAgentSession } = await agentModule;
   const { createProductCommands, lccHelpNotes } = await import("../terminal/slash-commands.ts");
@@ -129,11 +122,11 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       disallowedTools: options.disallowedTools,
     },
     projectHooks: options.projectHooks,
+    ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
     ...(demo ? { hookSettings: [(await import("../demo/demo-model.ts")).demoHookSettings()] } : {}),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });
-  notify = (text) => session.core.emit({ type: "notice", source: "model", level: "warn", text });
   try {
     if (options.print) {
       const { runHeadless } = await import("../headless/headless.ts");

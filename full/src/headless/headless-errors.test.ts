@@ -9,12 +9,20 @@ import { runLcc } from "../test-harness.ts";
 
 const addCleanup = useCleanups();
 
-/** Runs `lcc -p hi` with `args` against a fake API that answers every request with `fault`. */
-async function runAgainst(fault: FakeReply, args: string[]) {
+/**
+ * Runs `lcc -p hi` with `args` against a fake API that answers every request with `fault`; s11's retries
+ * are off (LCC_MAX_RETRIES=0) unless `env` says otherwise.
+ */
+async function runAgainst(fault: FakeReply, args: string[], env: Record<string, string> = {}) {
   const workspace = await createTempWorkspace();
   const fake = await startFakeApi({ script: () => fault });
   addCleanup(workspace.cleanup, () => fake.close());
-  const run = await runLcc({ args: ["-p", "hi", ...args], cwd: workspace.dir, baseURL: fake.baseURL });
+  const run = await runLcc({
+    args: ["-p", "hi", ...args],
+    cwd: workspace.dir,
+    baseURL: fake.baseURL,
+    env: { LCC_MAX_RETRIES: "0", ...env },
+  });
   return { ...run, endpoint: `${fake.baseURL}/v1/messages` };
 }
 
@@ -70,4 +78,15 @@ describe("lcc -p when the reply breaks off mid-stream", () => {
       expect(run.stderr).toBe("");
     },
   );
+
+  it("retries it first (s11), saying each wait on stderr, then says how often it tried", {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runAgainst(faults.dropMidStream(), [], { LCC_MAX_RETRIES: "1" });
+    expect(run.code).toBe(EXIT_CODES.failure);
+    const [retry, failure, ...rest] = run.stderr.trimEnd().split("\n");
+    expect(retry).toMatch(/^lcc: stream cut off, retry 1\/1 in 1 s$/);
+    expect(failure).toBe(`lcc: Gave up after 1 retry: ${cases[0]?.expected(run.endpoint)}`);
+    expect(rest).toEqual([]);
+  });
 });

@@ -29,7 +29,7 @@ import {
 
 const addCleanup = useCleanups();
 
-/** The keys of the final result object, json and stream-json alike (sorted). */
+/** The keys of the final result object, json and stream-json alike (sorted); an error adds `errors`. */
 const RESULT_KEYS = [
   "cache_hit_rate",
   "duration_api_ms",
@@ -223,7 +223,8 @@ describe("lcc -p", () => {
     addCleanup(workspace.cleanup);
     const baseURL = await closedLoopbackURL();
     const expected = `Connection error: could not reach ${baseURL}/v1/messages (ECONNREFUSED)`;
-    const textRun = await runLcc({ args: ["-p", "hi"], cwd: workspace.dir, baseURL });
+    const env = { LCC_MAX_RETRIES: "0" };
+    const textRun = await runLcc({ args: ["-p", "hi"], cwd: workspace.dir, baseURL, env });
     expect(textRun.code).toBe(EXIT_CODES.failure);
     expect(textRun.stderr).toBe(`lcc: ${expected}\n`);
     expect(textRun.stdout).toBe("");
@@ -231,19 +232,34 @@ describe("lcc -p", () => {
       args: ["-p", "hi", "--output-format", "json"],
       cwd: workspace.dir,
       baseURL,
+      env,
     });
     expect(jsonRun.code).toBe(EXIT_CODES.failure);
     expect(JSON.parse(jsonRun.stdout)).toMatchObject({ subtype: "error_during_execution", result: expected });
   });
 
-  it("keeps the text of a reply cut by max_tokens, reports stop_reason max_tokens and exits 1", {
+  it("continues a reply cut by max_tokens (s11) and prints the whole answer, exit 0", {
     timeout: 60_000,
   }, async () => {
-    const cut = { content: [text("The answer starts here and then")], stop_reason: "max_tokens" as const };
-    const { fake, lcc } = await setup([cut, cut]);
+    const cut = { content: [text("The answer starts here and ")], stop_reason: "max_tokens" as const };
+    const { fake, lcc } = await setup([cut, reply(text("ends here."))]);
+    const run = await lcc(["-p", "explain everything"]);
+    expect(run.code).toBe(EXIT_CODES.success);
+    expect(run.stdout).toBe("The answer starts here and ends here.\n");
+    expect(run.stderr).toBe("lcc: reply cut off at the output token limit: asking the model to continue\n");
+    expect(fake.messageRequests()).toHaveLength(2);
+  });
+
+  it("after 3 continuations still cut off: keeps the text so far, reports stop_reason max_tokens and exits 1", {
+    timeout: 60_000,
+  }, async () => {
+    const { fake, lcc } = await setup((_request, index) => ({
+      content: [text(`[${index}]`)],
+      stop_reason: "max_tokens",
+    }));
     const textRun = await lcc(["-p", "explain everything"]);
     expect(textRun.code).toBe(EXIT_CODES.failure);
-    expect(textRun.stdout).toBe("The answer starts here and then\n");
+    expect(textRun.stdout).toBe("[0][1][2][3]\n");
     expect(textRun.stderr).toContain("lcc: the reply hit the output token limit (MAX_TOKENS)");
     const jsonRun = await lcc(["-p", "explain everything", "--output-format", "json"]);
     expect(jsonRun.code).toBe(EXIT_CODES.failure);
@@ -251,10 +267,11 @@ describe("lcc -p", () => {
       subtype: "error_during_execution",
       is_error: true,
       stop_reason: "max_tokens",
-      result: "The answer starts here and then",
-      num_turns: 1,
+      result: "[4][5][6][7]",
+      num_turns: 4,
+      errors: [expect.stringContaining("still cut off after 3 continuations")],
     });
-    expect(fake.messageRequests()).toHaveLength(2);
+    expect(fake.messageRequests()).toHaveLength(8);
   });
 
   it("on Ctrl-C (SIGINT) kills the running command, prints an error_interrupted result and exits 130", {
@@ -272,7 +289,7 @@ describe("lcc -p", () => {
     expect(code).toBe(EXIT_CODES.interrupted);
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ subtype: "error_interrupted", is_error: true, stop_reason: "aborted" });
-    expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
+    expect(Object.keys(result).sort()).toEqual([...RESULT_KEYS, "errors"].sort());
     await waitFor(() => !isProcessAlive(jobPid), "the command to be killed");
     assertPairingInvariant(fake.requests);
   });

@@ -1,6 +1,8 @@
 // Headless mode (`lcc -p`): one prompt, no REPL. Output as plain text, one JSON result, or stream-json
 // (one JSON event per line), with the result object modelled on `claude -p`.
 
+import type { AgentEvent } from "@lcc/s02";
+import { describeContinuation, describeRetry } from "@lcc/s11"; // s11: retries and continuations, in words
 import type { OutputFormat } from "../cli/args.ts";
 import { EXIT_CODES } from "../cli/help-text.ts";
 import type { AgentSession, TurnResult } from "../session/agent-session.ts";
@@ -42,6 +44,8 @@ export interface HeadlessResult {
   cache_hit_rate: number;
   /** Tool calls the permission check (s07) refused in this run, as `claude -p` lists them. */
   permission_denials: PermissionDenial[];
+  /** Error subtypes: one line saying why the run failed (the Agent SDK's `errors`). */
+  errors?: string[];
 }
 
 export interface PermissionDenial {
@@ -78,6 +82,13 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
       // Warnings (a skipped SKILL.md, a session log that cannot be written) go to stderr in every format.
       if (event.type === "notice" && event.level === "warn")
         options.stderr.write(`lcc: warning: ${event.text}\n`);
+      // s11's retries and continuations: said on stderr in every format, as events in stream-json.
+      if (event.type === "model_retry") {
+        options.stderr.write(`lcc: ${describeRetry(event, { cancelHint: false })}\n`);
+        if (format === "stream-json") line(retryEvent(event, session.sessionId()));
+      }
+      const continuation = describeContinuation(event);
+      if (continuation) options.stderr.write(`lcc: ${continuation}\n`);
       if (event.type === "tool_start" && showToolCalls)
         options.stderr.write(
           `⏺ ${event.name}(${describeToolInput(event.name, event.input, session.core.resolved)})\n`,
@@ -91,7 +102,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const stoppedBy = stopSignal?.aborted ? String(stopSignal.reason) : undefined;
   const result = buildResult(turn, session, Boolean(options.demo), stoppedBy, denials);
   if (format === "text") {
-    if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result, stoppedBy)}\n`);
+    if (result.is_error) options.stderr.write(`lcc: ${describeFailure(result)}\n`);
     const isAnswer =
       stoppedBy === undefined &&
       (result.subtype !== "error_during_execution" || result.stop_reason !== "error");
@@ -124,6 +135,7 @@ export function buildResult(
             ? "error_during_execution"
             : "success";
   const cost = demo ? 0 : session.usage.costUsd();
+  const failure = subtype === "success" ? undefined : failureLine(turn, subtype, stoppedBy);
   return {
     type: "result",
     subtype,
@@ -139,19 +151,40 @@ export function buildResult(
     usage: turn.usage,
     cache_hit_rate: Number(cacheHitRate(turn.usage).toFixed(4)),
     permission_denials: permissionDenials,
+    ...(failure ? { errors: [failure] } : {}),
   };
 }
 
-/** The stderr line of a failed text-format run (stdout keeps whatever answer there was). */
-function describeFailure(result: HeadlessResult, stoppedBy: string | undefined): string {
-  if (stoppedBy !== undefined) return result.result;
-  const requests = `${result.num_turns} model request${result.num_turns === 1 ? "" : "s"}`;
-  if (result.subtype === "error_max_turns")
+/** The one line that says why a run failed, for each class of failure (the `errors` of the result). */
+function failureLine(turn: TurnResult, subtype: HeadlessResult["subtype"], stoppedBy?: string): string {
+  if (stoppedBy !== undefined) return `terminated by ${stoppedBy}`;
+  const requests = `${turn.turns} model request${turn.turns === 1 ? "" : "s"}`;
+  if (subtype === "error_max_turns")
     return `stopped after ${requests} (--max-turns) before the model finished`;
-  if (result.subtype === "error_interrupted") return "interrupted";
-  if (result.stop_reason === "max_tokens")
-    return "the reply hit the output token limit (MAX_TOKENS) and was cut off; its text so far is printed";
-  return result.result || result.subtype;
+  if (subtype === "error_interrupted") return "interrupted";
+  if (turn.reason === "max_tokens")
+    return "the reply hit the output token limit (MAX_TOKENS) and was still cut off after 3 continuations; its text so far is printed";
+  if (turn.reason === "stopped") return `stopped: ${turn.detail ?? "a hook ended the run"}`;
+  return turn.text || subtype;
+}
+
+/** The stderr line of a failed text-format run (stdout keeps whatever answer there was). */
+function describeFailure(result: HeadlessResult): string {
+  return result.errors?.[0] ?? result.subtype;
+}
+
+/** A retry as stream-json reports it (the shape of Claude Code's `system`/`api_retry` message). */
+function retryEvent(event: Extract<AgentEvent, { type: "model_retry" }>, sessionId: string) {
+  return {
+    type: "system",
+    subtype: "api_retry",
+    attempt: event.attempt,
+    max_retries: event.attempts,
+    retry_delay_ms: event.delayMs,
+    error_status: event.status ?? null,
+    error: event.reason,
+    session_id: sessionId,
+  };
 }
 
 export function exitCodeFor(result: HeadlessResult): number {

@@ -112,7 +112,8 @@ describe("the agent session", () => {
       config,
       workspace: workspace.dir,
       output: captureOutput(),
-      env: {},
+      // s11's retries off: this is about the words, not the waits (headless-errors.test.ts has both).
+      env: { LCC_MAX_RETRIES: "0", HOME: workspace.dir },
       lccHome: join(workspace.dir, ".lcc"),
       version: "test",
     });

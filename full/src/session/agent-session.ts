@@ -44,6 +44,8 @@ export interface AgentSessionOptions extends ChapterContext {
   projectHooks?: boolean;
   /** Hooks from lcc itself (the demo model's), as s08 settings. */
   hookSettings?: ProductParts["hookSettings"];
+  /** --fallback-model: retries after repeated overloads go to this model (s11). */
+  fallbackModel?: string;
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -52,9 +54,14 @@ export interface TurnResult {
   reason: LoopEndReason;
   /** Model requests made in this turn. */
   turns: number;
-  /** Text of the last assistant message (the answer), or the error message. */
+  /**
+   * The answer: the last assistant message's text — with the replies before it that max_tokens cut off
+   * and s11 continued, joined — or the error message.
+   */
   text: string;
   error?: unknown;
+  /** Why a hook or guard stopped the run (reason "stopped": a doom loop, a Stop hook). */
+  detail?: string;
   usage: TokenUsage;
   durationMs: number;
   apiDurationMs: number;
@@ -136,6 +143,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         ...(options.permissions ? { permissions: options.permissions } : {}),
         ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
         ...(options.hookSettings ? { hookSettings: options.hookSettings } : {}),
+        ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
       }),
     { ...options, ...ask },
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
@@ -199,16 +207,36 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
     restoreLastUsage(core.state, options.resume);
   }
   beginConversation();
+  // The answer's parts: a reply cut by max_tokens and each continuation of it (s11).
+  let answerParts: string[] = [];
+  let continuing = false;
   core.subscribe(
     (event) => {
+      if (event.type === "turn_end") {
+        // Untrimmed: a continuation goes on mid-sentence ("… starts here and " + "ends here.").
+        const text = event.message.content.map((block) => (block.type === "text" ? block.text : "")).join("");
+        answerParts = continuing ? [...answerParts, text] : [text];
+        continuing = false;
+      }
+      if (event.type === "loop_continue") continuing = event.reason === "max_tokens";
       if (event.type === "conversation_start") beginConversation();
       if (event.type === "turn_start" || event.type === "turn_end" || event.type === "agent_end") sync();
       if (event.type === "loop_continue")
         log.write({ type: "continuation", reason: event.reason, turn: event.turn });
+      if (event.type === "model_retry") {
+        const { reason, attempt, attempts, delayMs } = event;
+        log.write({ type: "retry", reason, attempt, attempts, delay_ms: delayMs });
+      }
     },
     { replay: false },
   );
 
+  const answerOf = (reason: LoopEndReason, error: unknown): string => {
+    if (reason === "error") return describeError(error, options.client.baseURL);
+    const last = lastAssistantText(core.state.messages, reason);
+    // An interrupted reply was never a finished round: it is the last message as it stands.
+    return reason === "aborted" || !last ? last : answerParts.join("").trim();
+  };
   session = {
     core,
     usage,
@@ -220,17 +248,17 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       const started = Date.now();
       const apiBefore = apiMs;
       usage.mark();
+      answerParts = [];
+      continuing = false;
       const result = await core.runTurn(prompt, signal);
       sync();
       log.write({ type: "turn_result", reason: result.reason, turns: result.turns });
       return {
         reason: result.reason,
         turns: result.turns,
-        text:
-          result.reason === "error"
-            ? describeError(result.error, options.client.baseURL)
-            : lastAssistantText(core.state.messages, result.reason),
+        text: answerOf(result.reason, result.error),
         ...(result.error === undefined ? {} : { error: result.error }),
+        ...(result.detail === undefined ? {} : { detail: result.detail }),
         usage: usage.sinceMark(),
         durationMs: Date.now() - started,
         apiDurationMs: apiMs - apiBefore,

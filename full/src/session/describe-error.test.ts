@@ -2,6 +2,7 @@
 // endpoint, and replies that break off mid-stream (dropped, an SSE error event, an unreadable event).
 
 import { createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
+import { ModelCallError } from "@lcc/s11";
 import { type FakeReply, faults, startFakeApi } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -69,6 +70,30 @@ describe("describeError", () => {
       `The API sent a stream lcc could not read (invalid JSON in an event from ${baseURL}/v1/messages); ` +
         "the partial reply was not kept. Retry the prompt.",
     );
+  });
+
+  it("after s11 gave up retrying, says how often it tried and what the last failure was", async () => {
+    const { text: last } = await describeFault(faults.serverError(503));
+    const fake = await startFakeApi({ script: [faults.serverError(503)] });
+    addCleanup(() => fake.close());
+    const cause = await streamError(fake.baseURL);
+    const exhausted = (retries: number) =>
+      new ModelCallError("server error 503: gave up", {
+        kind: "server_error",
+        reason: "retries_exhausted",
+        retries,
+        cause,
+      });
+    expect(describeError(exhausted(4))).toBe(`Gave up after 4 retries: ${last}`);
+    expect(describeError(exhausted(1))).toBe(`Gave up after 1 retry: ${last}`);
+    expect(describeError(exhausted(0))).toBe(last);
+    const auth = new ModelCallError("401 — Check ANTHROPIC_API_KEY", {
+      kind: "auth",
+      reason: "not_retryable",
+      retries: 0,
+      cause,
+    });
+    expect(describeError(auth)).toBe("401 — Check ANTHROPIC_API_KEY");
   });
 
   it("falls back to the message of any other error", () => {

@@ -1,17 +1,26 @@
 // What lcc says when a model request fails: one readable line naming what happened and what to do,
 // from the SDK's error classes (never the raw JSON of an error body or a JSON parser's message).
 import Anthropic from "@anthropic-ai/sdk";
+import { ModelCallError } from "@lcc/s11"; // s11: recovery gave up, and its message says why
 
 /** Told after a failure mid-reply: the loop drops the unfinished assistant message. */
 const PARTIAL_NOT_KEPT = "the partial reply was not kept. Retry the prompt.";
 
 /**
- * A readable one-liner for a model failure. An HTTP error carries status and message ("API error
+ * A readable one-liner for a model failure. s11's ModelCallError says why recovery stopped (retries used
+ * up: how many, and the last failure as below; a 401, a wait too long: its own message). An HTTP error carries status and message ("API error
  * 529: Overloaded"); a connection failure names the endpoint tried (`baseURL` + /v1/messages) and the
  * system's reason; a reply that broke off mid-stream says how (dropped connection, an `error` event,
  * an event that is not JSON). Anything else is its message. Pure; never throws.
  */
 export function describeError(error: unknown, baseURL = "https://api.anthropic.com"): string {
+  if (error instanceof ModelCallError) {
+    // Retries used up: what the last failure was, in the words below. Any other give-up says it all.
+    if (error.reason !== "retries_exhausted" || error.cause === undefined) return error.message;
+    const last = describeError(error.cause, baseURL);
+    if (error.retries === 0) return last;
+    return `Gave up after ${error.retries} ${error.retries === 1 ? "retry" : "retries"}: ${last}`;
+  }
   const endpoint = `${baseURL.replace(/\/+$/, "")}/v1/messages`;
   if (error instanceof Anthropic.APIConnectionError) {
     if (error instanceof Anthropic.APIConnectionTimeoutError)

@@ -83,7 +83,8 @@ describe("lcc's REPL output", () => {
     const workspace = await createTempWorkspace();
     addCleanup(workspace.cleanup);
     const baseURL = await closedLoopbackURL();
-    const run = await runLcc({ args: [], cwd: workspace.dir, baseURL, stdin: "hi\n/model\n" });
+    const env = { LCC_MAX_RETRIES: "0" }; // s11's waits are not what this is about
+    const run = await runLcc({ args: [], cwd: workspace.dir, baseURL, stdin: "hi\n/model\n", env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       `✗ Model request failed: Connection error: could not reach ${baseURL}/v1/messages (ECONNREFUSED)\n❯ /model\n`,

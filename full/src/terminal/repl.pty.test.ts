@@ -47,7 +47,7 @@ const lastLine = (text: string) => text.trimEnd().split("\n").at(-1)?.trimEnd() 
 
 const LONG_ANSWER = `Streaming slowly: ${"word ".repeat(120)}THE-END`;
 
-/** The fake model answers by the latest prompt's text. */
+/** The fake model answers by the latest prompt's text (reminders after it are not the prompt). */
 function script(request: RecordedRequest) {
   const messages = request.body.messages;
   const last = messages.at(-1);
@@ -55,7 +55,9 @@ function script(request: RecordedRequest) {
     typeof last?.content === "string"
       ? [{ type: "text" as const, text: last.content }]
       : (last?.content ?? []);
-  const prompt = blocks.flatMap((block) => (block.type === "text" ? [block.text] : [])).at(-1) ?? "";
+  // The typed prompt, not a reminder joined after it (s10's git status reminder).
+  const typed = blocks.filter((block) => block.type === "text" && !block.text.startsWith("<system-reminder>"));
+  const prompt = typed.flatMap((block) => (block.type === "text" ? [block.text] : [])).at(-1) ?? "";
   if (prompt === "stream please") return { ...reply(text(LONG_ANSWER)), chunkDelayMs: 40 };
   if (prompt === "run the tool") {
     return reply(

@@ -80,6 +80,8 @@ describe("slash commands", () => {
       "permissions",
       "mode",
       "hooks",
+      "memory",
+      "prompt",
       "cost",
       "model",
       "resume",

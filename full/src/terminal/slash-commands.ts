@@ -1,5 +1,6 @@
 // lcc's own slash commands (/cost, /model, /resume), contributed to the setup like a chapter's; the
-// chapters bring theirs (/help /clear /context from s02, /skills from s05, /compact from s06). A command
+// chapters bring theirs (/help /clear /context from s02, /skills from s05, /compact from s06, /memory
+// from s09, /prompt from s10 …). A command
 // whose chapter is not integrated yet says so instead of pretending.
 import { parseSlashCommand, type SlashCommand } from "@lcc/s02";
 import { wrapWords } from "@lcc/s05"; // s05: the word wrapping /skills uses
@@ -12,8 +13,6 @@ import type { Colors } from "./colors.ts";
 
 /** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
 export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {
-  memory: { chapter: "s09", what: "durable memory" },
-  prompt: { chapter: "s10", what: "the system prompt pipeline" },
   tasks: { chapter: "s12", what: "the task board" },
   bg: { chapter: "s13", what: "background commands" },
   cron: { chapter: "s14", what: "scheduled prompts" },
