@@ -80,7 +80,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   const config = readModelConfig(io.env);
   if (options.model) config.model = options.model;
   const demo = options.demo || !hasCredentials(config);
-  const out = options.print ? io.stderr : io.stdout;
+  const out = options.print || options.printPrompt ? io.stderr : io.stdout;
   const colors = createColors(shouldUseColor(io.env, out.isTTY));
   let closeDemo = async () => {};
   if (demo) {
@@ -89,7 +89,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     closeDemo = model.close;
     Object.assign(config, { apiKey: "demo-key", baseURL: model.baseURL });
     delete config.authToken;
-    out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
+    // --print-prompt asks the model nothing: the tour the banner announces never starts.
+    if (!options.printPrompt) out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
   }
   const { startTracing, createAskChannel } = await import("@lcc/chapter-kit");
   const tracePath = options.trace ?? io.env.LCC_TRACE?.trim();
@@ -128,6 +129,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });
   try {
+    if (options.printPrompt) return await printPrompt(session, io.stdout);
     if (options.print) {
       const { runHeadless } = await import("../headless/headless.ts");
       const controller = new AbortController();
@@ -184,6 +186,22 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     await tracing?.fetch.idle();
     await closeDemo();
   }
+}
+
+/**
+ * `--print-prompt`: s10's `/prompt` (each section, its source, its size in tokens — counted by the API's
+ * count_tokens when it answers, else estimated) and then `/prompt full`, the text as the model reads it.
+ */
+async function printPrompt(
+  session: { runCommand(line: string, signal: AbortSignal, write: (text: string) => void): Promise<boolean> },
+  stdout: NodeJS.WritableStream,
+): Promise<number> {
+  const signal = new AbortController().signal;
+  const write = (text: string) => stdout.write(text);
+  await session.runCommand("/prompt", signal, write);
+  stdout.write(`\n${"─".repeat(40)} the system prompt as sent\n\n`);
+  await session.runCommand("/prompt full", signal, write);
+  return EXIT_CODES.success;
 }
 
 /** The session to continue or resume; a number is an exit code (listing printed, or not found). */
