@@ -250,7 +250,8 @@ function demoBanner(colors: ReturnType<typeof createColors>, scratchPath: string
   return colors.yellow(
     [
       `DEMO MODE: ${why}, so lcc runs its built-in scripted model, not Claude.`,
-      `It tours the harness here: reads the README, runs git status or ls, edits ${scratchPath}.`,
+      `It tours the harness here: reads the README, runs git status or ls, edits ${scratchPath},`,
+      "saves a memory of the tour, and meets one simulated overload on the way.",
       "To use Claude: export ANTHROPIC_API_KEY=sk-ant-... (or ANTHROPIC_AUTH_TOKEN, and",
       "ANTHROPIC_BASE_URL for a compatible endpoint), or put it in .env, then run lcc again.",
     ].join("\n"),

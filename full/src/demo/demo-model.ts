@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import {
   type FakeReply,
+  faults,
   type RecordedRequest,
   reply,
   type Script,
@@ -46,18 +47,30 @@ export function demoScratchPath(workspace: string, lccHome: string): string {
   return inside.split(sep).join("/");
 }
 
+/** The demo's first request is answered "overloaded" once, asking for this wait: the retry line shows (s11). */
+export const DEMO_OVERLOAD_RETRY_MS = 600;
+
+/** The memory the tour saves (s09): a project memory, updated in place by every later tour. */
+export const DEMO_MEMORY_NAME = "lcc demo tour";
+
 /**
- * The demo script. Stateless: the step is the number of assistant messages since the user's latest
- * prompt, so every new prompt replays the tour and an interrupted tour simply starts over.
- * Requests without tools (a summary request) get a short summary.
+ * The demo script. The step is the number of assistant messages since the user's latest prompt, so
+ * every new prompt replays the tour and an interrupted tour simply starts over. Its one piece of state:
+ * the very first request of the process is answered 529 overloaded (with retry-after-ms), so the tour
+ * begins with s11's retry. Requests without tools (a summary request) get a short summary.
  */
 export function createDemoScript(options: {
   workspace: string;
   scratchPath: string;
   chunkDelayMs: number;
 }): Script {
+  let overloaded = false;
   return (request) => {
     const pace = (answer: FakeReply): FakeReply => ({ ...answer, chunkDelayMs: options.chunkDelayMs });
+    if (!overloaded) {
+      overloaded = true;
+      return faults.overloaded(DEMO_OVERLOAD_RETRY_MS);
+    }
     const tools = new Set((request.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : "")));
     if (tools.size === 0)
       return pace(reply(text("Summary: the user tried lcc's demo model, which toured the harness.")));
@@ -76,6 +89,7 @@ export function createDemoScript(options: {
       `Read ${readme ?? "the workspace listing"}`,
       `Run ${command}`,
       `Write a note to ${options.scratchPath}, then edit it`,
+      ...(tools.has("memory_save") ? ["Save a memory of the tour"] : []),
       "Summarise",
     ];
     const intro =
@@ -121,12 +135,33 @@ export function createDemoScript(options: {
           id(),
         ),
       ),
+      ...(tools.has("memory_save")
+        ? [
+            reply(
+              text("And a memory for next time (s09):"),
+              toolUse(
+                "memory_save",
+                {
+                  name: DEMO_MEMORY_NAME,
+                  type: "project",
+                  description:
+                    "lcc's demo model toured this workspace; its scratch note is in the state folder",
+                  content: `The demo tour read ${readme ?? "the workspace listing"}, ran \`${command}\` and wrote ${options.scratchPath}.`,
+                },
+                id(),
+              ),
+            ),
+          ]
+        : []),
       ...(hasTodo ? [reply(todo(plan.length))] : []),
       reply(
         text(
           (editsRefused(request)
             ? `Done: I read ${readme ?? "the listing"} and ran \`${command}\`; writing ${options.scratchPath} was refused by the permission check (answer yes at its question, or run with --permission-mode acceptEdits).\n`
             : `Done: I read ${readme ?? "the listing"}, ran \`${command}\`, then wrote and edited ${options.scratchPath}.\n`) +
+            (tools.has("memory_save")
+              ? `I saved the project memory "${DEMO_MEMORY_NAME}": /memory lists it, /memory forget ${DEMO_MEMORY_NAME} removes it.\n`
+              : "") +
             "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
             "in your environment or a .env file and run lcc again.",
         ),

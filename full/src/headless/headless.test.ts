@@ -370,6 +370,10 @@ describe("lcc -p", () => {
     const { readFile } = await import("node:fs/promises");
     expect(await readFile(`${workspace.dir}/.lcc/demo-scratch.md`, "utf8")).toContain("status: edited");
     expect(await readFile(`${workspace.dir}/README.md`, "utf8")).toBe("# Demo target\n");
+    // s11: the first request met a simulated overload and was retried; s09: the tour saved a memory.
+    expect(run.stderr).toContain("lcc: overloaded, retry 1/6 in 0.6 s");
+    expect(await readFile(`${workspace.dir}/.lcc/memory/MEMORY.md`, "utf8")).toContain("lcc demo tour");
+    expect(result.result).toContain('I saved the project memory "lcc demo tour"');
     expect(await readFile(`${workspace.dir}/.git/info/exclude`, "utf8")).toMatch(/^\.lcc\/$/m);
     // The demo's own PostToolUse hook ran on the edit: its context reached the model (and the session log).
     const { readdirSync } = await import("node:fs");
