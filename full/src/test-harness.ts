@@ -1,8 +1,8 @@
 // Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";

@@ -7,8 +7,9 @@ import { Writable } from "node:stream";
 import Anthropic from "@anthropic-ai/sdk";
 import { afterEach, onTestFinished } from "vitest";
 import { startFakeApi } from "./fake-api.ts";
+import { assertPairingInvariant } from "./pairing.ts";
 import { createTempWorkspace, type TempWorkspaceOptions } from "./temp-workspace.ts";
-import type { FakeApi, FakeApiOptions } from "./types.ts";
+import type { FakeApi, FakeApiOptions, RecordedRequest } from "./types.ts";
 
 /** Something to undo after a test: close a server, remove a folder, kill a process. */
 export type Cleanup = () => unknown;
@@ -160,4 +161,25 @@ export function isCommandAvailable(command: string, args: string[] = ["--version
 export function useUsualUmask(addCleanup: AddCleanup): void {
   const previous = process.umask(0o022);
   addCleanup(() => process.umask(previous));
+}
+
+/**
+ * What a chapter's test agent hands its tests: `run(line)` handles a line as the REPL does,
+ * `requests()` are the fake's model requests — each checked for the pairing invariant — and `output()`
+ * is what the session printed.
+ */
+export function agentTestHandles(
+  agent: { handleLine(line: string, signal: AbortSignal): Promise<void> },
+  fake: { messageRequests(): RecordedRequest[] },
+  output: { text(): string },
+) {
+  return {
+    run: (line: string) => agent.handleLine(line, new AbortController().signal),
+    requests: () => {
+      const requests = fake.messageRequests();
+      assertPairingInvariant(requests);
+      return requests;
+    },
+    output: () => output.text(),
+  };
 }

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AskUser, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createSessionAgent } from "@lcc/s02";
-import { assertPairingInvariant, type Script } from "@lcc/testkit";
-import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
+import type { Script } from "@lcc/testkit";
+import { type AddCleanup, agentTestHandles, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createHookSetup, type HookSetupOptions } from "./agent.ts";
 
 export interface TestAgentOptions {
@@ -84,13 +84,7 @@ export function testAgentSetup(addCleanup: AddCleanup) {
       workspace,
       home,
       events,
-      run: (line: string) => agent.handleLine(line, new AbortController().signal),
-      requests: () => {
-        const requests = fake.messageRequests();
-        assertPairingInvariant(requests);
-        return requests;
-      },
-      output: () => output.text(),
+      ...agentTestHandles(agent, fake, output),
     };
   };
 }

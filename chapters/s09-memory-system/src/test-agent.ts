@@ -6,14 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createSessionAgent, systemPromptText } from "@lcc/s02";
-import {
-  assertPairingInvariant,
-  createTempWorkspace,
-  type RecordedRequest,
-  type Script,
-  startFakeApi,
-} from "@lcc/testkit";
-import { type AddCleanup, captureOutput, createFakeClient } from "@lcc/testkit/vitest";
+import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";
+import { type AddCleanup, agentTestHandles, captureOutput, createFakeClient } from "@lcc/testkit/vitest";
 import { createMemorySetup, type MemorySetupOptions } from "./agent.ts";
 
 export interface TestAgentOptions {
@@ -69,13 +63,7 @@ export function testAgentSetup(addCleanup: AddCleanup) {
       workspace,
       home,
       events,
-      run: (line: string) => agent.handleLine(line, new AbortController().signal),
-      requests: () => {
-        const requests = fake.messageRequests();
-        assertPairingInvariant(requests);
-        return requests;
-      },
-      output: () => output.text(),
+      ...agentTestHandles(agent, fake, output),
     };
   };
 }

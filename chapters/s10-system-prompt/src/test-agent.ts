@@ -7,8 +7,8 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createSessionAgent, createTerminalPrinter } from "@lcc/s02";
-import { assertPairingInvariant, type Script } from "@lcc/testkit";
-import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
+import type { Script } from "@lcc/testkit";
+import { type AddCleanup, agentTestHandles, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createPromptSetup, type PromptSetupOptions } from "./agent.ts";
 
 const execFileAsync = promisify(execFile);
@@ -100,14 +100,8 @@ export function testAgentSetup(addCleanup: AddCleanup) {
       workspace,
       home,
       events,
-      run: (line: string) => agent.handleLine(line, new AbortController().signal),
-      requests: () => {
-        const requests = fake.messageRequests();
-        assertPairingInvariant(requests);
-        return requests;
-      },
+      ...agentTestHandles(agent, fake, output),
       notices: () => events.flatMap((event) => (event.type === "notice" ? [String(event.text)] : [])),
-      output: () => output.text(),
     };
   };
 }

@@ -56,7 +56,9 @@ function script(request: RecordedRequest) {
       ? [{ type: "text" as const, text: last.content }]
       : (last?.content ?? []);
   // The typed prompt, not a reminder joined after it (s10's git status reminder).
-  const typed = blocks.filter((block) => block.type === "text" && !block.text.startsWith("<system-reminder>"));
+  const typed = blocks.filter(
+    (block) => block.type === "text" && !block.text.startsWith("<system-reminder>"),
+  );
   const prompt = typed.flatMap((block) => (block.type === "text" ? [block.text] : [])).at(-1) ?? "";
   if (prompt === "stream please") return { ...reply(text(LONG_ANSWER)), chunkDelayMs: 40 };
   if (prompt === "run the tool") {
