@@ -135,7 +135,9 @@ export interface S08Chapter extends Chapter {
 }
 
 export function createS08Chapter(options: HookSetupOptions = {}): S08Chapter {
-  return createHookedChapter({ id: "s08", title: "hook system" }, (context) => createHookSetup(context, options));
+  return createHookedChapter({ id: "s08", title: "hook system" }, (context) =>
+    createHookSetup(context, options),
+  );
 }
 
 /**
