@@ -9,7 +9,7 @@ import { cacheHitRate, formatTokens, type TokenUsage } from "../session/cost.ts"
 import type { Colors } from "./colors.ts";
 import { createReplRenderer } from "./repl-ui.ts";
 import { describeMissingCommand, isSlashCommand } from "./slash-commands.ts";
-import { createSpinner } from "./spinner.ts";
+import { createSpinner, type Spinner } from "./spinner.ts";
 
 /** Lines of input history loaded (the file keeps the newest last; readline wants the newest first). */
 export const HISTORY_LINES = 500;
@@ -106,7 +106,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     onKey,
     onLine,
     history: loadHistory(options.historyPath),
-    ...(options.askChannel ? { askChannel: options.askChannel } : {}),
+    ...(options.askChannel ? { askChannel: withSpinnerPaused(options.askChannel, spinner) } : {}),
     // Messages queued while the prompt is idle (background results, later) run a turn of their own.
     wake: {
       onPush: (listener) => session.core.queue.onPush(listener),
@@ -182,4 +182,27 @@ function rememberLine(options: InteractiveOptions, line: string): void {
   } catch {
     // History is a convenience; failing to save it must not interrupt the session.
   }
+}
+
+/**
+ * The ask channel with the spinner out of the way while a question is open: its line would otherwise be
+ * redrawn over the `answer ›` line. It spins on (same label, same clock) once the answer is in.
+ */
+function withSpinnerPaused(channel: AskChannel, spinner: Spinner): AskChannel {
+  return {
+    ask: channel.ask,
+    serve(answerer) {
+      channel.serve(
+        answerer &&
+          (async (request, signal) => {
+            const resume = spinner.pause();
+            try {
+              return await answerer(request, signal);
+            } finally {
+              resume();
+            }
+          }),
+      );
+    },
+  };
 }

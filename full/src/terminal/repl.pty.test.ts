@@ -220,11 +220,14 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     const pane = launch("perm", "TERM=xterm-256color", "");
     await waitForScreen(pane, (text) => atPrompt(text), "the prompt");
     keys(pane, "write please", "Enter");
-    const question = await waitForScreen(
-      pane,
-      (text) => text.includes("answer ›"),
-      "the permission question",
-    );
+    const box = await waitForScreen(pane, (text) => text.includes("╰─ answer with"), "the permission box");
+    expect(box).toContain("╭─ permission");
+    // The spinner (it ran for write_file) stays off while the question is open: its line would be redrawn
+    // over the answer line within 100 ms.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const question = screen(pane);
+    expect(lastLine(question)).toBe("answer ›");
+    expect(question.slice(question.indexOf("╰─ answer with"))).not.toContain("Running write_file");
     expect(question).toContain("╭─ permission");
     expect(question).toContain("write_file");
     expect(question).toMatch(/why it asks/);
