@@ -1,6 +1,8 @@
 // What the prompt says about git: the repository root, the branch and a short status. Git runs with
 // argument arrays, a timeout, no optional locks and no fsmonitor (a repository's config runs nothing).
 import { execFile } from "node:child_process";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** How long one git command may take before the prompt says the status is unknown. */
 export const GIT_TIMEOUT_MS = 3_000;
@@ -49,10 +51,24 @@ export function runGit(
   });
 }
 
-/** The git toplevel containing `workspace`, or undefined outside a repository (or without git). */
-export async function findGitRoot(workspace: string, options: GitOptions = {}): Promise<string | undefined> {
-  const output = await runGit(["rev-parse", "--show-toplevel"], workspace, options);
-  return output?.trim() || undefined;
+/**
+ * The repository root containing `workspace`: the nearest folder at or above its real path that holds
+ * `.git` (a folder, or the file of a worktree or submodule). Undefined outside a repository — found
+ * without starting git, so a workspace that is no repository costs no process at all.
+ */
+export function findGitRoot(workspace: string): string | undefined {
+  let folder: string;
+  try {
+    folder = realpathSync(workspace);
+  } catch {
+    return undefined;
+  }
+  while (true) {
+    if (existsSync(join(folder, ".git"))) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
 }
 
 /**
@@ -83,12 +99,10 @@ export async function readGitStatus(
 
 /** Root, branch and status for the environment section; `none` with the reason when not a repository. */
 export async function readGitFacts(workspace: string, options: GitOptions = {}): Promise<GitFacts> {
-  // Two processes at once: the session start waits for the slower one only.
-  const [root, status] = await Promise.all([
-    findGitRoot(workspace, options),
-    readGitStatus(workspace, options),
-  ]);
+  // Found on disk: a workspace that is no repository starts no git process.
+  const root = findGitRoot(workspace);
   if (!root) return { kind: "none", reason: "not a git repository" };
+  const status = await readGitStatus(workspace, options);
   if (!status) return { kind: "none", reason: "git did not answer in time" };
   return { kind: "repository", root, ...status };
 }
