@@ -59,7 +59,12 @@ export {
   readConfigFileSync,
 } from "./read-config-file.ts";
 export { describeQuestion, type ReplKey, type ReplOptions, runRepl } from "./repl.ts";
-export { createRetryWaitFetch, DEFAULT_MAX_RETRY_WAIT_MS, requestedWaitMs } from "./retry-wait-fetch.ts";
+export {
+  createRetryWaitFetch,
+  DEFAULT_MAX_RETRY_WAIT_MS,
+  type HeaderLookup,
+  requestedWaitMs,
+} from "./retry-wait-fetch.ts";
 // Tracing (LCC_TRACE=<file>, lcc --trace <file>): see trace/trace-format.ts for the file format.
 export { type ParsedTrace, parseTrace, type TraceProblem } from "./trace/parse-trace.ts";
 export { measureRequestGrowth, type RequestGrowth } from "./trace/request-growth.ts";

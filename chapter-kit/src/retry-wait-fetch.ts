@@ -13,14 +13,23 @@ export interface RetryWaitOptions {
   onWait(text: string): void;
 }
 
-/** Milliseconds a response asks to wait (retry-after-ms, retry-after in seconds or as a date); undefined if none. */
-export function requestedWaitMs(headers: Headers, now = Date.now()): number | undefined {
+/** Minimal view of response headers (fetch's `Headers`, the SDK error's `headers`, anything with `get`). */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
+/**
+ * Milliseconds `headers` ask to wait before a retry: `retry-after-ms`, else `retry-after` in seconds or as
+ * an HTTP date; undefined when they ask nothing usable (none, negative, garbage). s11's policy uses it too.
+ */
+export function requestedWaitMs(headers: HeaderLookup | undefined, now = Date.now()): number | undefined {
+  if (!headers) return undefined;
   const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers.get("retry-after");
+  const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds)) return seconds * 1000;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

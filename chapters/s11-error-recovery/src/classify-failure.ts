@@ -1,8 +1,8 @@
 // Which kind of failure a model call ended with, and whether waiting and trying again can help.
 // Pure: the SDK's error classes and the API's error types in, a tagged Failure out.
 import Anthropic from "@anthropic-ai/sdk";
+import { type HeaderLookup, requestedWaitMs } from "@lcc/chapter-kit";
 import { ModelAbortError } from "@lcc/s02";
-import { type HeaderLookup, requestedWaitMs } from "./retry-after.ts";
 
 /** Failures retried after a backoff (the transient ones). */
 export type RetryableKind =

@@ -38,7 +38,6 @@ export {
 } from "./recovery-hooks.ts";
 export { describeContinuation, describeRetry, renderRecoveryEvents } from "./recovery-renderer.ts";
 export { type RecoveryTime, realTime } from "./recovery-time.ts";
-export { type HeaderLookup, requestedWaitMs } from "./retry-after.ts";
 export {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
