@@ -58,6 +58,7 @@ export {
   type SessionAgent,
   type SessionAgentOptions,
 } from "./session-agent.ts";
+export { wrapSystemReminder } from "./system-reminder.ts";
 export {
   createTerminalPrinter,
   type EventRenderer,

@@ -1,5 +1,6 @@
 // What the fired hooks of one event add up to: a block and its reason, context for the model, a stop.
 // Pure: shared by the tool, prompt and stop seams.
+import { wrapSystemReminder } from "@lcc/s02";
 import type { FiredHook } from "./hook-runner.ts";
 
 export interface HookFeedback {
@@ -33,5 +34,5 @@ export function collectFeedback(fired: readonly FiredHook[], plainStdoutIsContex
 
 /** Text for the model, as Claude Code marks it: a `<system-reminder>` naming the event. */
 export function systemReminder(event: string, lines: readonly string[]): string {
-  return `<system-reminder>\n${event} hook additional context: ${lines.join("\n")}\n</system-reminder>`;
+  return wrapSystemReminder(`${event} hook additional context: ${lines.join("\n")}`);
 }

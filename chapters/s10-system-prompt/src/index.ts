@@ -45,4 +45,4 @@ export { findImports, withoutCode } from "./markdown-imports.ts";
 export { createPromptCommand } from "./prompt-command.ts";
 export { type ReminderSource, renderReminderEvents } from "./reminder-events.ts";
 export { arrangePromptSections, orderSections, SECTION_LAYERS } from "./section-order.ts";
-export { createTurnReminders, type TurnRemindersOptions, wrapSystemReminder } from "./turn-reminders.ts";
+export { createTurnReminders, type TurnRemindersOptions } from "./turn-reminders.ts";

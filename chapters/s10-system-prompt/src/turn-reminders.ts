@@ -1,7 +1,7 @@
 // Per-turn facts as <system-reminder>s in the user message about to be sent (transformContext): the
 // date changed, the git status changed. The system prompt and earlier messages are never edited.
 import type { MessageParam } from "@lcc/s01";
-import type { AgentHooks, EmitEvent } from "@lcc/s02";
+import { type AgentHooks, type EmitEvent, wrapSystemReminder } from "@lcc/s02";
 import { formatDate } from "./environment.ts";
 import "./reminder-events.ts";
 import type { ReminderSource } from "./reminder-events.ts";
@@ -15,11 +15,6 @@ export interface TurnRemindersOptions {
   /** Reads the status again (one git process); undefined when git does not answer. */
   readGitStatus: (signal: AbortSignal) => Promise<{ branch: string; status: string } | undefined>;
   emit: EmitEvent;
-}
-
-/** `text` wrapped as Claude Code marks facts the harness adds: the model reads it, the user did not type it. */
-export function wrapSystemReminder(text: string): string {
-  return `<system-reminder>\n${text}\n</system-reminder>`;
 }
 
 /**
