@@ -1,7 +1,8 @@
 // One memory folder on disk (the project's or the user's): list its memory files, write one, remove one,
 // regenerate its MEMORY.md, all changes under the folder's lock. Unreadable files are reported, never touched.
-import { mkdir, readdir, unlink } from "node:fs/promises";
-import { join } from "node:path";
+// A repository may ship `.lcc/memory` itself: no memory is read or written through a symbolic link in it.
+import { lstat, mkdir, readdir, realpath, unlink } from "node:fs/promises";
+import { isAbsolute, join, relative } from "node:path";
 import { readConfigFile, withOwnerLock } from "@lcc/chapter-kit";
 import { writeFileAtomic } from "@lcc/s02";
 import { type MemoryRecord, parseMemoryFile, renderMemoryFile } from "./memory-file.ts";
@@ -52,10 +53,15 @@ export interface MemoryFolder {
   writeIndex(): Promise<MemoryListing>;
 }
 
-/** The memory folder at `folder`; `prepare` runs before the first write (the project's creates .lcc). */
+/**
+ * The memory folder at `folder`; `prepare` runs before the first write (the project's creates .lcc).
+ * With `root` (the workspace, for the project's folder), the path from `root` down to the folder must
+ * contain no symbolic link: a cloned repository's `.lcc -> ~/.ssh` never receives a memory.
+ */
 export function createMemoryFolder(
   folder: string,
   prepare: () => Promise<void> = async () => {},
+  root?: string,
 ): MemoryFolder {
   const indexPath = join(folder, MEMORY_INDEX_FILE);
   const memoryFolder: MemoryFolder = {
@@ -65,10 +71,12 @@ export function createMemoryFolder(
     async withLock(work) {
       await prepare();
       await mkdir(folder, { recursive: true, mode: 0o700 });
+      if (root !== undefined) await refuseLinkedFolder(folder, root);
       return withOwnerLock(join(folder, `${MEMORY_INDEX_FILE}.lock`), work);
     },
     async write(file, memory) {
       const path = join(folder, file);
+      await refuseLink(path);
       await writeFileAtomic(path, renderMemoryFile(memory), { mode: 0o600 });
       return path;
     },
@@ -79,6 +87,7 @@ export function createMemoryFolder(
     },
     async writeIndex() {
       const listing = await listMemoryFolder(folder);
+      await refuseLink(indexPath);
       await writeFileAtomic(indexPath, buildMemoryIndex(listing.memories), { mode: 0o600 });
       return listing;
     },
@@ -101,6 +110,10 @@ async function listMemoryFolder(folder: string): Promise<MemoryListing> {
   for (const file of [...files].sort()) {
     if (!file.endsWith(".md") || file === MEMORY_INDEX_FILE || file.startsWith(".")) continue;
     const path = join(folder, file);
+    if (await isLink(path)) {
+      listing.problems.push({ path, problem: "a symbolic link, not read (a memory is a file of its own)" });
+      continue;
+    }
     const read = await readConfigFile(path, { maxBytes: MEMORY_FILE_MAX_BYTES });
     if (!read.ok) {
       if (read.skip.kind !== "missing")
@@ -112,4 +125,26 @@ async function listMemoryFolder(folder: string): Promise<MemoryListing> {
     else listing.problems.push({ path, problem: `not a valid memory file (${parsed.problem})` });
   }
   return listing;
+}
+
+async function isLink(path: string): Promise<boolean> {
+  return lstat(path).then(
+    (stats) => stats.isSymbolicLink(),
+    () => false,
+  );
+}
+
+/** Throws when `path` is a symbolic link: writing through it would replace whatever it points at. */
+async function refuseLink(path: string): Promise<void> {
+  if (await isLink(path))
+    throw new Error(`${path} is a symbolic link; a memory is never written through one (remove the link)`);
+}
+
+/** Throws when a symbolic link lies between `root` and `folder` (the folder resolves somewhere else). */
+async function refuseLinkedFolder(folder: string, root: string): Promise<void> {
+  const below = relative(root, folder);
+  if (below.startsWith("..") || isAbsolute(below)) return; // LCC_HOME outside the workspace: the user's choice
+  const [realFolder, realRoot] = await Promise.all([realpath(folder), realpath(root)]);
+  if (realFolder !== join(realRoot, below))
+    throw new Error(`${folder} leads through a symbolic link (to ${realFolder}); no memory is written there`);
 }

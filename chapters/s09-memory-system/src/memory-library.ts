@@ -81,7 +81,7 @@ export interface MemoryLibraryOptions {
 export function createMemoryLibrary(options: MemoryLibraryOptions): MemoryLibrary {
   const project: MemoryPlace = {
     scope: "project",
-    folder: createMemoryFolder(options.projectFolder, options.prepareProject),
+    folder: createMemoryFolder(options.projectFolder, options.prepareProject, options.workspace),
   };
   const samePlace = resolve(options.projectFolder) === resolve(options.userFolder);
   const user: MemoryPlace = samePlace
