@@ -1,6 +1,8 @@
 // Instruction files through the real agent: which files are read, in which order, with their @imports;
 // cycles, deep chains, missing files and imports written as code are reported or ignored, never fatal.
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { reply, text } from "@lcc/testkit";
@@ -9,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_DEPTH } from "./instruction-files.ts";
 import { testAgentSetup } from "./test-agent.ts";
 
-const start = testAgentSetup(useCleanups());
+const addCleanup = useCleanups();
+const start = testAgentSetup(addCleanup);
 const mkfifo = (path: string) => promisify(execFile)("mkfifo", [path]);
 
 async function setup(options: Omit<Parameters<typeof start>[0], "script">) {
@@ -114,6 +117,20 @@ describe("instruction files", () => {
     expect(wire).not.toContain("SECRET KEY");
     expect(notices()).toContain(
       "instruction files: CLAUDE.md: @import of ~/secrets/key.txt is outside the project; not read (a project file may import only from the project and ~/.claude)",
+    );
+  });
+
+  it("does not read a project CLAUDE.md that is a link to a file outside the project", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "lcc-s10-outside-"));
+    addCleanup(() => rm(outside, { recursive: true, force: true }));
+    await writeFile(join(outside, "id_rsa"), "PRIVATE KEY MATERIAL\n");
+    const { sources, notices, wire } = await setup({
+      prepare: (workspace) => symlink(join(outside, "id_rsa"), join(workspace, "CLAUDE.md")),
+    });
+    expect(sources).toEqual([]);
+    expect(wire).not.toContain("PRIVATE KEY MATERIAL");
+    expect(notices()).toContain(
+      `instruction files: CLAUDE.md is a link to ${join(outside, "id_rsa")}, outside the project; not read`,
     );
   });
 

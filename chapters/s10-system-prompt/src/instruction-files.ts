@@ -88,9 +88,12 @@ export function loadInstructionFiles(search: InstructionSearch): InstructionFile
     roots?: readonly string[],
   ) => {
     const real = realPath(path);
-    if (importer && roots && !roots.some((root) => isInside(root, real ?? path))) {
+    if (roots && !roots.some((root) => isInside(root, real ?? path))) {
+      // A repository's CLAUDE.md may itself be a link to ~/.ssh/id_rsa: the same rule as for its imports.
       problems.push(
-        `${show(importer)}: @import of ${show(path)} is outside the project; not read (a project file may import only from the project and ~/.claude)`,
+        importer
+          ? `${show(importer)}: @import of ${show(path)} is outside the project; not read (a project file may import only from the project and ~/.claude)`
+          : `${show(path)} is a link to ${real ?? path}, outside the project; not read`,
       );
       return;
     }
