@@ -90,3 +90,4 @@ export {
 } from "./trace/trace-recorder.ts";
 export { createTracingFetch, type Fetch, type TracingFetch } from "./trace/tracing-fetch.ts";
 export { resolveWorkspace, WorkspaceError } from "./workspace.ts";
+export { wrapWords } from "./wrap-words.ts";

@@ -1,6 +1,6 @@
 // Slash commands as setup data: a chapter contributes the commands of its capability (/compact from
 // s06, /skills from s05); the session core offers /help, /clear and /context. The REPL handles /exit.
-import { formatCount } from "@lcc/chapter-kit";
+import { formatCount, wrapWords } from "@lcc/chapter-kit";
 import { systemPromptText } from "./agent-setup.ts";
 import type { SessionAgent } from "./session-agent.ts";
 
@@ -90,22 +90,9 @@ export function describeContext(session: SessionAgent): string {
   return [
     `${session.state.messages.length} messages; ${size}${auto}`,
     `system prompt: ${formatCount(systemPromptText(session.resolved.system).length)} characters`,
-    wrapList(`${tools.length} tools: `, tools, CONTEXT_COLUMNS),
+    wrapWords(`${tools.length} tools: ${tools.join(", ")}`, CONTEXT_COLUMNS).join("\n  "),
   ].join("\n");
 }
 
-/** Columns /context keeps its lines within (a long tool list wraps, indented). */
+/** Columns /context keeps its lines within (a long tool list wraps between names, indented). */
 const CONTEXT_COLUMNS = 100;
-
-/** `head` then the items joined with ", ", wrapped between items within `columns`, continuation lines indented. */
-function wrapList(head: string, items: readonly string[], columns: number): string {
-  const lines = [head.trimEnd()];
-  for (const [index, item] of items.entries()) {
-    const piece = `${item}${index < items.length - 1 ? "," : ""}`;
-    const last = lines.length - 1;
-    const current = lines[last] ?? "";
-    if (current.length + 1 + piece.length > columns && current.trim() !== "") lines.push(`  ${piece}`);
-    else lines[last] = `${current} ${piece}`;
-  }
-  return lines.join("\n");
-}

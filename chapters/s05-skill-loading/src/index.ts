@@ -18,4 +18,4 @@ export {
 } from "./skill-file.ts";
 export { createSkillLibrary, type LoadedSkill, type SkillLibrary } from "./skill-library.ts";
 export { MAX_CATALOGUE_DESCRIPTION_CHARS, renderLoadedSkill, renderSkillCatalogue } from "./skill-prompt.ts";
-export { createSkillsCommand, wrapWords } from "./skills-command.ts";
+export { createSkillsCommand } from "./skills-command.ts";

@@ -1,4 +1,5 @@
 // `/skills`: the catalogue as the user sees it, one skill per line (long descriptions wrapped at whole words).
+import { wrapWords } from "@lcc/chapter-kit";
 import type { SlashCommand } from "@lcc/s02";
 import type { SkillLibrary } from "./skill-library.ts";
 
@@ -19,18 +20,4 @@ export function createSkillsCommand(skills: SkillLibrary, width = 100): SlashCom
       write(`${lines.join("\n")}\n`);
     },
   };
-}
-
-/** Splits `text` into lines of at most `width` characters, breaking between words. Pure. */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }

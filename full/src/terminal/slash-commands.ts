@@ -2,8 +2,8 @@
 // chapters bring theirs (/help /clear /context from s02, /skills from s05, /compact from s06, /memory
 // from s09, /prompt from s10 …). A command
 // whose chapter is not integrated yet says so instead of pretending.
+import { wrapWords } from "@lcc/chapter-kit";
 import { parseSlashCommand, type SlashCommand } from "@lcc/s02";
-import { wrapWords } from "@lcc/s05"; // s05: the word wrapping /skills uses
 import { INTEGRATED_CHAPTER } from "../lcc-setup.ts";
 import type { AgentSession } from "../session/agent-session.ts";
 import { cacheHitRate, formatTokens, formatUsd, priceOf } from "../session/cost.ts";
