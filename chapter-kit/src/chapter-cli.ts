@@ -40,8 +40,11 @@ export interface ChapterAgent {
   wake?: {
     /** Called when work arrives; returns the unsubscribe. */
     onPush(listener: () => void): () => void;
-    run(signal: AbortSignal): Promise<void>;
+    /** Runs a turn for what arrived; true when there was something to run. */
+    run(signal: AbortSignal): Promise<boolean>;
   };
+  /** Ends the session when its REPL ends: background commands are killed, timers stopped (s13, s14). */
+  close?(): Promise<void>;
 }
 
 export interface Chapter {
@@ -50,9 +53,19 @@ export interface Chapter {
   createAgent(context: ChapterContext): ChapterAgent | Promise<ChapterAgent>;
 }
 
+/**
+ * A step of a demo where the user waits instead of typing: the next prompt is typed only after the
+ * agent, idle at the prompt, was woken by queued work (s13's background result, s14's cron prompt)
+ * and finished that turn. The demo fails after `timeoutMs` (default 30 s) if nothing woke it.
+ */
+export interface DemoWait {
+  waitForWake: true;
+  timeoutMs?: number;
+}
+
 /** A scripted offline session: the prompts a user types and the model's scripted answers. */
 export interface DemoScenario {
-  prompts: string[];
+  prompts: Array<string | DemoWait>;
   script: Script;
   files?: Record<string, string>;
   git?: boolean;
@@ -66,6 +79,8 @@ export interface ChapterIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
   sigintSource?: NodeJS.EventEmitter;
+  /** Ends the process (after SIGTERM or SIGHUP, once the session is closed); absent in tests. */
+  exit?: (code: number) => void;
 }
 
 /** The real process's arguments, environment and streams; called only from a chapter's main.ts / demo.ts. */
@@ -78,6 +93,7 @@ export function processIo(): ChapterIo {
     stdout: process.stdout,
     stderr: process.stderr,
     sigintSource: process,
+    exit: (code) => process.exit(code),
   };
 }
 
@@ -139,15 +155,21 @@ export async function runChapterMain(
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });
-  await runRepl({
-    input: io.stdin,
-    output: io.stdout,
-    prompt: `${chapter.id} > `,
-    onLine: (line, signal) => agent.handleLine(line, signal),
-    askChannel,
-    ...(agent.wake ? { wake: agent.wake } : {}),
-    ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
-  });
+  const stopOnSignals = io.sigintSource && stopOnSignal(io.sigintSource, agent, io.exit);
+  try {
+    await runRepl({
+      input: io.stdin,
+      output: io.stdout,
+      prompt: `${chapter.id} > `,
+      onLine: (line, signal) => agent.handleLine(line, signal),
+      askChannel,
+      ...(agent.wake ? { wake: agent.wake } : {}),
+      ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
+    });
+  } finally {
+    stopOnSignals?.();
+    await agent.close?.();
+  }
   await tracing?.fetch.idle();
   return 0;
 }
@@ -193,12 +215,18 @@ export async function runScenario(
       output,
       ...(tracing ? { observe: tracing.onEvent } : {}),
     });
-    await runRepl({
-      input: Readable.from(scenario.prompts.map((prompt) => `${prompt}\n`)),
-      output,
-      prompt: `${chapter.id} > `,
-      onLine: (line, signal) => agent.handleLine(line, signal),
-    });
+    const wakes = countWakes(agent);
+    try {
+      await runRepl({
+        input: Readable.from(typeScenario(scenario.prompts, wakes, output)),
+        output,
+        prompt: `${chapter.id} > `,
+        onLine: (line, signal) => agent.handleLine(line, signal),
+        ...(wakes.wake ? { wake: wakes.wake } : {}),
+      });
+    } finally {
+      await agent.close?.();
+    }
     await tracing?.fetch.idle();
     return { requests: fake.requests, workspace: temp.dir, cleanup: temp.cleanup };
   } catch (error) {
@@ -206,6 +234,85 @@ export async function runScenario(
     throw error;
   } finally {
     await fake.close();
+  }
+}
+
+/**
+ * SIGTERM and SIGHUP (a kill, a closed terminal) end the chapter as Ctrl-C then Ctrl-D would: the turn
+ * is interrupted, the session closed (no background command outlives it), then the process exits with
+ * 128 + the signal's number. Returns the uninstall.
+ */
+function stopOnSignal(source: NodeJS.EventEmitter, agent: ChapterAgent, exit?: (code: number) => void) {
+  const codes = { SIGHUP: 129, SIGTERM: 143 } as const;
+  const handlers = Object.entries(codes).map(([name, code]) => {
+    const handler = () => {
+      source.emit("SIGINT", "SIGINT");
+      void (agent.close?.() ?? Promise.resolve()).finally(() => exit?.(code));
+    };
+    source.once(name, handler);
+    return () => source.off(name, handler);
+  });
+  return () => {
+    for (const off of handlers) off();
+  };
+}
+
+/** The agent's wake, counting the woken turns that ran, so a DemoWait knows when one has finished. */
+function countWakes(agent: ChapterAgent) {
+  let ran = 0;
+  const waiters = new Set<() => void>();
+  const source = agent.wake;
+  const wake = source && {
+    onPush: source.onPush,
+    async run(signal: AbortSignal) {
+      const didRun = await source.run(signal);
+      if (didRun) {
+        ran += 1;
+        for (const waiter of [...waiters]) waiter();
+      }
+      return didRun;
+    },
+  };
+  return {
+    wake,
+    /** True once a woken turn that started after this call has finished; false after `timeoutMs`. */
+    next(timeoutMs: number): Promise<boolean> {
+      const target = ran + 1;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          resolve(false);
+        }, timeoutMs);
+        const check = () => {
+          if (ran < target) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(true);
+        };
+        waiters.add(check);
+      });
+    },
+  };
+}
+
+/**
+ * The lines a demo types, pausing at each DemoWait until the agent was woken and ran that turn; when
+ * nothing wakes it in time, the demo says so and stops typing (the REPL then ends).
+ */
+async function* typeScenario(
+  steps: DemoScenario["prompts"],
+  wakes: ReturnType<typeof countWakes>,
+  output: NodeJS.WritableStream,
+) {
+  for (const step of steps) {
+    if (typeof step === "string") {
+      yield `${step}\n`;
+      continue;
+    }
+    const timeoutMs = step.timeoutMs ?? 30_000;
+    if (await wakes.next(timeoutMs)) continue;
+    output.write(`\n(the demo waited ${timeoutMs / 1000} s for queued work that never came)\n`);
+    return;
   }
 }
 

@@ -33,7 +33,7 @@ export interface ReplOptions {
    */
   onKey?: (key: ReplKey) => boolean;
   /** Work that arrives while the prompt is idle (queued messages): run like a turn, Ctrl-C aborts it. */
-  wake?: { onPush(listener: () => void): () => void; run(signal: AbortSignal): Promise<void> };
+  wake?: { onPush(listener: () => void): () => void; run(signal: AbortSignal): Promise<unknown> };
 }
 
 /**
@@ -182,7 +182,9 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         if (closed) break;
         if (woken && options.wake) {
           woken = false;
-          await runTurn((signal) => options.wake!.run(signal));
+          await runTurn(async (signal) => {
+            await options.wake!.run(signal);
+          });
           showPrompt();
           continue;
         }

@@ -5,20 +5,21 @@ import { compactOptionsFromEnv } from "@lcc/s06"; // s06: compaction settings fr
 import type { PermissionOptions } from "@lcc/s07"; // s07: permission modes and rules
 import type { SettingsFile } from "@lcc/s08"; // s08: Claude Code-compatible hooks (settings files)
 import { arrangePromptSections } from "@lcc/s10"; // s10: the prompt's section order and cache breakpoint
-// s11 extends s10 (system prompt) ← s09 (memory) ← s08 (hooks) ← s07 (permissions) ← s06 (compaction)
-// ← s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
-import { createRecoverySetup, type RecoverySetup } from "@lcc/s11"; // s11: retries, continuations, doom loops
+// s14 extends s13 (background commands) ← s12 (task graph) ← s11 (error recovery) ← s10 (system prompt)
+// ← s09 (memory) ← s08 (hooks) ← s07 (permissions) ← s06 (compaction) ← s05 (skills) ← s04 (subagents)
+// ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
+import { type CronSetup, createCronSetup } from "@lcc/s14"; // s14: prompts on a schedule
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
 /** The highest chapter whose setup `createLccSetup` builds on (shown in the banner and /help). */
-export const INTEGRATED_CHAPTER = "s11";
+export const INTEGRATED_CHAPTER = "s14";
 
 /**
  * The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction,
- * permissions, hooks, memory, prompt, retry policy).
+ * permissions, hooks, memory, prompt, retry policy, tasks, background commands, schedule).
  */
-export type LccSetup = RecoverySetup;
+export type LccSetup = CronSetup;
 
 /** Product-layer guidance that holds whichever chapters are integrated. */
 export const PRODUCT_SECTION = [
@@ -51,7 +52,7 @@ export interface ProductParts {
  * product's hooks wrap no model call).
  */
 export async function createLccSetup(context: SetupContext, product: ProductParts = {}): Promise<LccSetup> {
-  const chapters = await createRecoverySetup(context, {
+  const chapters = await createCronSetup(context, {
     permissions: { ...product.permissions, compact: compactOptionsFromEnv(context.env ?? {}) },
     ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
     ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),

@@ -6,7 +6,7 @@ import { type CallModel, invalidToolInput, ModelAbortError, type SystemPrompt } 
 import { type DispatchToolCalls, sequentialDispatch } from "./dispatch.ts";
 import type { AgentEvent, LoopEndReason } from "./events.ts";
 import type { AfterTurnDecision, AgentHooks, AgentState, HookContext, Round, ToolCall } from "./hooks.ts";
-import { type MessageQueue, queuedBlocks } from "./message-queue.ts";
+import { type DrainScope, type MessageQueue, queuedBlocks } from "./message-queue.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { INVALID_JSON, runToolCall } from "./tool-pipeline.ts";
 
@@ -65,7 +65,7 @@ export async function runAgentLoop(
       if (options.maxTurns !== undefined && turn >= options.maxTurns) return end("max_turns");
       turn += 1;
       const context: HookContext = { state, workspace: options.workspace, signal, turn, emit, ask };
-      joinQueuedMessages(state, options.queue, emit);
+      joinQueuedMessages(state, options.queue, emit, turn === 1 ? "all" : "running_turn");
       state.messages = await contained("transformContext", emit, state.messages, () =>
         hooks.transformContext?.(state.messages, context),
       );
@@ -104,13 +104,17 @@ export async function runAgentLoop(
   }
 }
 
-/** Drains the queue into the last user message (after any tool results), before the model call. */
+/**
+ * Drains the queue into the last user message (after any tool results), before the model call: the
+ * run's first call takes everything, later calls leave `betweenTurns` messages for the next run.
+ */
 function joinQueuedMessages(
   state: AgentState,
   queue: MessageQueue | undefined,
   emit: (event: AgentEvent) => void,
+  scope: DrainScope,
 ) {
-  const queued = queue?.drain() ?? [];
+  const queued = queue?.drain(scope) ?? [];
   if (queued.length === 0) return;
   appendUserContent(state.messages, queuedBlocks(queued));
   emit({ type: "queue_drained", sources: queued.map((message) => message.source) });
@@ -128,8 +132,8 @@ async function decideAfterTurn(
   );
   if (decision) return decision;
   const stopped = round.stopReason !== "tool_use" || round.toolCalls.length === 0;
-  if (stopped && queue && queue.size() > 0) {
-    const queued = queue.drain();
+  if (stopped && queue && queue.size("running_turn") > 0) {
+    const queued = queue.drain("running_turn");
     context.emit({ type: "queue_drained", sources: queued.map((message) => message.source) });
     return { kind: "continue", reason: "queued_messages", content: queuedBlocks(queued) };
   }

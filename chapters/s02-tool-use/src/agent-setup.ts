@@ -10,6 +10,7 @@ import type { EmitEvent } from "./events.ts";
 import { type AgentHooks, combineHooks } from "./hooks.ts";
 import type { MessageQueue } from "./message-queue.ts";
 import { createToolRegistry, type ToolRegistry } from "./registry.ts";
+import type { SessionScope } from "./session-scope.ts";
 import type { EventRenderer } from "./terminal-printer.ts";
 import type { Tool } from "./tool.ts";
 
@@ -27,6 +28,11 @@ export interface SetupContext extends ChapterContext {
   largeOutputs?: { savedOverChars: number; keepChars: number };
   /** How this conversation began: a new session, /clear, or a history read back (lcc's /resume). */
   conversation?: ConversationStart;
+  /**
+   * What outlives this setup: values kept across rebuilt setups and work done when the session closes
+   * (s13's running commands, s14's scheduler). Absent when a setup is built outside a session.
+   */
+  session?: SessionScope;
 }
 
 export type ConversationStart = "startup" | "clear" | "resume";

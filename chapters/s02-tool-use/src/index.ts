@@ -49,7 +49,13 @@ export {
   type ToolCall,
   type ToolCallDecision,
 } from "./hooks.ts";
-export { createMessageQueue, type MessageQueue, type QueuedMessage, queuedBlocks } from "./message-queue.ts";
+export {
+  createMessageQueue,
+  type DrainScope,
+  type MessageQueue,
+  type QueuedMessage,
+  queuedBlocks,
+} from "./message-queue.ts";
 export { createToolRegistry, type ToolRegistry } from "./registry.ts";
 export {
   type BuildSetup,
@@ -58,6 +64,7 @@ export {
   type SessionAgent,
   type SessionAgentOptions,
 } from "./session-agent.ts";
+export { type ClosableScope, createSessionScope, type SessionScope } from "./session-scope.ts";
 export { wrapSystemReminder } from "./system-reminder.ts";
 export {
   createTerminalPrinter,

@@ -73,4 +73,40 @@ describe("s02 message queue in the loop", () => {
     expect(eventsOf("queue_drained")).toEqual([{ type: "queue_drained", sources: ["cron"] }]);
     assertPairingInvariant(requests());
   });
+
+  it("leaves a betweenTurns message out of a running turn and gives it to the next run's first request", async () => {
+    const queue = createMessageQueue();
+    const job = defineTool({
+      name: "start_job",
+      description: "Starts a job; a scheduled prompt comes due meanwhile.",
+      input: z.object({}),
+      async run() {
+        queue.push({
+          source: "cron",
+          content: "<scheduled-prompt>report</scheduled-prompt>",
+          betweenTurns: true,
+        });
+        queue.push({ source: "background", content: "<background-results>done</background-results>" });
+        return "started";
+      },
+    });
+    const { run, requests, lastBlocks } = await startLoop(
+      [reply(toolUse("start_job", {}, "t1")), reply(text("ok")), reply(text("Report written."))],
+      { tools: [job], queue },
+    );
+    expect(await run()).toEqual({ reason: "end_turn", turns: 2 });
+    expect(lastBlocks(1)).toEqual([
+      { type: "tool_result", tool_use_id: "t1", content: "started", is_error: false },
+      { type: "text", text: "<background-results>done</background-results>" },
+    ]);
+    expect(queue.size()).toBe(1);
+    expect(queue.size("running_turn")).toBe(0);
+    await run();
+    expect(lastBlocks(2)).toContainEqual({
+      type: "text",
+      text: "<scheduled-prompt>report</scheduled-prompt>",
+    });
+    expect(queue.size()).toBe(0);
+    assertPairingInvariant(requests());
+  });
 });

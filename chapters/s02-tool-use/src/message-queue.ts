@@ -7,22 +7,31 @@ export interface QueuedMessage {
   source: string;
   /** Already formatted for the model (e.g. wrapped in <system-reminder> or <background-results>). */
   content: string | UserContentBlock[];
+  /**
+   * Waits for the next run of the loop instead of joining a running one (s14's cron prompts: a
+   * scheduled prompt is a new request, never slipped between a turn's tool calls).
+   */
+  betweenTurns?: boolean;
 }
+
+/** Which messages a drain takes: all of them, or only those that may join a running turn. */
+export type DrainScope = "all" | "running_turn";
 
 export interface MessageQueue {
   /** Adds a message and wakes whoever listens (an idle REPL runs a turn for it). Never throws. */
   push(message: QueuedMessage): void;
-  /** Removes and returns everything queued, oldest first. */
-  drain(): QueuedMessage[];
-  size(): number;
+  /** Removes and returns the messages of `scope` (default all), oldest first; the others stay queued. */
+  drain(scope?: DrainScope): QueuedMessage[];
+  size(scope?: DrainScope): number;
   /** Called after every push; returns the unsubscribe. Listener errors are the listener's problem. */
   onPush(listener: () => void): () => void;
 }
 
 /**
  * The loop's rules (agent-loop.ts): before every model call the queue is drained into the last user
- * message, after any tool results; when the model stops while messages wait, the loop continues with
- * them (reason "queued_messages") instead of ending; between turns an idle REPL wakes on push.
+ * message, after any tool results (a run's first call takes every message, later calls only those
+ * without `betweenTurns`); when the model stops while such messages wait, the loop continues with them
+ * (reason "queued_messages") instead of ending; between turns an idle REPL wakes on push.
  */
 export function createMessageQueue(): MessageQueue {
   const items: QueuedMessage[] = [];
@@ -32,8 +41,15 @@ export function createMessageQueue(): MessageQueue {
       items.push(message);
       for (const listener of [...listeners]) listener();
     },
-    drain: () => items.splice(0),
-    size: () => items.length,
+    drain(scope = "all") {
+      if (scope === "all") return items.splice(0);
+      const taken = items.filter((item) => !item.betweenTurns);
+      const kept = items.filter((item) => item.betweenTurns);
+      items.splice(0, items.length, ...kept);
+      return taken;
+    },
+    size: (scope = "all") =>
+      scope === "all" ? items.length : items.filter((item) => !item.betweenTurns).length,
     onPush(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

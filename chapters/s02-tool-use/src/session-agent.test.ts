@@ -162,4 +162,37 @@ describe("s02 demo scenario", () => {
     expect(output.text()).toContain("Hello, world");
     expect(await readFile(`${run.workspace}/greet.js`, "utf8")).toContain("return `Hello, ${name}`;");
   });
+
+  it("keeps session values across a rebuilt setup and runs the closers once, latest first, a failure reported", async () => {
+    const fake = await startFake([]);
+    const kept: object[] = [];
+    const closed: string[] = [];
+    const agent = await createSessionAgent(
+      (context) => {
+        kept.push(context.session!.keep("test:resource", () => ({ made: kept.length })));
+        const build = kept.length;
+        context.session!.onClose(() => {
+          closed.push(`setup ${build}`);
+          if (build === 1) throw new Error("disk gone");
+        });
+        return createToolUseSetup(context);
+      },
+      fake.context,
+      { print: false },
+    );
+    const events: AgentEvent[] = [];
+    agent.subscribe((event) => events.push(event));
+    await agent.reset();
+    expect(kept).toHaveLength(2);
+    expect(kept[1]).toBe(kept[0]);
+    await Promise.all([agent.close(), agent.close()]);
+    await agent.close();
+    expect(closed).toEqual(["setup 2", "setup 1"]);
+    expect(events).toContainEqual({
+      type: "notice",
+      source: "session",
+      level: "warn",
+      text: "closing the session failed: disk gone",
+    });
+  });
 });

@@ -16,6 +16,7 @@ import { createEventHub } from "./event-hub.ts";
 import type { AgentEvent } from "./events.ts";
 import type { AgentState } from "./hooks.ts";
 import { createMessageQueue, type MessageQueue } from "./message-queue.ts";
+import { createSessionScope } from "./session-scope.ts";
 import { createTerminalPrinter } from "./terminal-printer.ts";
 
 export type BuildSetup<Setup extends AgentSetup> = (context: SetupContext) => Setup | Promise<Setup>;
@@ -45,6 +46,11 @@ export interface SessionAgent<Setup extends AgentSetup = AgentSetup> extends Cha
    * leaks), the history becomes `messages` (empty by default), and `conversation_start` is emitted.
    */
   reset(messages?: MessageParam[]): Promise<void>;
+  /**
+   * Ends the session: what the setups registered with `session.onClose` runs once, latest first (s13
+   * kills its running commands, s14 stops its timer). A failing closer becomes a notice. Idempotent.
+   */
+  close(): Promise<void>;
 }
 
 export interface SessionAgentOptions {
@@ -73,6 +79,7 @@ export async function createSessionAgent<Setup extends AgentSetup>(
 ): Promise<SessionAgent<Setup>> {
   const hub = createEventHub();
   const queue = createMessageQueue();
+  const scope = createSessionScope();
   const ask: AskUser = chapter.ask ?? askWithoutTerminal;
   let model = chapter.config.model;
   // The config chapters see: `model` follows setModel, so subagents switch along with the parent.
@@ -95,7 +102,16 @@ export async function createSessionAgent<Setup extends AgentSetup>(
     };
     let building = true;
     try {
-      const setup = await buildSetup({ ...chapter, config, callModel, emit, queue, ask, conversation });
+      const setup = await buildSetup({
+        ...chapter,
+        config,
+        callModel,
+        emit,
+        queue,
+        ask,
+        conversation,
+        session: { keep: scope.keep, onClose: scope.onClose },
+      });
       const withCore = { ...setup, commands: [...coreCommands(), ...setup.commands] };
       return { setup, resolved: resolveSetup(withCore) };
     } finally {
@@ -168,6 +184,12 @@ export async function createSessionAgent<Setup extends AgentSetup>(
       delete state.lastUsage;
       hub.emit({ type: "conversation_start", messages: messages.length });
     },
+    async close() {
+      for (const error of await scope.close()) {
+        const text = `closing the session failed: ${error instanceof Error ? error.message : String(error)}`;
+        hub.emit({ type: "notice", source: "session", level: "warn", text });
+      }
+    },
     async handleLine(line, signal) {
       const write = (text: string) => chapter.output.write(text);
       if (await session.runCommand(line, signal, write)) return;
@@ -182,6 +204,7 @@ export async function createSessionAgent<Setup extends AgentSetup>(
       async run(signal) {
         const result = await session.runQueued(signal);
         if (result) reportEnd(result, hub.emit, chapter.config.maxTokens);
+        return result !== undefined;
       },
     },
   };
