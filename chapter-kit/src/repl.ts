@@ -34,6 +34,12 @@ export interface ReplOptions {
   onKey?: (key: ReplKey) => boolean;
   /** Work that arrives while the prompt is idle (queued messages): run like a turn, Ctrl-C aborts it. */
   wake?: { onPush(listener: () => void): () => void; run(signal: AbortSignal): Promise<unknown> };
+  /**
+   * Called once the REPL is up with `printAbove`: text for the user that arrives while the prompt waits
+   * (a background command finished) is printed above the prompt, which is drawn again with what was
+   * typed. During a turn, or without a terminal, it is simply written.
+   */
+  onReady?: (screen: { printAbove(text: string): void }) => void;
 }
 
 /**
@@ -173,6 +179,17 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         };
       });
   }
+
+  const printAbove = (text: string) => {
+    if (!interactive || closed || current || pendingAnswer || queue.length > 0) {
+      output.write(text);
+      return;
+    }
+    output.write("\r\x1b[2K");
+    output.write(text.endsWith("\n") ? text : `${text}\n`);
+    rl.prompt(true);
+  };
+  options.onReady?.({ printAbove });
 
   showPrompt();
   try {

@@ -180,4 +180,28 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
     await waitForScreen("a plain Tab left to readline", (screen) => screen.includes('got "x" in default'));
     expect(terminal.screen()).not.toContain("[Z");
   }, 40_000);
+
+  it.skipIf(!hasTmux)(
+    "prints what arrives at an idle prompt above it, keeping the typed line",
+    async () => {
+      const terminal = createTerminal(`${tsxBin} ${keyedPath}`);
+      addCleanup(terminal.close);
+      const waitForScreen = (what: string, check: (screen: string) => boolean) =>
+        waitFor(() => check(terminal.screen()), what, terminal.screen);
+      await waitForScreen("the prompt", (screen) => lastLine(screen) === "kit >");
+      terminal.type("later");
+      terminal.press("Enter");
+      await waitForScreen("the line handled", (screen) => screen.includes('got "later" in default'));
+      terminal.type("half typed");
+      await waitForScreen("the message above the prompt", (screen) =>
+        screen.includes("⏺ arrived while idle"),
+      );
+      const lines = terminal.screen().trimEnd().split("\n");
+      expect(lines.at(-2)).toBe("⏺ arrived while idle");
+      expect(lines.at(-1)?.trimEnd()).toBe("kit > half typed");
+      terminal.press("Enter");
+      await waitForScreen("the typed line sent", (screen) => screen.includes('got "half typed" in default'));
+    },
+    40_000,
+  );
 });

@@ -280,8 +280,10 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
       return () => historyListeners.delete(listener);
     },
     async close() {
-      // s08's SessionEnd hooks (bounded), then the log and the state folder's git exclude.
+      // s08's SessionEnd hooks (bounded), the session's own closers (s13 stops its background commands,
+      // s14 its scheduler), then the log and the state folder's git exclude.
       await core.setup.endSession("exit").catch(() => undefined);
+      await core.close();
       log.close();
       await excluded;
     },

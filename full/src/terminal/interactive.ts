@@ -49,7 +49,18 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
       return `${formatTokens(tokens)} tokens`;
     },
   });
-  const render = createReplRenderer({ output, colors, spinner, setup: () => session.core.resolved });
+  // What arrives while the prompt waits (a background command finished, a scheduled prompt came due) is
+  // printed above the prompt by the REPL, which then draws the prompt again with what was typed.
+  let printAbove: ((text: string) => void) | undefined;
+  const renderOutput = {
+    write: (text: string) => (printAbove ? printAbove(text) : output.write(text)),
+  } as NodeJS.WritableStream;
+  const render = createReplRenderer({
+    output: renderOutput,
+    colors,
+    spinner,
+    setup: () => session.core.resolved,
+  });
   /** Shift+Tab's mode change shows in the prompt line, not as a line of its own. */
   let cyclingMode = false;
   session.core.subscribe((event) => {
@@ -111,11 +122,17 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     wake: {
       onPush: (listener) => session.core.queue.onPush(listener),
       run: async (signal) => {
-        if (session.core.queue.size() > 0) await onLine("", signal);
+        if (session.core.queue.size() === 0) return false;
+        await onLine("", signal);
+        return true;
       },
+    },
+    onReady: (screen) => {
+      printAbove = screen.printAbove;
     },
     ...(options.sigintSource ? { sigintSource: options.sigintSource } : {}),
   });
+  printAbove = undefined;
   if (output.isTTY) write("\n");
 }
 

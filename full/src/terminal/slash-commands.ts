@@ -13,9 +13,6 @@ import type { Colors } from "./colors.ts";
 
 /** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
 export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {
-  tasks: { chapter: "s12", what: "the task board" },
-  bg: { chapter: "s13", what: "background commands" },
-  cron: { chapter: "s14", what: "scheduled prompts" },
   team: { chapter: "s15", what: "agent teams" },
   inbox: { chapter: "s15", what: "team mailboxes" },
   worktrees: { chapter: "s18", what: "worktree lanes" },
