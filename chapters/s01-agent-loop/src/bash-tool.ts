@@ -3,7 +3,13 @@ import type Anthropic from "@anthropic-ai/sdk";
 import { formatCount } from "@lcc/chapter-kit";
 import { capOutput, MAX_TOOL_OUTPUT_CHARS } from "./cap-output.ts";
 import { deniedReason } from "./dangerous-commands.ts";
-import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, runShell, type ShellRun } from "./run-shell.ts";
+import {
+  DEFAULT_SHELL_TIMEOUT_MS,
+  MAX_SHELL_TIMEOUT_MS,
+  runShell,
+  type ShellHandoff,
+  type ShellRun,
+} from "./run-shell.ts";
 
 /** What the model sees of the bash tool: a hand-written schema (s02 derives schemas from zod). */
 export const BASH_TOOL: Anthropic.Tool = {
@@ -38,6 +44,8 @@ export function describeShellRun(
   maxChars = MAX_TOOL_OUTPUT_CHARS,
 ): BashResult {
   const output = capOutput(run.output.trimEnd(), maxChars);
+  if (run.handedOff)
+    return { text: `${output || "(no output yet)"}\n[${run.handedOff.note}]`, isError: false };
   if (run.aborted)
     return { text: `${output}\n[interrupted by user; process group killed]`.trim(), isError: true };
   if (run.timedOut) {
@@ -52,13 +60,14 @@ export function describeShellRun(
 
 /**
  * Runs the bash tool for s01's loop. Never throws. `maxOutputChars` (default 50,000) bounds the
- * output kept; a later chapter raises it when it saves long output to a file instead.
+ * output kept; a later chapter raises it when it saves long output to a file instead. `handoff`
+ * (s13) takes a command past its timeout, or a server, instead of it being killed.
  */
 export async function runBashTool(
   input: unknown,
   cwd: string,
   signal: AbortSignal,
-  options: { maxOutputChars?: number } = {},
+  options: { maxOutputChars?: number; handoff?: ShellHandoff } = {},
 ): Promise<BashResult> {
   const maxChars = options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS;
   const { command, timeout_ms: timeoutMs } = (input ?? {}) as { command?: unknown; timeout_ms?: unknown };
@@ -69,6 +78,7 @@ export async function runBashTool(
   if (reason)
     return { text: `Refused: ${reason}. Find a safer command that does what you need.`, isError: true };
   const timeout = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : DEFAULT_SHELL_TIMEOUT_MS;
-  const run = await runShell(command, { cwd, timeoutMs: timeout, signal, maxChars });
+  const handoff = options.handoff ? { handoff: options.handoff } : {};
+  const run = await runShell(command, { cwd, timeoutMs: timeout, signal, maxChars, ...handoff });
   return { ...describeShellRun(run, Math.min(timeout, MAX_SHELL_TIMEOUT_MS), maxChars), run };
 }

@@ -18,8 +18,11 @@ export { type GroupGuard, guardProcessGroup, PIPE_GRACE_MS } from "./process-gro
 export {
   DEFAULT_SHELL_TIMEOUT_MS,
   HARNESS_SECRET_ENV_NAMES,
+  type HandoffReason,
   MAX_SHELL_TIMEOUT_MS,
+  type RunningCommand,
   runShell,
+  type ShellHandoff,
   type ShellOptions,
   type ShellRun,
   userShell,

@@ -16,8 +16,15 @@ export interface GroupGuard {
  * Watches `child` (spawned with `detached: true`): after `timeoutMs`, or when `signal` aborts, its whole
  * group gets SIGKILL; when the shell exits the group is killed too, and its pipes are closed after
  * PIPE_GRACE_MS (a process that left the group with setsid could hold them open forever). Never throws.
+ * With `onTimeout`, the timeout first asks it: true means the caller took the command over (s13 moves it
+ * to the background), so nothing is killed; false kills as usual.
  */
-export function guardProcessGroup(child: ChildProcess, timeoutMs: number, signal?: AbortSignal): GroupGuard {
+export function guardProcessGroup(
+  child: ChildProcess,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  onTimeout?: () => boolean,
+): GroupGuard {
   let timedOut = false;
   let aborted = false;
   const killGroup = () => {
@@ -28,6 +35,7 @@ export function guardProcessGroup(child: ChildProcess, timeoutMs: number, signal
     }
   };
   const timer = setTimeout(() => {
+    if (onTimeout?.()) return;
     timedOut = true;
     killGroup();
   }, timeoutMs);

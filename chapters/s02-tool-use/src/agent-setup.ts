@@ -3,6 +3,7 @@
 
 import type Anthropic from "@anthropic-ai/sdk";
 import type { AskUser, ChapterContext } from "@lcc/chapter-kit";
+import type { ShellHandoff } from "@lcc/s01";
 import type { CallModel, SystemPrompt } from "./call-model.ts";
 import type { SlashCommand } from "./commands.ts";
 import type { DispatchToolCalls } from "./dispatch.ts";
@@ -26,6 +27,11 @@ export interface SetupContext extends ChapterContext {
    * `savedOverChars` to a file, so bash keeps up to `keepChars` and read_file pages stay under the threshold.
    */
   largeOutputs?: { savedOverChars: number; keepChars: number };
+  /**
+   * s13: a foreground bash command still running at its timeout, or looking like a server, is given to
+   * this (moved to the background) instead of killed. Absent: bash kills at the timeout, as in s02.
+   */
+  backgroundHandoff?: ShellHandoff;
   /** How this conversation began: a new session, /clear, or a history read back (lcc's /resume). */
   conversation?: ConversationStart;
   /**

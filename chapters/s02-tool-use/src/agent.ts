@@ -26,14 +26,21 @@ export function baseSystemSections(workspace: string): SystemSection[] {
  * s02's setup: the four core tools. Every later chapter starts from this. When a later chapter saves
  * long outputs to files (`largeOutputs`, s06), bash keeps up to `keepChars` and says so, and read_file
  * pages stay under the saving threshold (a page must never be saved to a file read with read_file again).
+ * With `backgroundHandoff` (s13), bash moves a command past its timeout, or a server, to the background.
  */
-export function createToolUseSetup(context: Pick<SetupContext, "workspace" | "largeOutputs">): AgentSetup {
+export function createToolUseSetup(
+  context: Pick<SetupContext, "workspace" | "largeOutputs" | "backgroundHandoff">,
+): AgentSetup {
   const large = context.largeOutputs;
+  const handoff = context.backgroundHandoff;
   return {
     ...emptySetup(),
     systemSections: baseSystemSections(context.workspace),
     tools: [
-      createBashTool(large ? { maxOutputChars: large.keepChars, savedOverChars: large.savedOverChars } : {}),
+      createBashTool({
+        ...(large ? { maxOutputChars: large.keepChars, savedOverChars: large.savedOverChars } : {}),
+        ...(handoff ? { handoff } : {}),
+      }),
       createReadFileTool(large ? { maxOutputChars: large.savedOverChars } : {}),
       createWriteFileTool(),
       createEditFileTool(),

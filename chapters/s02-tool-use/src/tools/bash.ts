@@ -1,6 +1,13 @@
 // `bash` on the tool contract: s01's shell tool behind a zod schema, with typed details for the UI.
 import { formatCount } from "@lcc/chapter-kit";
-import { DEFAULT_SHELL_TIMEOUT_MS, MAX_SHELL_TIMEOUT_MS, MAX_TOOL_OUTPUT_CHARS, runBashTool } from "@lcc/s01";
+import {
+  DEFAULT_SHELL_TIMEOUT_MS,
+  type HandoffReason,
+  MAX_SHELL_TIMEOUT_MS,
+  MAX_TOOL_OUTPUT_CHARS,
+  runBashTool,
+  type ShellHandoff,
+} from "@lcc/s01";
 import { z } from "zod";
 import { defineTool } from "../tool.ts";
 
@@ -23,6 +30,8 @@ export interface BashDetails {
   interrupted: boolean;
   /** Characters dropped from the middle of the output. */
   droppedChars: number;
+  /** Set when the command was moved to the background still running (s13), and why. */
+  handedOff?: HandoffReason;
 }
 
 /** How the tool treats long output: capped (s02), or kept up to a bound and saved to a file past a size (s06). */
@@ -31,6 +40,8 @@ export interface BashOutputOptions {
   maxOutputChars?: number;
   /** Set when a later phase saves outputs over this size to a file (s06): the description says so. */
   savedOverChars?: number;
+  /** s13: a command past its timeout, or a server, is handed to this instead of killed. */
+  handoff?: ShellHandoff;
 }
 
 export function createBashTool(options: BashOutputOptions = {}) {
@@ -38,22 +49,28 @@ export function createBashTool(options: BashOutputOptions = {}) {
     options.savedOverChars === undefined
       ? `Output over ${formatCount(options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS)} characters keeps its head and tail, so filter long output (grep, head, tail).`
       : `Output over ${formatCount(options.savedOverChars)} characters is saved to a file; you get a preview and the path.`;
+  const handoffNote = options.handoff
+    ? "A command still running at its timeout, or a server that says it is listening, is moved to the background instead of killed; the result names it. "
+    : "";
   return defineTool({
     name: "bash",
     description:
       "Run a shell command in the workspace; returns combined stdout+stderr and the exit code. " +
       `Default timeout ${DEFAULT_SHELL_TIMEOUT_MS / 1000} s, max ${MAX_SHELL_TIMEOUT_MS / 1000} s. ${overflow} ` +
       "Processes left running in the background (&) are stopped when the command ends. " +
+      handoffNote +
       "Prefer read_file/edit_file for files. sudo, rm -rf /, shutdown and raw-device writes are refused.",
     input: bashInput,
     async run(input, { workspace, signal }) {
       const maxOutputChars = options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS;
-      const result = await runBashTool(input, workspace, signal, { maxOutputChars });
+      const handoff = options.handoff ? { handoff: options.handoff } : {};
+      const result = await runBashTool(input, workspace, signal, { maxOutputChars, ...handoff });
       const details: BashDetails = {
         exitCode: result.run?.exitCode ?? null,
         timedOut: result.run?.timedOut ?? false,
         interrupted: result.run?.aborted ?? false,
         droppedChars: result.run?.droppedChars ?? 0,
+        ...(result.run?.handedOff ? { handedOff: result.run.handedOff.reason } : {}),
       };
       return { content: result.text, isError: result.isError, interrupted: details.interrupted, details };
     },
