@@ -4,9 +4,10 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type Anthropic from "@anthropic-ai/sdk";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
-import type { Script } from "@lcc/testkit";
+import type { RecordedRequest, Script } from "@lcc/testkit";
 import { type AddCleanup, agentTestHandles, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createTaskSetup, type TaskSetupOptions } from "./agent.ts";
 import { createTaskStore, type TaskStore } from "./task-store.ts";
@@ -77,4 +78,20 @@ export function waitForLine(child: ChildProcess, line: string): Promise<void> {
       reject(new Error(`child exited (${code ?? signal}) before "${line}": ${errors}`)),
     );
   });
+}
+
+/** The tool results of the last user message of a request, as { text, isError }. */
+export function toolResults(request: RecordedRequest | undefined): Array<{ text: string; isError: boolean }> {
+  const content = request?.body.messages.at(-1)?.content;
+  if (!Array.isArray(content)) return [];
+  return content.flatMap((block: Anthropic.ContentBlockParam) =>
+    block.type === "tool_result"
+      ? [
+          {
+            text: typeof block.content === "string" ? block.content : JSON.stringify(block.content),
+            isError: block.is_error === true,
+          },
+        ]
+      : [],
+  );
 }
