@@ -1,0 +1,50 @@
+// `background_run`: starts a command that keeps running while the agent works; returns its id at once.
+import { deniedReason, MAX_SHELL_TIMEOUT_MS } from "@lcc/s01";
+import { defineTool, ToolError } from "@lcc/s02";
+import { z } from "zod";
+import { displayPath } from "./background-job.ts";
+import type { BackgroundManager } from "./background-manager.ts";
+
+export const backgroundRunInput = z.object({
+  command: z.string().min(1).describe("The command line to run in the background through the user's shell."),
+  timeout_ms: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60 * 60 * 1000)
+    .optional()
+    .describe("Kill it after this many milliseconds (default: no limit; it stops when the session ends)."),
+});
+
+/** What the UI and tests read about a start. */
+export interface BackgroundRunDetails {
+  id: string;
+  logPath: string;
+}
+
+export function createBackgroundRunTool(manager: BackgroundManager) {
+  return defineTool({
+    name: "background_run",
+    description:
+      "Start a shell command in the background and return its id at once (b1, b2 …); you keep working " +
+      "while it runs. Use it for dev servers, watchers, long builds and test suites. Its output goes to a " +
+      "log (bounded: the newest output is kept). When it ends you get a <background-results> message with " +
+      "its status, exit code and the tail of its output; do not poll. background_check shows it meanwhile " +
+      `(wait_ms waits for it), background_kill stops it. For commands that finish within ${MAX_SHELL_TIMEOUT_MS / 60_000} minutes ` +
+      "and whose output you need now, use bash. Everything still running is stopped when the session ends.",
+    input: backgroundRunInput,
+    parentOnly: true,
+    async run(input) {
+      const reason = deniedReason(input.command);
+      if (reason) throw new ToolError(`Refused: ${reason}. Find a safer command that does what you need.`);
+      const job = manager.start(input.command, input.timeout_ms ? { timeoutMs: input.timeout_ms } : {});
+      const details: BackgroundRunDetails = { id: job.id, logPath: job.logPath };
+      const content = [
+        `Started ${job.id} in the background: ${input.command}`,
+        `Log: ${displayPath(job.logPath, manager.workspace)}`,
+        `Its result arrives as a <background-results> message when it ends. background_check {"id":"${job.id}"} shows its output so far; background_kill {"id":"${job.id}"} stops it.`,
+      ].join("\n");
+      return { content, details };
+    },
+  });
+}
