@@ -7,7 +7,7 @@ import type { AskUser } from "@lcc/chapter-kit";
 import type { MessageParam, UserContentBlock } from "@lcc/s01";
 import type { CallModel } from "./call-model.ts";
 import type { EmitEvent, LoopEndReason } from "./events.ts";
-import type { ToolResult } from "./tool.ts";
+import type { Tool, ToolResult } from "./tool.ts";
 
 /** Conversation state owned by the caller and updated by the loop. */
 export interface AgentState {
@@ -16,9 +16,17 @@ export interface AgentState {
   lastUsage?: Anthropic.Usage;
 }
 
+/** What a per-call seam may know about the tool being called: its name and metadata, never its code. */
+export type ToolTraits = Pick<Tool, "name" | "readOnly" | "shellCommand">;
+
 export interface HookContext {
   state: AgentState;
   workspace: string;
+  /**
+   * The called tool's traits, in the per-call phases only (preToolUse … shapeResult): s07 reads
+   * `readOnly` and `shellCommand` here, so tools added by chapters after s07 are judged by their metadata.
+   */
+  tool?: ToolTraits;
   signal: AbortSignal;
   /** 1-based model round within the current run of the loop. */
   turn: number;

@@ -48,6 +48,7 @@ export {
   type Round,
   type ToolCall,
   type ToolCallDecision,
+  type ToolTraits,
 } from "./hooks.ts";
 export {
   createMessageQueue,

@@ -6,9 +6,10 @@ import { MAX_TOOL_OUTPUT_CHARS } from "@lcc/s01";
 import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { AgentHooks, ToolCall } from "./hooks.ts";
 import { createNoteTool, testLoopSetup } from "./test-loop.ts";
-import { resultText } from "./tool.ts";
+import { defineTool, resultText } from "./tool.ts";
 import { createBashTool } from "./tools/bash.ts";
 
 const startLoop = testLoopSetup(useCleanups());
@@ -237,5 +238,43 @@ describe("s02 hooks that throw", () => {
       content: "hi\n[exit code 0]\n[a hook processing this result failed: log disk full]",
       is_error: false,
     });
+  });
+
+  it("tells every per-call phase which tool is called and its traits (readOnly, shellCommand)", async () => {
+    const seen: string[] = [];
+    const record = (phase: string, tool: unknown) => seen.push(`${phase}:${JSON.stringify(tool)}`);
+    const runner = defineTool({
+      name: "runner",
+      description: "Runs a command (test).",
+      input: z.object({ command: z.string() }),
+      readOnly: true,
+      shellCommand: true,
+      run: async () => "ran",
+    });
+    const session = await startLoop(
+      [reply(note("a", "t1"), toolUse("runner", { command: "true" }, "t2")), reply(text("ok"))],
+      {
+        tools: [createNoteTool([]), runner],
+        hooks: {
+          preToolUse: (_call, context) => void record("pre", context.tool),
+          permission: (_call, context) => void record("permission", context.tool),
+          postToolUse: (_call, result, context) => {
+            record("post", context.tool);
+            return result;
+          },
+        },
+      },
+    );
+    await session.run();
+    assertPairingInvariant(session.requests());
+    const traits = '{"name":"runner","readOnly":true,"shellCommand":true}';
+    expect(seen).toEqual([
+      'pre:{"name":"note"}',
+      'permission:{"name":"note"}',
+      'post:{"name":"note"}',
+      `pre:${traits}`,
+      `permission:${traits}`,
+      `post:${traits}`,
+    ]);
   });
 });

@@ -52,7 +52,7 @@ export async function runToolCall(
 }
 
 async function runPhases(call: ToolCall, options: PipelineOptions): Promise<ToolResult> {
-  const { registry, hooks, context } = options;
+  const { registry, hooks } = options;
   // 1. validate
   const tool = registry.get(call.name);
   if (!tool) {
@@ -68,6 +68,15 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
   const validated = validateToolInput(tool, call.input);
   if (!validated.ok) return { content: validated.message, isError: true };
   let current: ToolCall = { ...call, input: validated.input };
+  // The per-call phases see the tool's traits (s07 judges a later chapter's tool by its metadata).
+  const context: HookContext = {
+    ...options.context,
+    tool: {
+      name: tool.name,
+      ...(tool.readOnly === undefined ? {} : { readOnly: tool.readOnly }),
+      ...(tool.shellCommand === undefined ? {} : { shellCommand: tool.shellCommand }),
+    },
+  };
 
   // 2. PreToolUse hooks, 3. permission — a deny in either ends the call; an ask goes to the user.
   let verdict: ToolCallDecision;

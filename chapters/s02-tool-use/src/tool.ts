@@ -44,6 +44,11 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   concurrencySafe?: boolean;
   /** Belongs to the top-level conversation: never given to a subagent (agent, todo_write, compact). */
   parentOnly?: boolean;
+  /**
+   * Runs its `command` input through the user's shell, as bash does (s13's background_run): permission
+   * rules and checks for Bash apply to it exactly as to bash (s07).
+   */
+  shellCommand?: boolean;
   /** One line describing a call for the user ("3 items", "explore: map the repo"); default: the main field. */
   summarizeInput?(input: unknown): string;
   /** Throws ToolError (or anything) on failure; the loop turns it into an is_error result. */

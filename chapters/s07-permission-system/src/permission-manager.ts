@@ -2,7 +2,7 @@
 // resolving paths, asking the user, saving "always" grants and counting denials in a row.
 import { relative } from "node:path";
 import { summarizeInput } from "@lcc/chapter-kit";
-import type { AgentHooks, EmitEvent, HookContext, ToolCall, ToolCallDecision } from "@lcc/s02";
+import type { AgentHooks, EmitEvent, HookContext, ToolCall, ToolCallDecision, ToolTraits } from "@lcc/s02";
 import { isWithin } from "./path-rules.ts";
 import { decidePermission, type PermissionMode, type PolicyVerdict } from "./permission-policy.ts";
 import { askPermission } from "./permission-prompt.ts";
@@ -31,7 +31,8 @@ export interface PermissionManager {
   /** Folders outside the workspace that count as inside (resolved). */
   additionalDirectories(): string[];
   /** The policy's verdict for a call (paths resolved), without asking anyone. */
-  decide(call: ToolCall, earlier?: ToolCallDecision): Promise<PolicyVerdict>;
+  /** `tool`: the called tool's traits (readOnly; shellCommand = judged as bash); default by name. */
+  decide(call: ToolCall, earlier?: ToolCallDecision, tool?: ToolTraits): Promise<PolicyVerdict>;
   /** The permission phase: the verdict, the question when it asks, the denial count. */
   hooks: AgentHooks;
 }
@@ -63,13 +64,19 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     ),
   }))();
 
-  async function decide(call: ToolCall, earlier?: ToolCallDecision): Promise<PolicyVerdict> {
+  async function decide(
+    call: ToolCall,
+    earlier?: ToolCallDecision,
+    tool?: ToolTraits,
+  ): Promise<PolicyVerdict> {
     const { workspace, additional } = await resolved;
+    // A tool that runs a shell command (s13's background_run) is judged exactly as bash: same rules, same checks.
+    const name = tool?.shellCommand ? "bash" : call.name;
     return decidePermission({
-      name: call.name,
+      name,
       input: call.input,
-      readOnly: options.readOnlyTools.has(call.name),
-      paths: await resolveCallPaths(call.name, call.input, workspace, options.home),
+      readOnly: tool?.readOnly ?? options.readOnlyTools.has(call.name),
+      paths: await resolveCallPaths(name, call.input, workspace, options.home),
       rules,
       mode,
       workspace,
@@ -149,7 +156,7 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     decide,
     hooks: {
       async permission(call, context, earlier) {
-        const verdict = await decide(call, earlier);
+        const verdict = await decide(call, earlier, context.tool);
         if (verdict.kind === "allow") return withRoots(allowed(verdict.reason), call);
         if (verdict.kind === "deny")
           return denied(
