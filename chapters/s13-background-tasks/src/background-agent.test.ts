@@ -160,7 +160,18 @@ describe("background tasks in the agent", () => {
       ["background_check", true],
       ["background_kill", true],
     ]);
-    expect(agent.requests()[0]?.body.system).toBeDefined();
+    expect(tools[0]?.shellCommand).toBe(true);
     expect(JSON.stringify(agent.requests()[0]?.body.system)).toContain("Background commands: background_run");
+  });
+
+  it("holds background_run to bash's permission rules: a Bash deny rule refuses it", async () => {
+    const agent = await start({
+      script: [reply(toolUse("background_run", { command: "rm -rf build" }, "t1")), reply(text("Refused."))],
+      options: { permissions: { mode: "bypassPermissions", disallowedTools: ["Bash(rm:*)"] } },
+    });
+    await agent.run("clean the build in the background");
+    const end = agent.events.find((event) => event.type === "tool_end");
+    expect(end).toMatchObject({ name: "background_run", isError: true });
+    expect(agent.agent.setup.background.list()).toEqual([]);
   });
 });

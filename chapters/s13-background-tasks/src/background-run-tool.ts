@@ -34,6 +34,8 @@ export function createBackgroundRunTool(manager: BackgroundManager) {
       "and whose output you need now, use bash. Everything still running is stopped when the session ends.",
     input: backgroundRunInput,
     parentOnly: true,
+    // Judged as bash by s07: a Bash deny rule cannot be side-stepped by starting the command here.
+    shellCommand: true,
     async run(input) {
       const reason = deniedReason(input.command);
       if (reason) throw new ToolError(`Refused: ${reason}. Find a safer command that does what you need.`);
