@@ -1,17 +1,13 @@
 // Real processes share one task folder: 8 processes creating 25 tasks each get 200 distinct ids 1..200
 // (one lock for all of them, a high-water mark), and every one of the 200 files parses.
-import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { tsxBin } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { idOfTaskFile, parseTaskFile } from "./task.ts";
-import { makeTempFolder, waitForLine } from "./test-agent.ts";
+import { makeTempFolder, runFixture, waitForLine } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
-const script = fileURLToPath(new URL("./fixtures/create-tasks.ts", import.meta.url));
 const PROCESSES = 8;
 const TASKS_EACH = 25;
 
@@ -19,13 +15,8 @@ describe("creating tasks from several processes at once", () => {
   it(`gives ${PROCESSES} processes × ${TASKS_EACH} tasks ${PROCESSES * TASKS_EACH} distinct ids and loses no file`, async () => {
     const workspace = await makeTempFolder(addCleanup, "lcc-s12-concurrent-");
     const children = Array.from({ length: PROCESSES }, (_, number) =>
-      spawn(tsxBin, [script, workspace, String(number), String(TASKS_EACH)], {
-        stdio: ["pipe", "pipe", "pipe"],
-      }),
+      runFixture(addCleanup, "create-tasks.ts", [workspace, String(number), String(TASKS_EACH)]),
     );
-    addCleanup(() => {
-      for (const child of children) child.kill("SIGKILL");
-    });
     await Promise.all(children.map((child) => waitForLine(child, "ready")));
     const done = children.map((child) => waitForLine(child, "done"));
     for (const child of children) child.stdin?.write("go\n");

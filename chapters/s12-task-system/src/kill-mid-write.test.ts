@@ -1,19 +1,15 @@
 // A process killed with SIGKILL in the middle of rewriting tasks leaves every task file whole (its old or
 // its new content), no leftover temp file is taken for a task, and its stale lock is taken over at once.
-import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
-import { tsxBin } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseTaskFile } from "./task.ts";
 import { createTaskStore } from "./task-store.ts";
-import { makeTempFolder, waitForLine } from "./test-agent.ts";
+import { makeTempFolder, runFixture, waitForLine } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
-const script = fileURLToPath(new URL("./fixtures/update-loop.ts", import.meta.url));
 
 describe("a writer killed with SIGKILL", () => {
   it("leaves the old or the new file, never a torn one, and the next change goes through", async () => {
@@ -23,8 +19,7 @@ describe("a writer killed with SIGKILL", () => {
     await store.create({ subject: "rewritten in a loop" });
     await store.create({ subject: "its dependent", blockedBy: [1] });
     for (let attempt = 0; attempt < 3; attempt++) {
-      const child = spawn(tsxBin, [script, workspace], { stdio: ["ignore", "pipe", "pipe"] });
-      addCleanup(() => child.kill("SIGKILL"));
+      const child = runFixture(addCleanup, "update-loop.ts", [workspace]);
       await waitForLine(child, "looping");
       // A reader while the writer runs never sees half a file either.
       for (let read = 0; read < 100; read++) {
@@ -35,6 +30,8 @@ describe("a writer killed with SIGKILL", () => {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
+      // The writer itself is gone (one process: no wrapper left a grandchild running).
+      expect(() => process.kill(child.pid as number, 0)).toThrow(/ESRCH/);
 
       const names = await readdir(folder);
       for (const id of [1, 2]) {

@@ -1,5 +1,6 @@
 // The task store on real temp folders: ids, mirrored links, refused cycles, unblocking, deletion without
 // id reuse, and files it cannot read reported and left byte-identical.
+import { execFileSync } from "node:child_process";
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -170,6 +171,16 @@ describe("the task store", () => {
     expect(listed.problems).toEqual([
       `${join(workspace, ".lcc")} is a symbolic link; no task is read or written through it`,
     ]);
+  });
+
+  it("skips a FIFO where a task file should be without blocking on it", async () => {
+    const { store, folder } = await makeStore(addCleanup);
+    await store.create({ subject: "a" });
+    execFileSync("mkfifo", [join(folder, "2.json")]);
+    const listed = await store.list();
+    expect(listed.tasks.map((task) => task.id)).toEqual([1]);
+    expect(listed.problems).toEqual([".lcc/tasks/2.json: not a regular file (fifo); skipped, left as it is"]);
+    expect((await store.create({ subject: "b" })).task.id).toBe(3);
   });
 
   it("never writes through a task file that is a symbolic link", async () => {

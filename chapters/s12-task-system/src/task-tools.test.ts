@@ -151,7 +151,7 @@ describe("the task tools", () => {
     await agent.run("/tasks");
     expect(agent.output()).toContain(
       [
-        ".lcc/tasks",
+        "Task graph in .lcc/tasks",
         "3 tasks: 0 completed, 0 in progress, 3 pending (2 blocked)",
         "#1 [ ] Design the schema",
         "#2 [ ] Write the handlers (owner: reviewer) · blocked by #1",

@@ -11,7 +11,7 @@ export function createTasksCommand(store: TaskStore): SlashCommand {
     summary: "the task graph (.lcc/tasks): id, status, subject, owner, blocked ones marked",
     async run(_args, { write }) {
       const { tasks, problems } = await store.list();
-      write(`${store.displayPath(store.folder)}\n${renderTaskList(tasks, problems)}\n`);
+      write(`Task graph in ${store.displayPath(store.folder)}\n${renderTaskList(tasks, problems)}\n`);
     },
   };
 }

@@ -1,9 +1,10 @@
 // Test helpers for s12: a temp folder removed after the test, a task store on one, and the real s12 agent
 // against a fresh fake API in a temp workspace with a temp home.
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type Anthropic from "@anthropic-ai/sdk";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
@@ -94,4 +95,18 @@ export function toolResults(request: RecordedRequest | undefined): Array<{ text:
         ]
       : [],
   );
+}
+
+/**
+ * Runs `fixtures/<name>` as ONE process (`node --import tsx`, not the tsx CLI, which would put a second
+ * process between the test and the script: a SIGKILL must reach the writer itself), killed after the test.
+ */
+export function runFixture(addCleanup: AddCleanup, name: string, args: string[]): ChildProcess {
+  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: dirname(dirname(script)),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  addCleanup(() => child.kill("SIGKILL"));
+  return child;
 }
