@@ -139,6 +139,50 @@ describe("the task tools", () => {
     expect(beforeTools).toMatch(/^⚠ \.lcc\/tasks\/2\.json: not JSON .*; skipped, left as it is$/m);
   });
 
+  it("runs the task tools without a question, in plan mode too, while a deny rule still stops them", async () => {
+    const planned = await start({
+      script: [reply(toolUse("task_create", { subject: "Plan step" })), reply(text("Recorded."))],
+      options: { permissions: { mode: "plan" } },
+    });
+    await planned.run("Plan it.");
+    expect(toolResults(planned.requests()[1])[0]?.isError).toBe(false);
+
+    const denied = await start({
+      files: { ".claude/settings.json": JSON.stringify({ permissions: { deny: ["task_create"] } }) },
+      script: [reply(toolUse("task_create", { subject: "Plan step" })), reply(text("Not recorded."))],
+    });
+    await denied.run("Plan it.");
+    expect(toolResults(denied.requests()[1])[0]).toEqual({
+      isError: true,
+      text: expect.stringContaining("denied by the rule task_create"),
+    });
+  });
+
+  it("says at start how many tasks are open", async () => {
+    const task = (id: number, status: string) =>
+      JSON.stringify({
+        id,
+        subject: `task ${id}`,
+        description: "",
+        status,
+        owner: null,
+        blockedBy: [],
+        blocks: [],
+        createdAt: "2026-03-01T10:00:00.000Z",
+        updatedAt: "2026-03-01T10:00:00.000Z",
+      });
+    const agent = await start({
+      files: {
+        ".lcc/tasks/1.json": task(1, "completed"),
+        ".lcc/tasks/2.json": task(2, "pending"),
+        ".lcc/tasks/3.json": task(3, "in_progress"),
+      },
+      script: [reply(text("ok"))],
+    });
+    await agent.run("hello");
+    expect(agent.output()).toContain("· tasks: 2 open in .lcc/tasks (/tasks lists them)\n");
+  });
+
   it("/tasks prints the graph with owners and blocked tasks marked", async () => {
     const agent = await start({
       script: [
