@@ -36,8 +36,8 @@ function startScript(script: string, args: string[], env: Record<string, string>
 
 describe("background commands and the end of the process", () => {
   it("SIGTERM to a real chapter process kills its background group: no orphan, exit 143", async () => {
-    // The project's settings allow background_run: without a terminal it would be refused.
-    const settings = JSON.stringify({ permissions: { allow: ["background_run"] } });
+    // The project's settings allow shell commands (background_run is judged as bash): without a terminal it would be refused.
+    const settings = JSON.stringify({ permissions: { allow: ["Bash"] } });
     const workspace = await createTempWorkspace({ files: { ".claude/settings.json": settings } });
     addCleanup(workspace.cleanup);
     const fake = await startFakeApi({

@@ -6,10 +6,10 @@ import type { DemoScenario } from "@lcc/chapter-kit";
 import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import type { BackgroundSetupOptions } from "./agent.ts";
 
-/** No real ~/.claude or ~/.lcc in the demo; background_run runs without a question (the demo has no terminal). */
+/** No real ~/.claude or ~/.lcc in the demo; the build runs without a question (the demo has no terminal; background_run is judged as bash). */
 export const s13DemoOptions: BackgroundSetupOptions = {
   home: join(tmpdir(), "lcc-s13-demo-home"),
-  permissions: { mode: "acceptEdits", allowedTools: ["background_run"] },
+  permissions: { mode: "acceptEdits", allowedTools: ["Bash(sh build.sh)"] },
 };
 
 export const DEMO_PROMPT = "Build the project in the background and tell me when it is done.";
