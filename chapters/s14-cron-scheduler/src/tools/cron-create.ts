@@ -1,0 +1,88 @@
+// `cron_create`: schedule a prompt on a 5-field cron expression; returns the id and the next fire time.
+import { defineTool, ToolError } from "@lcc/s02";
+import { z } from "zod";
+import { CronFileError } from "../cron-file.ts";
+import { expiresAt } from "../cron-job.ts";
+import { CronInputError, type CronScheduler } from "../cron-scheduler.ts";
+import { formatLocalTime, formatUtcOffset, type ScheduledJob } from "../describe-job.ts";
+
+export const cronCreateInput = z.object({
+  cron: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe('Five fields "minute hour day-of-month month day-of-week" in local time, e.g. "0 9 * * 1-5".'),
+  prompt: z
+    .string()
+    .trim()
+    .min(1)
+    .max(10_000)
+    .describe("What to do when it fires, self-contained: the conversation may have moved on by then."),
+  recurring: z
+    .boolean()
+    .default(true)
+    .describe("true (default): every matching minute, for 7 days; false: once, at the next matching minute."),
+  durable: z
+    .boolean()
+    .default(false)
+    .describe(
+      "true: kept in .lcc/cron.json and loaded by later sessions; false (default): this session only.",
+    ),
+});
+
+/** What the UI, logs and tests read about a created job. */
+export interface CronCreateDetails {
+  job: ScheduledJob;
+}
+
+export function createCronCreateTool(scheduler: CronScheduler) {
+  return defineTool({
+    name: "cron_create",
+    description:
+      "Schedules a prompt to run later, on a standard 5-field cron expression in the user's local time " +
+      "(minute hour day-of-month month day-of-week; names such as MON and JAN, ranges, lists, steps; 0 or 7 is " +
+      "Sunday; when both day fields are set, a day matching either one fires). Granularity is one minute and " +
+      "each job fires up to 30 s after its minute. A scheduled prompt runs only between turns: while you work it " +
+      "waits for the turn to end; when the user is idle it starts a turn by itself. Recurring jobs expire 7 days " +
+      "after creation; recurring: false fires once and is removed (for 'in 10 minutes', call cron_list first: it " +
+      "gives the local time now). durable: true keeps the job across restarts. Returns the job id and its next " +
+      "fire time; cron_list lists jobs, cron_delete removes one.",
+    input: cronCreateInput,
+    parentOnly: true,
+    summarizeInput: (input) => {
+      const { cron, prompt } = input as { cron?: string; prompt?: string };
+      return `${cron ?? ""}: ${prompt ?? ""}`;
+    },
+    async run(input) {
+      let job: ScheduledJob;
+      try {
+        job = await scheduler.create(input);
+      } catch (error) {
+        if (error instanceof CronInputError)
+          throw new ToolError(
+            `${error.message}. Use five fields: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1-5" or "*/15 * * * *".`,
+          );
+        if (error instanceof CronFileError)
+          throw new ToolError(
+            `Cannot keep a durable job: ${error.message}. Ask the user to fix or remove that file, or create the job with durable: false.`,
+          );
+        throw error;
+      }
+      const details: CronCreateDetails = { job };
+      return { content: describeCreated(job, scheduler.now()), details };
+    },
+  });
+}
+
+/** "Scheduled a1b2c3d4 (0 9 * * 1-5, recurring, this session only). Next fire: … ." */
+function describeCreated(job: ScheduledJob, now: number): string {
+  const kind = `${job.recurring ? "recurring" : "one-shot"}, ${job.durable ? "durable" : "this session only"}`;
+  const next = job.nextFireAt === undefined ? "none" : formatLocalTime(job.nextFireAt);
+  const expiry = expiresAt(job);
+  return [
+    `Scheduled ${job.id} (${job.cron}, ${kind}). Next fire: ${next}.`,
+    expiry === undefined ? "It is removed after it fires." : `It expires ${formatLocalTime(expiry)}.`,
+    `Local time now: ${formatLocalTime(now)} (${formatUtcOffset(now)}). Remove it with cron_delete {"id":"${job.id}"}.`,
+  ].join(" ");
+}
