@@ -19,6 +19,7 @@ const READ_ONLY_PROGRAMS = new Set([
   "which",
   "whoami",
   "date",
+  "sleep",
   "true",
   "false",
   "file",

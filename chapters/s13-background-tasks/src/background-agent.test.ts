@@ -174,4 +174,29 @@ describe("background tasks in the agent", () => {
     expect(end).toMatchObject({ name: "background_run", isError: true });
     expect(agent.agent.setup.background.list()).toEqual([]);
   });
+
+  it("in the default mode checks and kills its own commands without a question; a new command asks", async () => {
+    const agent = await start({
+      script: [
+        reply(toolUse("background_run", { command: "sleep 300" }, "t1")),
+        reply(toolUse("background_run", { command: "make serve" }, "t2")),
+        reply(toolUse("background_check", {}, "t3")),
+        reply(toolUse("background_kill", { id: "b1" }, "t4")),
+        reply(text("Done.")),
+      ],
+      options: { permissions: { mode: "default" } },
+    });
+    await agent.run("start, check and stop it");
+    const ends = agent.events.flatMap((event) =>
+      event.type === "tool_end" ? [[event.name, event.isError] as const] : [],
+    );
+    // sleep is read-only (it asks for nothing); make would need the user's approval, and there is no terminal.
+    expect(ends).toEqual([
+      ["background_run", false],
+      ["background_run", true],
+      ["background_check", false],
+      ["background_kill", false],
+    ]);
+    expect(agent.agent.setup.background.running()).toBe(0);
+  });
 });
