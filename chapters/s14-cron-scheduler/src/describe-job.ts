@@ -40,7 +40,7 @@ export function describeJob(job: ScheduledJob): string {
   const expiry = expiresAt(job);
   const kind = [
     job.recurring ? "recurring" : "one-shot",
-    job.durable ? "durable" : "this session",
+    job.durable ? "durable" : "this session only",
     ...(expiry === undefined ? [] : [`expires ${formatLocalTime(expiry)}`]),
   ].join(", ");
   return `${job.id}  ${job.cron}  ${next}  ${kind}\n    ${shortPrompt(job.prompt, 200)}`;
