@@ -85,7 +85,12 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   let closeDemo = async () => {};
   if (demo) {
     const { startDemoModel } = await import("../demo/demo-model.ts");
-    const model = await startDemoModel({ workspace, lccHome, chunkDelayMs: options.print ? 0 : 12 });
+    const model = await startDemoModel({
+      workspace,
+      lccHome,
+      chunkDelayMs: options.print ? 0 : 12,
+      headless: Boolean(options.print),
+    });
     closeDemo = model.close;
     Object.assign(config, { apiKey: "demo-key", baseURL: model.baseURL });
     delete config.authToken;
@@ -251,7 +256,8 @@ function demoBanner(colors: ReturnType<typeof createColors>, scratchPath: string
     [
       `DEMO MODE: ${why}, so lcc runs its built-in scripted model, not Claude.`,
       `It tours the harness here: reads the README, runs git status or ls, edits ${scratchPath},`,
-      "saves a memory of the tour, and meets one simulated overload on the way.",
+      "saves a memory of the tour, adds two tasks to .lcc/tasks, runs a build in the background,",
+      "and meets one simulated overload on the way.",
       "To use Claude: export ANTHROPIC_API_KEY=sk-ant-... (or ANTHROPIC_AUTH_TOKEN, and",
       "ANTHROPIC_BASE_URL for a compatible endpoint), or put it in .env, then run lcc again.",
     ].join("\n"),

@@ -13,12 +13,22 @@ import {
   text,
   toolUse,
 } from "@lcc/testkit";
+import {
+  backgroundWakeReply,
+  isBackgroundWake,
+  isQueuedText,
+  workPlanItems,
+  workSteps,
+  workSummary,
+} from "./demo-work-steps.ts";
 
 export interface DemoModelOptions {
   workspace: string;
   lccHome: string;
   /** Pause between streamed chunks so text visibly streams in a terminal (0 for headless runs). */
   chunkDelayMs?: number;
+  /** `lcc -p`: the run ends with the turn, so the tour waits for its background command by asking. */
+  headless?: boolean;
 }
 
 export interface DemoModel {
@@ -35,6 +45,7 @@ export async function startDemoModel(options: DemoModelOptions): Promise<DemoMod
     workspace: options.workspace,
     scratchPath,
     chunkDelayMs: options.chunkDelayMs ?? 0,
+    headless: options.headless ?? false,
   });
   const fake = await startFakeApi({ script, chunkSize: 6 });
   return { baseURL: fake.baseURL, scratchPath, close: () => fake.close() };
@@ -63,6 +74,7 @@ export function createDemoScript(options: {
   workspace: string;
   scratchPath: string;
   chunkDelayMs: number;
+  headless?: boolean;
 }): Script {
   let overloaded = false;
   return (request) => {
@@ -74,6 +86,7 @@ export function createDemoScript(options: {
     const tools = new Set((request.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : "")));
     if (tools.size === 0)
       return pace(reply(text("Summary: the user tried lcc's demo model, which toured the harness.")));
+    if (isBackgroundWake(request)) return pace(backgroundWakeReply(request));
     const { prompt, step } = progress(request);
     const readme = ["README.md", "readme.md", "README", "package.json"].find((name) =>
       existsSync(join(options.workspace, name)),
@@ -90,6 +103,7 @@ export function createDemoScript(options: {
       `Run ${command}`,
       `Write a note to ${options.scratchPath}, then edit it`,
       ...(tools.has("memory_save") ? ["Save a memory of the tour"] : []),
+      ...workPlanItems(tools),
       "Summarise",
     ];
     const intro =
@@ -153,6 +167,7 @@ export function createDemoScript(options: {
             ),
           ]
         : []),
+      ...workSteps({ tools, headless: options.headless ?? false, id }).map((step) => step(request)),
       ...(hasTodo ? [reply(todo(plan.length))] : []),
       reply(
         text(
@@ -162,6 +177,7 @@ export function createDemoScript(options: {
             (tools.has("memory_save")
               ? `I saved the project memory "${DEMO_MEMORY_NAME}": /memory lists it, /memory forget ${DEMO_MEMORY_NAME} removes it.\n`
               : "") +
+            workSummary(tools, options.headless ?? false) +
             "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
             "in your environment or a .env file and run lcc again.",
         ),
@@ -204,9 +220,7 @@ function progress(request: RecordedRequest): { prompt: string; step: number } {
       }
       return;
     }
-    const typed = message.content.find(
-      (block) => block.type === "text" && !block.text.startsWith("<system-reminder>"),
-    );
+    const typed = message.content.find((block) => block.type === "text" && !isQueuedText(block.text));
     if (typed?.type === "text") {
       promptIndex = index;
       prompt = typed.text;

@@ -99,6 +99,8 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const signal = stopSignal ? AbortSignal.any([options.signal, stopSignal]) : options.signal;
   const turn = await session.runTurn(options.prompt, signal);
   for (const unsubscribe of unsubscribes) unsubscribe();
+  const leftRunning = session.core.setup.background.list().filter((job) => job.status === "running");
+  if (leftRunning.length > 0) options.stderr.write(`lcc: ${describeLeftRunning(leftRunning)}\n`);
   const stoppedBy = stopSignal?.aborted ? String(stopSignal.reason) : undefined;
   const result = buildResult(turn, session, Boolean(options.demo), stoppedBy, denials);
   if (format === "text") {
@@ -206,4 +208,17 @@ function streamEntry(entry: SessionEntry, sessionId: string, line: (value: unkno
   const results = blocks.filter((block) => block.type === "tool_result");
   if (results.length > 0)
     line({ type: "user", message: { role: "user", content: results }, session_id: sessionId });
+}
+
+/**
+ * The rule for background commands in `-p` (s13): the run ends when the model's turn ends, and the
+ * commands still running are stopped with it; the model waits for one only by asking
+ * (background_check with wait_ms).
+ */
+export function describeLeftRunning(jobs: readonly { id: string; command: string }[]): string {
+  const names = jobs.map(
+    (job) => `${job.id} (${job.command.length > 40 ? `${job.command.slice(0, 39)}…` : job.command})`,
+  );
+  const count = jobs.length === 1 ? "1 background command" : `${jobs.length} background commands`;
+  return `stopping ${count} still running at the end of the run: ${names.join(", ")}; lcc -p waits for one only when the model asks (background_check with wait_ms)`;
 }

@@ -113,7 +113,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   await runRepl({
     input: options.input,
     output,
-    prompt: () => `${describeMode(permissions().mode(), colors)}${colors.bold(colors.cyan("❯"))} `,
+    prompt: () =>
+      `${describeBackground(session.core.setup.background.running(), colors)}${describeMode(permissions().mode(), colors)}${colors.bold(colors.cyan("❯"))} `,
     onKey,
     onLine,
     history: loadHistory(options.historyPath),
@@ -149,6 +150,11 @@ export function modeCycle(startMode: PermissionMode): (mode: PermissionMode) => 
   const modes: PermissionMode[] = ["default", "acceptEdits", "plan"];
   if (startMode === "bypassPermissions") modes.push("bypassPermissions");
   return (mode) => modes[(modes.indexOf(mode) + 1) % modes.length] ?? "default";
+}
+
+/** What the prompt line shows while background commands run (s13): "⧗ 2 background " (/bg lists them). */
+export function describeBackground(running: number, colors: Colors): string {
+  return running === 0 ? "" : `${colors.yellow(`⧗ ${running} background`)} `;
 }
 
 /** What the prompt line shows before ❯ when the mode is not default ("⏵⏵ accept edits "). */
