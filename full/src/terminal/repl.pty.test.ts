@@ -68,6 +68,12 @@ function script(request: RecordedRequest) {
     );
   }
   if (prompt === "after") return reply(text("Back at your service."));
+  if (prompt.startsWith("<background-results>"))
+    return reply(text(`Noted: ${/id="(b\d+)"/.exec(prompt)?.[1]} is done.`));
+  if (JSON.stringify(last).includes("Started b1 in the background"))
+    return reply(text("Started; its result will come by itself."));
+  if (prompt === "build in the background")
+    return reply(toolUse("background_run", { command: "sleep 3; echo built" }, `toolu_pty_${request.index}`));
   if (prompt === "write another")
     return reply(
       toolUse("write_file", { path: "another.txt", content: "edit\n" }, `toolu_pty_${request.index}`),
@@ -266,5 +272,34 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     await waitForScreen(pane, (text) => lastLine(text) === "❯", "back to default");
     keys(pane, "/mode", "Enter");
     await waitForScreen(pane, (text) => text.includes("mode: default (modes:"), "/mode reporting default");
+  });
+
+  it("counts a running background command in the prompt line; its result arrives above the prompt and wakes a turn", {
+    timeout: 120_000,
+  }, async () => {
+    // The default mode: `sleep 3; echo built` reads only, so it runs without a question.
+    const pane = launch("background", "NO_COLOR=1 TERM=xterm-256color", "");
+    await waitForScreen(pane, (text) => text.includes("/help for commands") && atPrompt(text), "the prompt");
+    keys(pane, "build in the background", "Enter");
+    await waitForScreen(
+      pane,
+      (text) =>
+        text.includes("Started; its result will come by itself.") && /⧗ 1 background ❯ ?$/m.test(text),
+      "the prompt line counting the running command",
+    );
+    keys(pane, "-l", "half typed");
+    const woken = await waitForScreen(
+      pane,
+      (text) => text.includes("Noted: b1 is done.") && lastLine(text) === "❯ half typed",
+      "the result, the woken turn, and the typed line kept",
+    );
+    // Printed above the prompt on a line of its own, not after the typed text.
+    expect(woken).toMatch(/^⏺ background b1 finished · exit 0/m);
+    expect(woken).not.toMatch(/half typed.*background b1 finished/);
+    const finished = woken.indexOf("background b1 finished");
+    expect(finished).toBeGreaterThan(woken.indexOf("Started; its result will come by itself."));
+    expect(finished).toBeLessThan(woken.indexOf("Noted: b1 is done."));
+    keys(pane, "C-u", "C-d");
+    await waitForScreen(pane, (text) => text.includes("[exited 0]"), "the exit");
   });
 });
