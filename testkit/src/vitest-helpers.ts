@@ -183,3 +183,11 @@ export function agentTestHandles(
     output: () => output.text(),
   };
 }
+
+export {
+  type AgentTestContext,
+  type AgentTestOptions,
+  makeTempFolder,
+  startAgentTest,
+  waitForLine,
+} from "./session-test.ts";

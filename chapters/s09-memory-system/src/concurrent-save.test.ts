@@ -1,33 +1,16 @@
 // Four real processes save memories at the same moment (some names slug alike): every memory gets its
 // own file, nothing is overwritten, and each index lists every memory of its place.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tsxBin } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseMemoryFile } from "./memory-file.ts";
-import { makeTempFolder } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 const script = fileURLToPath(new URL("./fixtures/save-memories.ts", import.meta.url));
-
-/** Resolves when the child has written `line` on stdout; rejects when it exits first. */
-function waitForLine(child: ChildProcess, line: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    let errors = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
-    child.stdout?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.split("\n").includes(line)) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`child exited (${code}) before "${line}": ${errors}`)));
-  });
-}
 
 async function memoryFiles(folder: string) {
   const files = (await readdir(folder)).filter((file) => file.endsWith(".md") && file !== "MEMORY.md");

@@ -4,10 +4,9 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { askWithoutTerminal } from "@lcc/chapter-kit";
 import type { HookContext } from "@lcc/s02";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createMemoryAccess } from "./memory-access.ts";
-import { makeTempFolder } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 

@@ -2,11 +2,10 @@
 // forget, the regenerated index and its cap, and unreadable files reported and never touched.
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import type { MemoryRecord } from "./memory-file.ts";
 import { createMemoryLibrary } from "./memory-library.ts";
-import { makeTempFolder } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 

@@ -2,10 +2,9 @@
 // link (the file it points at stays as it was) and no linked file is read into the index.
 import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createMemoryLibrary } from "./memory-library.ts";
-import { makeTempFolder } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 

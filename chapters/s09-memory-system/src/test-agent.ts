@@ -1,13 +1,17 @@
 // Test helper for the s09 end-to-end tests: the real memory agent against a fresh fake API, in a temp
 // workspace with its own home folder (user memories), cleaned up after each test. A second session on
 // the same workspace and home is one more `start` call with the same `workspace` and `home`.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createSessionAgent, systemPromptText } from "@lcc/s02";
 import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";
-import { type AddCleanup, agentTestHandles, captureOutput, createFakeClient } from "@lcc/testkit/vitest";
+import {
+  type AddCleanup,
+  agentTestHandles,
+  captureOutput,
+  createFakeClient,
+  makeTempFolder,
+} from "@lcc/testkit/vitest";
 import { createMemorySetup, type MemorySetupOptions } from "./agent.ts";
 
 export interface TestAgentOptions {
@@ -18,13 +22,6 @@ export interface TestAgentOptions {
   /** An existing home (a second session); default a fresh temp one. */
   home?: string;
   options?: MemorySetupOptions;
-}
-
-/** A fresh temp folder removed after the test. */
-export async function makeTempFolder(addCleanup: AddCleanup, prefix: string): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), prefix));
-  addCleanup(() => rm(folder, { recursive: true, force: true }));
-  return folder;
 }
 
 /** The system prompt of a recorded request as one text. */

@@ -2,10 +2,10 @@
 // (one lock for all of them, a high-water mark), and every one of the 200 files parses.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { idOfTaskFile, parseTaskFile } from "./task.ts";
-import { makeTempFolder, runFixture, waitForLine } from "./test-agent.ts";
+import { runFixture } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 const PROCESSES = 8;

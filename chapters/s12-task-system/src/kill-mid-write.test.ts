@@ -3,11 +3,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseTaskFile } from "./task.ts";
 import { createTaskStore } from "./task-store.ts";
-import { makeTempFolder, runFixture, waitForLine } from "./test-agent.ts";
+import { runFixture } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 

@@ -3,9 +3,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { makeStore, makeTempFolder } from "./test-agent.ts";
+import { makeStore } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 const fixedNow = () => new Date("2026-03-01T10:00:00.000Z");

@@ -1,24 +1,15 @@
-// Test helpers for s12: a temp folder removed after the test, a task store on one, and the real s12 agent
+// Test helpers for s12: a task store on a temp folder, and the real s12 agent
 // against a fresh fake API in a temp workspace with a temp home.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type Anthropic from "@anthropic-ai/sdk";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
 import type { RecordedRequest, Script } from "@lcc/testkit";
-import { type AddCleanup, agentTestHandles, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
+import { type AddCleanup, makeTempFolder, startAgentTest } from "@lcc/testkit/vitest";
 import { createTaskSetup, type TaskSetupOptions } from "./agent.ts";
 import { createTaskStore, type TaskStore } from "./task-store.ts";
-
-/** A fresh temp folder removed after the test. */
-export async function makeTempFolder(addCleanup: AddCleanup, prefix = "lcc-s12-"): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), prefix));
-  addCleanup(() => rm(folder, { recursive: true, force: true }));
-  return folder;
-}
 
 /** A store over `<workspace>/.lcc/tasks` in a fresh temp workspace (a fixed clock when `now` is given). */
 export async function makeStore(
@@ -42,43 +33,21 @@ export interface TestAgentOptions {
  */
 export function testAgentSetup(addCleanup: AddCleanup) {
   return async (options: TestAgentOptions) => {
-    const home = await makeTempFolder(addCleanup, "lcc-s12-home-");
-    const started = await startFakeModel({
+    const events: AgentEvent[] = [];
+    const started = await startAgentTest(addCleanup, {
       script: options.script,
       files: options.files ?? {},
       model: DEFAULT_MODEL,
+      homePrefix: "lcc-s12-home-",
+      async createAgent({ home, ...context }) {
+        const setupOptions = { permissions: { mode: "acceptEdits" as const }, home, ...options.options };
+        const agent = await createSessionAgent((setup) => createTaskSetup(setup, setupOptions), context);
+        agent.subscribe((event) => events.push(event));
+        return agent;
+      },
     });
-    addCleanup(started.cleanup);
-    const { fake, workspace, client, config } = started;
-    const output = captureOutput();
-    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
-    const agent = await createSessionAgent(
-      (context) =>
-        createTaskSetup(context, { permissions: { mode: "acceptEdits" }, home, ...options.options }),
-      { client, config, workspace, output, env },
-    );
-    const events: AgentEvent[] = [];
-    agent.subscribe((event) => events.push(event));
-    return { agent, workspace, events, ...agentTestHandles(agent, fake, output) };
+    return { ...started, events };
   };
-}
-
-/** Resolves when the child has written `line` on stdout; rejects when it exits first. */
-export function waitForLine(child: ChildProcess, line: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    let errors = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
-    child.stdout?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.split("\n").includes(line)) resolve();
-    });
-    child.on("exit", (code, signal) =>
-      reject(new Error(`child exited (${code ?? signal}) before "${line}": ${errors}`)),
-    );
-  });
 }
 
 /** The tool results of the last user message of a request, as { text, isError }. */

@@ -1,13 +1,10 @@
 // Test helper for the s13 tests: the real background agent against a fresh fake API in a temp
 // workspace and temp home, its session closed (every background group killed) after the test.
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
 import type { Script } from "@lcc/testkit";
-import { type AddCleanup, agentTestHandles, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
+import { type AddCleanup, startAgentTest } from "@lcc/testkit/vitest";
 import { type BackgroundSetupOptions, createBackgroundSetup } from "./agent.ts";
 
 export interface TestAgentOptions {
@@ -26,34 +23,28 @@ const instantRecovery = { sleep: async () => {}, random: () => 0 };
  */
 export function testAgentSetup(addCleanup: AddCleanup) {
   return async (options: TestAgentOptions) => {
-    const home = await mkdtemp(join(tmpdir(), "lcc-s13-home-"));
-    addCleanup(() => rm(home, { recursive: true, force: true }));
-    const started = await startFakeModel({
+    const events: AgentEvent[] = [];
+    const started = await startAgentTest(addCleanup, {
       script: options.script,
       files: options.files ?? {},
       model: DEFAULT_MODEL,
+      homePrefix: "lcc-s13-home-",
+      async createAgent({ home, ...context }) {
+        const setupOptions: BackgroundSetupOptions = {
+          permissions: { mode: "bypassPermissions" },
+          home,
+          recoveryTime: instantRecovery,
+          ...options.options,
+        };
+        const agent = await createSessionAgent(
+          (setup) => createBackgroundSetup(setup, setupOptions),
+          context,
+        );
+        agent.subscribe((event) => events.push(event), { replay: false });
+        return agent;
+      },
     });
-    addCleanup(started.cleanup);
-    const { fake, workspace, client, config } = started;
-    const output = captureOutput();
-    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
-    const setupOptions: BackgroundSetupOptions = {
-      permissions: { mode: "bypassPermissions" },
-      home,
-      recoveryTime: instantRecovery,
-      ...options.options,
-    };
-    const agent = await createSessionAgent((context) => createBackgroundSetup(context, setupOptions), {
-      client,
-      config,
-      workspace,
-      output,
-      env,
-    });
-    addCleanup(() => agent.close());
-    const events: AgentEvent[] = [];
-    agent.subscribe((event) => events.push(event), { replay: false });
-    return { agent, fake, workspace, events, ...agentTestHandles(agent, fake, output) };
+    return { ...started, events };
   };
 }
 

@@ -5,9 +5,9 @@ import { mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { AgentEvent } from "@lcc/s02";
 import { reply, text, toolUse } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { MINUTE, MONDAY_0858, makeTempFolder, testAgentSetup } from "./test-agent.ts";
+import { MINUTE, MONDAY_0858, testAgentSetup } from "./test-agent.ts";
 import { createManualClock } from "./test-clock.ts";
 
 const addCleanup = useCleanups();

@@ -3,10 +3,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { tsxBin } from "@lcc/testkit";
-import { useCleanups } from "@lcc/testkit/vitest";
+import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createCronFile } from "./cron-file.ts";
-import { MINUTE, MONDAY_0858, makeTempFolder } from "./test-agent.ts";
+import { MINUTE, MONDAY_0858 } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
 const script = fileURLToPath(new URL("./fixtures/fire-durable-jobs.ts", import.meta.url));

@@ -1,12 +1,9 @@
 // Test helper for the s14 tests: the real s14 session on the fake API in a temp workspace and temp home,
 // its scheduler on a manual clock, so a minute passes when the test says so.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
-import { assertPairingInvariant, type Script } from "@lcc/testkit";
-import { type AddCleanup, captureOutput, startFakeModel } from "@lcc/testkit/vitest";
+import type { Script } from "@lcc/testkit";
+import { type AddCleanup, startAgentTest } from "@lcc/testkit/vitest";
 import { type CronSetup, type CronSetupOptions, createCronSetup } from "./agent.ts";
 import { createManualClock, type ManualClock } from "./test-clock.ts";
 
@@ -23,13 +20,6 @@ export interface TestAgentOptions {
   options?: CronSetupOptions;
 }
 
-/** A temp folder removed after the test. */
-export async function makeTempFolder(addCleanup: AddCleanup, prefix: string): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), prefix));
-  addCleanup(() => rm(folder, { recursive: true, force: true }));
-  return folder;
-}
-
 /**
  * `start(options)` for a test file: `run(line)` handles a line as the REPL does, `wake()` runs the turn
  * an idle REPL runs for queued work, `advance(ms)` moves the clock and waits for the fires it caused,
@@ -37,50 +27,40 @@ export async function makeTempFolder(addCleanup: AddCleanup, prefix: string): Pr
  */
 export function testAgentSetup(addCleanup: AddCleanup) {
   return async (options: TestAgentOptions) => {
-    const home = await makeTempFolder(addCleanup, "lcc-s14-home-");
-    const started = await startFakeModel({ script: options.script, files: {}, model: DEFAULT_MODEL });
-    addCleanup(started.cleanup);
-    const { fake, client, config } = started;
-    const workspace = options.workspace ?? started.workspace;
     const clock = options.clock ?? createManualClock(MONDAY_0858);
-    const output = captureOutput();
-    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
-    const setupOptions: CronSetupOptions = {
-      // Scheduling asks like any tool that acts later on its own; these tests have no terminal to answer.
-      permissions: { mode: "acceptEdits", allowedTools: ["cron_create", "cron_delete"] },
-      home,
-      cronClock: clock,
-      ...options.options,
-    };
-    const agent = await createSessionAgent<CronSetup>((context) => createCronSetup(context, setupOptions), {
-      client,
-      config,
-      workspace,
-      output,
-      env,
-    });
-    addCleanup(() => agent.close());
     const events: AgentEvent[] = [];
-    agent.subscribe((event) => events.push(event), { replay: false });
+    const started = await startAgentTest(addCleanup, {
+      script: options.script,
+      model: DEFAULT_MODEL,
+      homePrefix: "lcc-s14-home-",
+      ...(options.workspace ? { workspace: options.workspace } : {}),
+      async createAgent({ home, ...context }) {
+        const setupOptions: CronSetupOptions = {
+          // Scheduling asks like any tool that acts later on its own; these tests have no terminal to answer.
+          permissions: { mode: "acceptEdits", allowedTools: ["cron_create", "cron_delete"] },
+          home,
+          cronClock: clock,
+          ...options.options,
+        };
+        const agent = await createSessionAgent<CronSetup>(
+          (setup) => createCronSetup(setup, setupOptions),
+          context,
+        );
+        agent.subscribe((event) => events.push(event), { replay: false });
+        return agent;
+      },
+    });
+    const { agent } = started;
     const cron = () => agent.setup.cron;
     return {
-      agent,
-      fake,
-      workspace,
+      ...started,
       clock,
       events,
       cron,
-      run: (line: string) => agent.handleLine(line, new AbortController().signal),
       /** The idle REPL's turn for queued work; false when nothing was queued. */
       wake: () => agent.wake?.run(new AbortController().signal) ?? Promise.resolve(false),
       advance: (ms: number, advanceOptions?: { sleep?: boolean }) =>
         clock.advance(ms, () => cron().idle(), advanceOptions),
-      requests: () => {
-        const requests = fake.messageRequests();
-        assertPairingInvariant(requests);
-        return requests;
-      },
-      output: () => output.text(),
       close: () => agent.close(),
     };
   };
