@@ -41,6 +41,8 @@ export interface ProductParts {
   hookSettings?: readonly SettingsFile[];
   /** From --fallback-model: retries after repeated overloads go to this model (s11). */
   fallbackModel?: string;
+  /** false in `lcc -p`: scheduled prompts never fire (the run ends with its turn; s14). */
+  cronFires?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function createLccSetup(context: SetupContext, product: ProductPart
     ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
     ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),
     ...(product.fallbackModel ? { fallbackModel: product.fallbackModel } : {}),
+    ...(product.cronFires === false ? { cronFires: false } : {}),
   });
   const setup = extendSetup(chapters, {
     systemSections: [{ name: "product", text: PRODUCT_SECTION }],

@@ -18,6 +18,8 @@ export interface CronSetupOptions extends BackgroundSetupOptions {
   cronClock?: CronClock;
   /** Job ids (tests); default 8 random hex digits. */
   newCronJobId?: () => string;
+  /** false: jobs are listed and saved but never fire in this session (lcc -p). Default true. */
+  cronFires?: boolean;
 }
 
 export interface CronSetup extends BackgroundSetup {
@@ -61,6 +63,7 @@ function startScheduler(context: SetupContext, options: CronSetupOptions): CronS
     emit: context.emit,
     file: createCronFile(context.workspace, context.env),
     ...(options.newCronJobId ? { newId: options.newCronJobId } : {}),
+    ...(options.cronFires === false ? { fires: false } : {}),
   });
   context.session?.onClose(() => scheduler.stop());
   return scheduler;

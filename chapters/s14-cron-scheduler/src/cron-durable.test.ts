@@ -67,6 +67,26 @@ describe("durable jobs", () => {
     expect(stored.jobs[0].lastFiredMinute).toBe(new Date(MONDAY_0858 + 2 * MINUTE).toISOString());
   });
 
+  it("are listed but never fired nor claimed by a session that does not fire (lcc -p)", async () => {
+    const clock = createManualClock(MONDAY_0858);
+    const first = await start({ script: okModel, clock });
+    await first.cron().create({ cron: "* * * * *", prompt: "tick", recurring: true, durable: true });
+    await first.close();
+    const path = join(first.workspace, ".lcc", "cron.json");
+    const before = await readFile(path, "utf8");
+    const headless = await start({
+      script: okModel,
+      clock,
+      workspace: first.workspace,
+      options: { cronFires: false },
+    });
+    expect(headless.cron().list().jobs.map((job) => job.prompt)).toEqual(["tick"]);
+    await headless.advance(5 * MINUTE + JITTER);
+    expect(fires(headless.events)).toEqual([]);
+    expect(await headless.wake()).toBe(false);
+    expect(await readFile(path, "utf8")).toBe(before);
+  });
+
   it("are fired once per minute between two schedulers on the same workspace", async () => {
     const clock = createManualClock(MONDAY_0858);
     const first = await start({ script: okModel, clock });

@@ -16,6 +16,11 @@ export interface CronSchedulerOptions {
   file: CronFile;
   /** Job ids (default 8 random hex digits). */
   newId?: () => string;
+  /**
+   * false: jobs are kept, listed and saved, but nothing fires or expires here (lcc -p: the run ends with
+   * its turn, so a fire would be claimed and lost). Default true.
+   */
+  fires?: boolean;
 }
 
 export interface NewJob {
@@ -69,7 +74,7 @@ export function createCronScheduler(options: CronSchedulerOptions): CronSchedule
   const arm = () => {
     timer?.cancel();
     timer = undefined;
-    if (stopped) return;
+    if (stopped || options.fires === false) return;
     const now = clock.now();
     let earliest = Number.POSITIVE_INFINITY;
     for (const job of jobs.values()) {

@@ -46,6 +46,8 @@ export interface AgentSessionOptions extends ChapterContext {
   hookSettings?: ProductParts["hookSettings"];
   /** --fallback-model: retries after repeated overloads go to this model (s11). */
   fallbackModel?: string;
+  /** false (`lcc -p`): scheduled prompts never fire in this session (s14). */
+  cronFires?: boolean;
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -144,6 +146,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         ...(options.projectHooks === undefined ? {} : { projectHooks: options.projectHooks }),
         ...(options.hookSettings ? { hookSettings: options.hookSettings } : {}),
         ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
+        ...(options.cronFires === false ? { cronFires: false } : {}),
       }),
     { ...options, ...ask },
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },
