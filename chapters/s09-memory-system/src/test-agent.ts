@@ -1,7 +1,6 @@
 // Test helper for the s09 end-to-end tests: the real memory agent against a fresh fake API, in a temp
 // workspace with its own home folder (user memories), cleaned up after each test. A second session on
 // the same workspace and home is one more `start` call with the same `workspace` and `home`.
-import { join } from "node:path";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createSessionAgent, systemPromptText } from "@lcc/s02";
 import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";

@@ -80,7 +80,12 @@ describe("durable jobs", () => {
       workspace: first.workspace,
       options: { cronFires: false },
     });
-    expect(headless.cron().list().jobs.map((job) => job.prompt)).toEqual(["tick"]);
+    expect(
+      headless
+        .cron()
+        .list()
+        .jobs.map((job) => job.prompt),
+    ).toEqual(["tick"]);
     await headless.advance(5 * MINUTE + JITTER);
     expect(fires(headless.events)).toEqual([]);
     expect(await headless.wake()).toBe(false);
