@@ -24,11 +24,9 @@ export interface TaskSetup extends RecoverySetup {
 
 /** The `tasks` system section: when the durable graph is the right tool and when s03's todo list is. */
 export const tasksSection = [
-  "Tasks: task_create / task_update / task_list / task_get keep a durable task graph for this project. Tasks",
-  "persist across sessions and are shared with other sessions and agents on this workspace; todo_write is only",
-  "this session's checklist. Use tasks for work that may outlive this conversation or that others pick up:",
-  "record what must finish first with blockedBy, mark a task in_progress when you start it and completed when",
-  "it is done; the result names the tasks that became ready. Check task_list before starting such work.",
+  "Tasks (task_*) are this project's durable work graph, shared with other sessions and agents; todo_write is",
+  "only this session's checklist. For work that outlives this conversation: task_list first, blockedBy for",
+  "what must finish first, in_progress when you start, completed when done.",
 ].join("\n");
 
 /**

@@ -29,7 +29,7 @@ describe("the task tools", () => {
     const names = (request?.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : ""));
     expect(names).toEqual(expect.arrayContaining(["task_create", "task_update", "task_list", "task_get"]));
     expect(systemPromptText(request?.body.system ?? "")).toContain(
-      "todo_write is only\nthis session's checklist",
+      "todo_write is\nonly this session's checklist",
     );
   });
 

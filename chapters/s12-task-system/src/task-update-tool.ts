@@ -11,13 +11,13 @@ export const taskUpdateInput = z.object({
   id: taskIdInput,
   status: z
     .enum(TASK_STATUSES)
-    .describe("in_progress when you start, completed when done, deleted to remove the task for good.")
+    .describe("in_progress when you start, completed when done, deleted removes it for good.")
     .optional(),
-  owner: z.string().trim().max(100).describe('Who works on it (an agent name); "" clears it.').optional(),
+  owner: z.string().trim().max(100).describe('An agent name; "" clears it.').optional(),
   subject: subjectInput.optional(),
   description: descriptionInput.optional(),
-  addBlockedBy: taskIdsInput("Ids of tasks that must be completed before this one.").optional(),
-  addBlocks: taskIdsInput("Ids of tasks that must wait for this one.").optional(),
+  addBlockedBy: taskIdsInput("Ids that must be completed first.").optional(),
+  addBlocks: taskIdsInput("Ids that wait for this one.").optional(),
 });
 
 /** What the UI, logs and tests read about an update. */
@@ -32,11 +32,9 @@ export function createTaskUpdateTool(store: TaskStore) {
   return defineTool({
     name: "task_update",
     description:
-      "Change one task of the durable task graph: status (pending, in_progress, completed; deleted removes it), " +
-      'owner ("" clears it), subject, description, and add links with addBlockedBy / addBlocks (existing ids; ' +
-      "recorded on both tasks; a link that would make a cycle, or a task blocking itself, is refused and nothing " +
-      "changes). Give only the fields to change. Completing a task names the tasks that became ready: start one " +
-      "of those next. Links cannot be removed one by one; a deleted task's links go with it.",
+      "Change one task: status, owner, subject, description, or add links (addBlockedBy / addBlocks, recorded on " +
+      "both tasks; a cycle is refused and nothing changes). Give only what changes. Completing a task names the " +
+      "tasks that became ready: start one of those next.",
     input: taskUpdateInput,
     summarizeInput: (input) => {
       const { id, status } = input as { id?: number; status?: string };

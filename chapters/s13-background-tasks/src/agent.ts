@@ -29,11 +29,9 @@ export interface BackgroundSetup extends TaskSetup {
 }
 
 export const backgroundSection = [
-  "Background commands: background_run starts a command that keeps running while you work (dev servers,",
-  "watchers, long builds and test suites) and returns its id at once. When it ends, a <background-results>",
-  "message with its status, exit code and output tail arrives with your next request: carry on meanwhile",
-  "instead of polling; background_check with wait_ms waits when there is nothing else to do. background_kill",
-  "stops one. A bash command still running at its timeout, or a server, is moved to the background too.",
+  "Background commands (servers, watchers, long builds): background_run, then keep working; when one ends a",
+  "<background-results> message comes with your next request, so do not poll. A bash command still running",
+  "at its timeout, or a server, is moved to the background too.",
 ].join("\n");
 
 /**

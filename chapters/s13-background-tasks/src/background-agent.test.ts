@@ -161,7 +161,9 @@ describe("background tasks in the agent", () => {
       ["background_kill", true],
     ]);
     expect(tools[0]?.shellCommand).toBe(true);
-    expect(JSON.stringify(agent.requests()[0]?.body.system)).toContain("Background commands: background_run");
+    expect(JSON.stringify(agent.requests()[0]?.body.system)).toContain(
+      "Background commands (servers, watchers, long builds): background_run",
+    );
   });
 
   it("holds background_run to bash's permission rules: a Bash deny rule refuses it", async () => {

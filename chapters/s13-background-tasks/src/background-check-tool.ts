@@ -49,10 +49,9 @@ export function createBackgroundCheckTool(manager: BackgroundManager) {
   return defineTool({
     name: "background_check",
     description:
-      "Show background commands. Without id: every command of this session with status and runtime. " +
-      `With id: its status, exit code and the last ${CHECK_TAIL_CHARS} characters of its log. ` +
-      "wait_ms waits until it ends (or the time passes): use it only when you have nothing else to do, " +
-      "e.g. to wait for a build before answering; the end's result is then in this answer, not in a later message.",
+      "Without id: this session's background commands with status and runtime. With id: its status, exit " +
+      `code and the last ${CHECK_TAIL_CHARS} characters of its log. wait_ms waits for the end (then reported ` +
+      "here, not later): only when you have nothing else to do.",
     input: backgroundCheckInput,
     readOnly: true,
     parentOnly: true,

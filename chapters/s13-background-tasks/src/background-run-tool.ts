@@ -26,12 +26,10 @@ export function createBackgroundRunTool(manager: BackgroundManager) {
   return defineTool({
     name: "background_run",
     description:
-      "Start a shell command in the background and return its id at once (b1, b2 …); you keep working " +
-      "while it runs. Use it for dev servers, watchers, long builds and test suites. Its output goes to a " +
-      "log (bounded: the newest output is kept). When it ends you get a <background-results> message with " +
-      "its status, exit code and the tail of its output; do not poll. background_check shows it meanwhile " +
-      `(wait_ms waits for it), background_kill stops it. For commands that finish within ${MAX_SHELL_TIMEOUT_MS / 60_000} minutes ` +
-      "and whose output you need now, use bash. Everything still running is stopped when the session ends.",
+      "Start a shell command in the background; returns its id (b1 …) at once. Output goes to a bounded log. " +
+      "When it ends, a <background-results> message (status, exit code, output tail) comes with your next " +
+      "request; background_check shows it meanwhile, background_kill stops it. For output you need now " +
+      `(under ${MAX_SHELL_TIMEOUT_MS / 60_000} minutes) use bash. It stops when the session ends.`,
     input: backgroundRunInput,
     parentOnly: true,
     // Judged as bash by s07: a Bash deny rule cannot be side-stepped by starting the command here.

@@ -4,11 +4,8 @@ import type { SystemSection } from "@lcc/s02";
 export const SCHEDULE_SECTION: SystemSection = {
   name: "schedule",
   text: [
-    "# Scheduled prompts",
-    "cron_create runs a prompt later, on a 5-field cron expression in the user's local time (cron_list states the time now). " +
-      'Use it when the user asks for something at a time or repeatedly ("every weekday at 9", "in 20 minutes", ' +
-      '"check the deploy every 10 minutes"), not to wait for a command you started. Recurring jobs expire after 7 days; ' +
-      "set durable: true only when the user wants the job to outlive this session.",
-    "A <scheduled-prompt> message is such a job firing: do what it asks now, as the user's request.",
+    "Scheduled prompts: cron_create when the user wants something at a time or repeatedly, never to wait for",
+    "your own commands; durable: true only if it must outlive this session. A <scheduled-prompt> message is a",
+    "job firing: do what it asks now, as the user's request.",
   ].join("\n"),
 };

@@ -40,14 +40,10 @@ export function createCronCreateTool(scheduler: CronScheduler) {
   return defineTool({
     name: "cron_create",
     description:
-      "Schedules a prompt to run later, on a standard 5-field cron expression in the user's local time " +
-      "(minute hour day-of-month month day-of-week; names such as MON and JAN, ranges, lists, steps; 0 or 7 is " +
-      "Sunday; when both day fields are set, a day matching either one fires). Granularity is one minute and " +
-      "each job fires up to 30 s after its minute. A scheduled prompt runs only between turns: while you work it " +
-      "waits for the turn to end; when the user is idle it starts a turn by itself. Recurring jobs expire 7 days " +
-      "after creation; recurring: false fires once and is removed (for 'in 10 minutes', call cron_list first: it " +
-      "gives the local time now). durable: true keeps the job across restarts. Returns the job id and its next " +
-      "fire time; cron_list lists jobs, cron_delete removes one.",
+      "Schedule a prompt on a 5-field cron expression in the user's local time (names, ranges, lists, steps; 0 " +
+      "or 7 is Sunday; when both day fields are set either may match). It fires up to 30 s after its minute, only " +
+      "between turns (an idle session starts a turn for it). Recurring jobs expire after 7 days; recurring: false " +
+      "fires once (for 'in 10 minutes', cron_list gives the time now). Returns the id and next fire time.",
     input: cronCreateInput,
     parentOnly: true,
     summarizeInput: (input) => {
