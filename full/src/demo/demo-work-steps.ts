@@ -2,8 +2,13 @@
 // (s13) whose result arrives later — at the idle prompt, or, in `lcc -p`, by asking to wait for it.
 import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 
-/** The command the tour runs in the background: a second of "build", then a line of output. */
-export const DEMO_BACKGROUND_COMMAND = "sleep 1; echo demo build finished";
+/**
+ * The command the tour runs in the background: a short "build", then a line of output. In the REPL it
+ * outlasts the rest of the tour, so its result arrives at the idle prompt; `lcc -p` waits for it.
+ */
+export function demoBackgroundCommand(headless: boolean): string {
+  return `sleep ${headless ? 1 : 4}; echo demo build finished`;
+}
 
 /** The tasks the tour creates (they stay in `.lcc/tasks`; /tasks shows them). */
 export const DEMO_TASKS = ["Demo: read the scratch note", "Demo: tidy up the scratch note"] as const;
@@ -55,7 +60,7 @@ export function workSteps(options: WorkStepsOptions): Array<(request: RecordedRe
             ? "A build in the background (s13); lcc -p ends with this turn, so I will wait for it:"
             : "A build in the background (s13): I go on, and its result arrives by itself when it ends:",
         ),
-        toolUse("background_run", { command: DEMO_BACKGROUND_COMMAND }, id()),
+        toolUse("background_run", { command: demoBackgroundCommand(options.headless) }, id()),
       ),
     );
     if (options.headless && tools.has("background_check"))
@@ -66,8 +71,8 @@ export function workSteps(options: WorkStepsOptions): Array<(request: RecordedRe
   return steps;
 }
 
-/** The summary's lines about these steps. */
-export function workSummary(tools: ReadonlySet<string>, headless: boolean): string {
+/** The summary's lines about these steps (`request`: the one the summary answers). */
+export function workSummary(tools: ReadonlySet<string>, headless: boolean, request: RecordedRequest): string {
   const tasks = tools.has("task_create")
     ? "Two tasks are in the task graph (.lcc/tasks): /tasks shows them; completing the first made the second ready.\n"
     : "";
@@ -75,8 +80,20 @@ export function workSummary(tools: ReadonlySet<string>, headless: boolean): stri
     ? ""
     : headless
       ? "The background build finished while I waited for it (background_check with wait_ms).\n"
-      : "The background build is still running: its result will arrive at the prompt by itself in a moment.\n";
+      : backgroundResultArrived(request)
+        ? "The background build already finished: its result joined one of my requests by itself (/bg shows its log).\n"
+        : "The background build is still running: its result will arrive at the prompt by itself in a moment.\n";
   return tasks + background;
+}
+
+/** True when a background result already joined a user message of this conversation. */
+function backgroundResultArrived(request: RecordedRequest): boolean {
+  return (request.body.messages ?? []).some(
+    (message) =>
+      message.role === "user" &&
+      typeof message.content !== "string" &&
+      message.content.some((block) => block.type === "text" && block.text.startsWith("<background-results>")),
+  );
 }
 
 /** True when the request answers queued work only: a background result woke the idle agent. */

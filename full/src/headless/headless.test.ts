@@ -374,6 +374,13 @@ describe("lcc -p", () => {
     expect(run.stderr).toContain("lcc: overloaded, retry 1/6 in 0.6 s");
     expect(await readFile(`${workspace.dir}/.lcc/memory/MEMORY.md`, "utf8")).toContain("lcc demo tour");
     expect(result.result).toContain('I saved the project memory "lcc demo tour"');
+    // s12: two tasks, the first completed; s13: the background build waited for, as -p must ask to.
+    const task = async (id: number) =>
+      JSON.parse(await readFile(`${workspace.dir}/.lcc/tasks/${id}.json`, "utf8"));
+    expect(await task(1)).toMatchObject({ subject: "Demo: read the scratch note", status: "completed" });
+    expect(await task(2)).toMatchObject({ status: "pending", blockedBy: [1] });
+    expect(result.result).toContain("The background build finished while I waited for it");
+    expect(await readFile(`${workspace.dir}/.lcc/runtime/b1.log`, "utf8")).toBe("demo build finished\n");
     expect(await readFile(`${workspace.dir}/.git/info/exclude`, "utf8")).toMatch(/^\.lcc\/$/m);
     // The demo's own PostToolUse hook ran on the edit: its context reached the model (and the session log).
     const { readdirSync } = await import("node:fs");
