@@ -1,6 +1,6 @@
 // Test helpers for full: run the real `lcc` launcher as a child process on the TypeScript sources,
 // pointed at a testkit fake API, or an in-process session. Used by the *.test.ts files only.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -146,21 +146,4 @@ export async function createTestSession(
   };
 }
 
-/**
- * True while `pid` runs. A zombie counts as gone: when lcc exits right after killing a command, the
- * command's process is re-parented to PID 1, which in some containers never reaps it.
- */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    if (existsSync("/proc/self")) return false;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-}
+export { isProcessAlive } from "@lcc/testkit";

@@ -5,6 +5,7 @@ export { faults, reply, text, toolUse, toolUseRawInput } from "./builders.ts";
 export { estimateTokens } from "./estimate-tokens.ts";
 export { startFakeApi } from "./fake-api.ts";
 export { assertPairingInvariant, pairingProblems } from "./pairing.ts";
+export { isProcessAlive } from "./process-alive.ts";
 export { estimatePromptTokens } from "./prompt-blocks.ts";
 export { canRunAsNobody, NOBODY_ID, runScriptAsNobody } from "./run-as-nobody.ts";
 export {

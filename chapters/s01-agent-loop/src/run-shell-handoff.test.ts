@@ -1,7 +1,6 @@
 // runShell's handoff (used by s13): a command past its timeout, or one that looks like a server, is
 // handed over still running instead of killed; a refused handoff and no handoff behave as before.
-import { readFileSync } from "node:fs";
-import { createTempWorkspace } from "@lcc/testkit";
+import { createTempWorkspace, isProcessAlive } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { runBashTool } from "./bash-tool.ts";
@@ -13,16 +12,6 @@ async function setup() {
   const workspace = await createTempWorkspace();
   addCleanup(workspace.cleanup);
   return workspace.dir;
-}
-
-/** A killed process whose parent has not reaped it yet is a zombie: it is dead for our purposes. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
 }
 
 /** A handoff that records what it took, collects later output, and kills the group after the test. */
@@ -65,7 +54,7 @@ describe("runShell with a handoff", () => {
     });
     expect(taken).toHaveLength(1);
     expect(taken[0]?.reason).toBe("timeout");
-    expect(isAlive(taken[0]?.child.pid ?? 0)).toBe(true);
+    expect(isProcessAlive(taken[0]?.child.pid ?? 0)).toBe(true);
   });
 
   it("hands over a command that prints a server line, once serverAfterMs has passed", async () => {
@@ -81,7 +70,7 @@ describe("runShell with a handoff", () => {
     for (let attempt = 0; attempt < 100 && !later().includes("later"); attempt++)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(later()).toBe("later\n");
-    expect(isAlive(taken[0]?.child.pid ?? 0)).toBe(true);
+    expect(isProcessAlive(taken[0]?.child.pid ?? 0)).toBe(true);
   });
 
   it("leaves a command that exits before serverAfterMs in the foreground", async () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createTempWorkspace } from "@lcc/testkit";
+import { createTempWorkspace, isProcessAlive } from "@lcc/testkit";
 import { isCommandAvailable, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it, vi } from "vitest";
 import { runBashTool } from "./bash-tool.ts";
@@ -24,16 +23,6 @@ async function setup() {
   return workspace.dir;
 }
 
-/** A killed process whose parent has not reaped it yet is a zombie: it is dead for our purposes. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
-
 function killQuietly(pid: number): void {
   try {
     process.kill(pid, "SIGKILL");
@@ -44,7 +33,7 @@ function killQuietly(pid: number): void {
 
 async function waitUntilDead(pid: number): Promise<boolean> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (!isAlive(pid)) return true;
+    if (!isProcessAlive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return false;
