@@ -41,6 +41,8 @@ export interface AgentTestOptions<Agent> {
   homePrefix: string;
   /** Run on this workspace instead of the fake's new one (a restart on the same workspace). */
   workspace?: string;
+  /** Use this home instead of a new temp one (the same user restarting). */
+  home?: string;
   createAgent(context: AgentTestContext): Promise<Agent>;
 }
 
@@ -52,7 +54,7 @@ export interface AgentTestOptions<Agent> {
 export async function startAgentTest<
   Agent extends { handleLine(line: string, signal: AbortSignal): Promise<void>; close?(): Promise<void> },
 >(addCleanup: AddCleanup, options: AgentTestOptions<Agent>) {
-  const home = await makeTempFolder(addCleanup, options.homePrefix);
+  const home = options.home ?? (await makeTempFolder(addCleanup, options.homePrefix));
   const started = await startFakeModel({
     script: options.script,
     files: options.files ?? {},

@@ -1,11 +1,13 @@
 // The s14 chapter (cron scheduler) on s13's setup: one scheduler per session (kept across /clear,
 // stopped when the session closes), three tools, /cron, the `schedule` section and the fire line.
+import { homedir } from "node:os";
 import { type AgentHooks, extendSetup, type SetupContext } from "@lcc/s02";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { type BackgroundSetup, type BackgroundSetupOptions, createBackgroundSetup } from "@lcc/s13";
 import { type CronClock, realClock } from "./cron-clock.ts";
 import { createCronCommand } from "./cron-command.ts";
 import { createCronFile } from "./cron-file.ts";
+import { createCronLedger } from "./cron-ledger.ts";
 import { renderCronEvents } from "./cron-renderer.ts";
 import { type CronScheduler, createCronScheduler } from "./cron-scheduler.ts";
 import { SCHEDULE_SECTION } from "./schedule-section.ts";
@@ -62,6 +64,8 @@ function startScheduler(context: SetupContext, options: CronSetupOptions): CronS
     queue: context.queue,
     emit: context.emit,
     file: createCronFile(context.workspace, context.env),
+    // The user's own record of the durable jobs they created: a job a repository ships never fires.
+    ledger: createCronLedger(options.home ?? context.env?.HOME ?? homedir(), context.workspace),
     ...(options.newCronJobId ? { newId: options.newCronJobId } : {}),
     ...(options.cronFires === false ? { fires: false } : {}),
   });

@@ -6,6 +6,7 @@ import type { CronClock, CronTimer } from "./cron-clock.ts";
 import { parseCron } from "./cron-expression.ts";
 import { type ClaimResult, type CronFile, CronFileError } from "./cron-file.ts";
 import { type CronJob, newJobId, planJob } from "./cron-job.ts";
+import type { CronLedger } from "./cron-ledger.ts";
 import { type ScheduledJob, scheduledPromptMessage, shortPrompt } from "./describe-job.ts";
 import "./cron-events.ts";
 
@@ -16,6 +17,11 @@ export interface CronSchedulerOptions {
   file: CronFile;
   /** Job ids (default 8 random hex digits). */
   newId?: () => string;
+  /**
+   * The user's record of the durable jobs they created (cron-ledger.ts). With it, a durable job it does
+   * not know (shipped by a repository, or edited in the file) is listed but never fires.
+   */
+  ledger?: CronLedger;
   /**
    * false: jobs are kept, listed and saved, but nothing fires or expires here (lcc -p: the run ends with
    * its turn, so a fire would be claimed and lost). Default true.
@@ -59,6 +65,8 @@ export interface CronScheduler {
 export function createCronScheduler(options: CronSchedulerOptions): CronScheduler {
   const { clock, queue, emit, file } = options;
   const jobs = new Map<string, CronJob>();
+  /** Durable jobs the ledger does not know: listed, deletable, never fired. */
+  const foreign = new Map<string, CronJob>();
   /** Jobs whose fired prompt is still in the queue. */
   const waiting = new Set<string>();
   let fileProblem: string | undefined;
@@ -150,9 +158,17 @@ export function createCronScheduler(options: CronSchedulerOptions): CronSchedule
           fileProblem = loaded.problem;
           notice(`cron: ${loaded.problem}`, "warn");
         }
-        for (const job of loaded.jobs) jobs.set(job.id, job);
-        if (loaded.jobs.length > 0)
-          notice(`${loaded.jobs.length} durable scheduled prompt(s) loaded from ${file.path}`);
+        for (const job of loaded.jobs) {
+          const known = !options.ledger || (await options.ledger.knows(job));
+          (known ? jobs : foreign).set(job.id, job);
+        }
+        if (jobs.size > 0) notice(`${jobs.size} durable scheduled prompt(s) loaded from ${file.path}`);
+        if (foreign.size > 0)
+          notice(
+            `cron: ${foreign.size} job(s) in ${file.path} were not created by you on this machine (a repository ` +
+              `can ship its own), so they never fire: ${[...foreign.keys()].join(", ")}. /cron lists them; cron_delete removes one.`,
+            "warn",
+          );
         arm();
       })();
       return started;
@@ -167,6 +183,7 @@ export function createCronScheduler(options: CronSchedulerOptions): CronSchedule
         throw new CronInputError(`'${input.cron}' has no matching minute left: nothing would ever fire`);
       if (job.durable) {
         if (fileProblem) throw new CronFileError(fileProblem);
+        await options.ledger?.remember(job);
         await file.add(job);
       }
       jobs.set(id, job);
@@ -174,17 +191,24 @@ export function createCronScheduler(options: CronSchedulerOptions): CronSchedule
       return scheduled(job, clock.now());
     },
     async remove(id) {
-      const job = jobs.get(id);
+      const job = jobs.get(id) ?? foreign.get(id);
       if (!job) return undefined;
-      if (job.durable) await file.remove(id);
+      if (job.durable) {
+        await file.remove(id);
+        await options.ledger?.forget(id);
+      }
       jobs.delete(id);
+      foreign.delete(id);
       waiting.delete(id);
       arm();
       return job;
     },
     list() {
       const now = clock.now();
-      const listed = [...jobs.values()].map((job) => scheduled(job, now));
+      const listed = [
+        ...[...jobs.values()].map((job) => scheduled(job, now)),
+        ...[...foreign.values()].map((job): ScheduledJob => ({ ...job, foreign: true })),
+      ];
       listed.sort(
         (a, b) => (a.nextFireAt ?? Number.POSITIVE_INFINITY) - (b.nextFireAt ?? Number.POSITIVE_INFINITY),
       );

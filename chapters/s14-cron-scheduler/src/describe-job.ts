@@ -6,6 +6,8 @@ import { type CronJob, expiresAt } from "./cron-job.ts";
 export interface ScheduledJob extends CronJob {
   /** When it fires next (minute + jitter, epoch ms); undefined when it never will (expired, no date left). */
   nextFireAt?: number;
+  /** In cron.json but not created by this user on this machine (cron-ledger.ts): it never fires. */
+  foreign?: boolean;
 }
 
 /** "Mon 2026-01-05 09:00" in local time. */
@@ -36,7 +38,11 @@ export function shortPrompt(prompt: string, max = 60): string {
  * then the prompt, indented.
  */
 export function describeJob(job: ScheduledJob): string {
-  const next = job.nextFireAt === undefined ? "no next fire" : `next ${formatLocalTime(job.nextFireAt)}`;
+  const next = job.foreign
+    ? "never fires (not created by you on this machine)"
+    : job.nextFireAt === undefined
+      ? "no next fire"
+      : `next ${formatLocalTime(job.nextFireAt)}`;
   const expiry = expiresAt(job);
   const kind = [
     job.recurring ? "recurring" : "one-shot",

@@ -15,6 +15,8 @@ export interface TestAgentOptions {
   script: Script;
   /** Run on this workspace instead of a new one (a restart on the same workspace). */
   workspace?: string;
+  /** Run with this home instead of a new one (the same user restarting). */
+  home?: string;
   /** The clock (default a manual clock at MONDAY_0858). */
   clock?: ManualClock;
   options?: CronSetupOptions;
@@ -34,6 +36,7 @@ export function testAgentSetup(addCleanup: AddCleanup) {
       model: DEFAULT_MODEL,
       homePrefix: "lcc-s14-home-",
       ...(options.workspace ? { workspace: options.workspace } : {}),
+      ...(options.home ? { home: options.home } : {}),
       async createAgent({ home, ...context }) {
         const setupOptions: CronSetupOptions = {
           // Scheduling asks like any tool that acts later on its own; these tests have no terminal to answer.
