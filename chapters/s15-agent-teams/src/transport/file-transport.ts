@@ -1,0 +1,125 @@
+// The default team transport: files under `<lcc home>/team/` — a JSONL file per stream appended under a
+// per-stream lock, a cursor file per consumer, and kv.json for keys. Needs nothing but one machine's disk.
+import { join } from "node:path";
+import { readConfigFile, withOwnerLock } from "@lcc/chapter-kit";
+import { writeFileAtomic } from "@lcc/s02";
+import { createFileKeyStore } from "./file-key-store.ts";
+import { appendStreamEntry, parseFileId, readStreamEntries } from "./stream-file.ts";
+import { createPrivateFolder, prepareTeamFolder, refuseSymbolicLink } from "./team-folder.ts";
+import {
+  checkConsumerName,
+  checkKey,
+  checkKeyPrefix,
+  checkStreamName,
+  readLimit,
+  serializeMessage,
+  type TeamTransport,
+  TeamTransportError,
+} from "./team-transport.ts";
+
+export interface FileTransportOptions {
+  workspace: string;
+  env?: NodeJS.ProcessEnv;
+  /** How long an append, acknowledge or compare-and-set waits for another process's lock (default 60 s). */
+  lockWaitMs?: number;
+}
+
+/**
+ * Opens the file transport of `workspace`, creating `<lcc home>/team/` (0700). Throws TeamTransportError
+ * when that folder leads through a symbolic link. Appends and acknowledgements made through one transport
+ * happen in call order, even when the caller does not await each one.
+ */
+export async function openFileTransport(options: FileTransportOptions): Promise<TeamTransport> {
+  const folder = await prepareTeamFolder(options.workspace, options.env ?? {});
+  const lockWaitMs = options.lockWaitMs ?? 60_000;
+  const keys = createFileKeyStore(folder.keys, folder.keysLock, lockWaitMs);
+  const inOrder = createCallOrder();
+  const streamPath = (stream: string) => join(folder.streams, `${stream}.jsonl`);
+  const cursorPath = (stream: string, consumer: string) => join(folder.cursors, stream, consumer);
+
+  const readCursor = async (stream: string, consumer: string): Promise<string | undefined> => {
+    const path = cursorPath(stream, consumer);
+    await refuseSymbolicLink(join(folder.cursors, stream));
+    await refuseSymbolicLink(path);
+    const file = await readConfigFile(path, { maxBytes: 100 });
+    if (!file.ok) {
+      if (file.skip.kind === "missing") return undefined;
+      throw new TeamTransportError(`cursor ${path} is ${file.reason}; left as it is`);
+    }
+    const id = file.text.trim();
+    if (!/^\d{12}$/.test(id))
+      throw new TeamTransportError(`cursor ${path} holds no stream id; left as it is`);
+    return id;
+  };
+
+  return {
+    kind: "file",
+    append: async (stream, message) => {
+      checkStreamName(stream);
+      const json = serializeMessage(message);
+      const path = streamPath(stream);
+      return inOrder(path, () =>
+        withOwnerLock(`${path}.lock`, () => appendStreamEntry(path, json), { waitMs: lockWaitMs }),
+      );
+    },
+    read: async (stream, after, limit) => {
+      checkStreamName(stream);
+      const count = readLimit(limit);
+      const afterSequence = after === undefined ? 0 : parseFileId(after);
+      return readStreamEntries(streamPath(stream), afterSequence, count);
+    },
+    cursor: async (stream, consumer) => {
+      checkStreamName(stream);
+      checkConsumerName(consumer);
+      return readCursor(stream, consumer);
+    },
+    acknowledge: async (stream, consumer, id) => {
+      checkStreamName(stream);
+      checkConsumerName(consumer);
+      const sequence = parseFileId(id);
+      const path = cursorPath(stream, consumer);
+      return inOrder(path, async () => {
+        await refuseSymbolicLink(join(folder.cursors, stream));
+        await createPrivateFolder(join(folder.cursors, stream));
+        await withOwnerLock(
+          `${path}.lock`,
+          async () => {
+            const current = await readCursor(stream, consumer);
+            if (current !== undefined && parseFileId(current) >= sequence) return;
+            await refuseSymbolicLink(path);
+            await writeFileAtomic(path, `${id}\n`, { mode: 0o600 });
+          },
+          { waitMs: lockWaitMs },
+        );
+      });
+    },
+    compareAndSet: async (key, expected, next) => {
+      checkKey(key);
+      return keys.compareAndSet(key, expected, next);
+    },
+    get: async (key) => {
+      checkKey(key);
+      return keys.get(key);
+    },
+    list: async (prefix) => {
+      checkKeyPrefix(prefix);
+      return keys.list(prefix);
+    },
+    close: async () => {},
+  };
+}
+
+/** Runs work given for the same name one after another, in call order; a failure does not stop the next. */
+function createCallOrder(): <Result>(name: string, work: () => Promise<Result>) => Promise<Result> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (name, work) => {
+    const previous = tails.get(name) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const tail = result.catch(() => undefined);
+    tails.set(name, tail);
+    void tail.then(() => {
+      if (tails.get(name) === tail) tails.delete(name);
+    });
+    return result;
+  };
+}
