@@ -6,6 +6,7 @@ import { makeTempFolder, useCleanups, useUsualUmask } from "@lcc/testkit/vitest"
 import { describe, expect, it } from "vitest";
 import { openFileTransport } from "./file-transport.ts";
 import { teamFolderPaths } from "./team-folder.ts";
+import { MAX_MESSAGE_BYTES } from "./team-transport.ts";
 import { startTeamWorkerProcess } from "./team-worker-process.ts";
 import { transportContract } from "./transport-contract.ts";
 
@@ -50,7 +51,9 @@ describe("the file transport", () => {
     expect(Number(nextId)).toBe(survivors.length + 1);
     const last = survivors.at(-1) as { id: string };
     expect(await transport.read("events", last.id)).toEqual([{ id: nextId, message: { after: "crash" } }]);
-    expect(await readFile(streamFile, "utf8")).toContain('{"id":"0000000\n{"id":');
+    const lines = (await readFile(streamFile, "utf8")).split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines.map((line) => JSON.parse(line).id)).toEqual([...survivors.map((entry) => entry.id), nextId]);
     await transport.append("events", { after: "crash", second: true });
     expect(await transport.read("events", last.id)).toHaveLength(2);
   }, 60_000);
@@ -67,6 +70,29 @@ describe("the file transport", () => {
       ["000000000001", "one"],
       ["000000000002", "two"],
     ]);
+  });
+
+  it("finds the last id behind large entries, a large torn tail and an over-long line", async () => {
+    const { folder, open } = await setup();
+    const transport = await open();
+    const big = "x".repeat(150_000); // each entry spans several 64 KB chunks of the backward scan
+    await transport.append("events", big);
+    await transport.append("events", big);
+    const streamFile = join(folder.streams, "events.jsonl");
+    await appendFile(streamFile, `${"y".repeat(MAX_MESSAGE_BYTES + 500)}\n`); // longer than any entry
+    // Torn just before its newline: valid JSON, but never committed.
+    await appendFile(streamFile, `{"id":"000000000099","message":"${"z".repeat(200_000)}"}`);
+    expect((await transport.read("events")).map((entry) => entry.id)).toEqual([
+      "000000000001",
+      "000000000002",
+    ]);
+    expect(await transport.append("events", "small")).toBe("000000000003");
+    expect((await transport.read("events")).map((entry) => entry.id)).toEqual([
+      "000000000001",
+      "000000000002",
+      "000000000003",
+    ]);
+    expect((await transport.read("events", "000000000002"))[0]?.message).toBe("small");
   });
 
   it("refuses a symbolic link at .lcc/team and writes nothing through it", async () => {

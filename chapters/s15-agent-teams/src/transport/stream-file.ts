@@ -1,9 +1,10 @@
 // One stream as an append-only JSONL file, `{"id":"000000000042","message":…}` a line. Only lines ending in
-// a newline count: a torn last line (a write cut by a crash) is skipped and the next append starts a new line.
+// a newline count: readers skip a torn last line (a write cut by a crash) and the next append cuts it off.
 import { constants, type FileHandle, open } from "node:fs/promises";
 import { MAX_MESSAGE_BYTES, type StreamEntry, TeamTransportError } from "./team-transport.ts";
 
 const ID_DIGITS = 12;
+const MAX_SEQUENCE = 10 ** ID_DIGITS - 1;
 const CHUNK_BYTES = 64 * 1024;
 /** A line longer than this cannot be one we wrote (a message is at most MAX_MESSAGE_BYTES): skipped. */
 const MAX_LINE_BYTES = MAX_MESSAGE_BYTES + 100;
@@ -29,10 +30,20 @@ export function parseFileId(id: string): number {
 export async function appendStreamEntry(path: string, json: string): Promise<string> {
   const handle = await openStreamFile(path, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND);
   try {
-    const { size } = await handle.stat();
-    const id = formatFileId((await lastSequence(handle, size)) + 1);
-    const torn = size > 0 && (await byteAt(handle, size - 1)) !== NEWLINE;
-    await handle.write(`${torn ? "\n" : ""}{"id":"${id}","message":${json}}\n`);
+    let { size } = await handle.stat();
+    // Under the lock no live writer is half-way through a line: bytes after the last newline are what a
+    // writer that died mid-write left. They never counted; cut them, so even a line missing only its
+    // newline cannot become an entry once ours follows it.
+    const committed = await committedLength(handle, size);
+    if (committed < size) {
+      await handle.truncate(committed);
+      size = committed;
+    }
+    const sequence = (await lastSequence(handle, size)) + 1;
+    if (sequence > MAX_SEQUENCE)
+      throw new TeamTransportError(`${path} has no id left (its last is ${MAX_SEQUENCE})`);
+    const id = formatFileId(sequence);
+    await handle.write(`{"id":"${id}","message":${json}}\n`);
     return id;
   } finally {
     await handle.close();
@@ -56,11 +67,16 @@ export async function readStreamEntries(
   try {
     let previous = 0;
     for await (const line of completeLines(handle)) {
+      // Lines up to `after` are passed over by their id alone, without parsing the message.
+      const sequence = sequenceOf(line);
+      if (sequence === undefined || sequence <= previous || sequence <= after) {
+        if (sequence !== undefined && sequence > previous) previous = sequence;
+        continue;
+      }
       const entry = parseLine(line);
       // Ids only grow: a line that does not (a garbled file) is skipped like a torn one.
       if (!entry || entry.sequence <= previous) continue;
       previous = entry.sequence;
-      if (entry.sequence <= after) continue;
       entries.push({ id: entry.id, message: entry.message });
       if (entries.length >= limit) break;
     }
@@ -88,13 +104,13 @@ async function openStreamFile(path: string, flags: number): Promise<FileHandle> 
 }
 
 /**
- * The sequence of the last valid complete line (0: none), scanning back from the end chunk by chunk. The
- * bytes after the last newline are a torn line and skipped, as is a line longer than MAX_LINE_BYTES.
+ * The sequence of the last valid line (0: none), scanning back chunk by chunk from `size`, which ends
+ * at a newline (the torn tail is cut first). A line longer than MAX_LINE_BYTES is skipped unread.
  */
 async function lastSequence(handle: FileHandle, size: number): Promise<number> {
   let position = size;
   let carry: Buffer = Buffer.alloc(0); // the start of the line that begins before `position` and ends after it
-  let skipping = true; // inside the torn tail or an over-long line
+  let skipping = false; // inside an over-long line
   while (position > 0) {
     const start = Math.max(0, position - CHUNK_BYTES);
     const chunk = await readRange(handle, start, position - start);
@@ -103,7 +119,7 @@ async function lastSequence(handle: FileHandle, size: number): Promise<number> {
     const last = segments.length - 1;
     for (let index = last; index >= 1; index--) {
       if (skipping && index === last) continue;
-      const entry = parseLine((segments[index] as Buffer).toString("utf8"));
+      const entry = parseLine(segments[index] as Buffer);
       if (entry) return entry.sequence;
     }
     if (last >= 1) skipping = false;
@@ -113,7 +129,7 @@ async function lastSequence(handle: FileHandle, size: number): Promise<number> {
       skipping = true;
     }
   }
-  return skipping ? 0 : (parseLine(carry.toString("utf8"))?.sequence ?? 0);
+  return skipping ? 0 : (parseLine(carry)?.sequence ?? 0);
 }
 
 /** Splits at newlines; the result always has one more segment than there are newlines. */
@@ -129,7 +145,7 @@ function splitLines(buffer: Buffer): Buffer[] {
 }
 
 /** Each complete line (ending in a newline), oldest first; lines over MAX_LINE_BYTES are skipped unread. */
-async function* completeLines(handle: FileHandle): AsyncGenerator<string> {
+async function* completeLines(handle: FileHandle): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
@@ -141,7 +157,7 @@ async function* completeLines(handle: FileHandle): AsyncGenerator<string> {
     for (let index = 0; index < segments.length - 1; index++) {
       const segment = segments[index] as Buffer;
       if (!oversized && pendingBytes + segment.length <= MAX_LINE_BYTES)
-        yield Buffer.concat([...pending, segment]).toString("utf8");
+        yield Buffer.concat([...pending, segment]);
       pending = [];
       pendingBytes = 0;
       oversized = false;
@@ -155,18 +171,24 @@ async function* completeLines(handle: FileHandle): AsyncGenerator<string> {
   }
 }
 
-function parseLine(line: string): { id: string; sequence: number; message: unknown } | undefined {
+/** The sequence in the fixed prefix `{"id":"000000000042","message":` we write; undefined without it. */
+function sequenceOf(line: Buffer): number | undefined {
+  const match = /^\{"id":"(\d{12})","message":/.exec(line.subarray(0, 31).toString("latin1"));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The entry a line holds: our exact prefix, then JSON with that id and a message; undefined otherwise. */
+function parseLine(line: Buffer): { id: string; sequence: number; message: unknown } | undefined {
+  const sequence = sequenceOf(line);
+  if (!sequence) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(line.toString("utf8"));
   } catch {
     return undefined;
   }
-  if (typeof value !== "object" || value === null || !("message" in value) || !("id" in value))
-    return undefined;
-  const { id, message } = value;
-  if (typeof id !== "string" || !/^\d{12}$/.test(id) || Number(id) === 0) return undefined;
-  return { id, sequence: Number(id), message };
+  if (typeof value !== "object" || value === null || !("message" in value)) return undefined;
+  return { id: formatFileId(sequence), sequence, message: value.message };
 }
 
 async function readRange(handle: FileHandle, start: number, length: number): Promise<Buffer> {
@@ -175,6 +197,12 @@ async function readRange(handle: FileHandle, start: number, length: number): Pro
   return buffer.subarray(0, bytesRead);
 }
 
-async function byteAt(handle: FileHandle, position: number): Promise<number | undefined> {
-  return (await readRange(handle, position, 1))[0];
+/** The length up to and including the last newline (0 when there is none). */
+async function committedLength(handle: FileHandle, size: number): Promise<number> {
+  for (let end = size; end > 0; end -= CHUNK_BYTES) {
+    const start = Math.max(0, end - CHUNK_BYTES);
+    const newline = (await readRange(handle, start, end - start)).lastIndexOf(NEWLINE);
+    if (newline !== -1) return start + newline + 1;
+  }
+  return 0;
 }
