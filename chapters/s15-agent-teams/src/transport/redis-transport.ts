@@ -82,8 +82,8 @@ export async function openRedisTransport(options: RedisTransportOptions): Promis
   try {
     await client.connect();
   } catch (error) {
-    const reason =
-      (lastError ?? error) instanceof Error ? (lastError ?? (error as Error)).message : String(error);
+    const cause = lastError ?? error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
     client.destroy();
     throw new TeamTransportError(`cannot reach the Redis team backend at ${server} (${reason})`);
   }
