@@ -16,7 +16,10 @@ async function setup(): Promise<LaneRepository> {
 /** Edits `notes.txt` in a lane and commits it there. */
 async function commitInLane(path: string, text: string): Promise<void> {
   await writeFile(join(path, "notes.txt"), text);
-  await repo.git(["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qam", text.trim()], path);
+  await repo.git(
+    ["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qam", text.trim()],
+    path,
+  );
 }
 
 describe("the worktree manager", () => {
@@ -24,7 +27,13 @@ describe("the worktree manager", () => {
     const { manager, tasks, git, dir } = await setup();
     const { task } = await tasks.create({ subject: "write the docs" });
     const lane = await manager.create({ name: "docs", taskId: task.id });
-    expect(lane).toMatchObject({ name: "docs", branch: "wt/docs", task: task.id, base: "main", state: "active" });
+    expect(lane).toMatchObject({
+      name: "docs",
+      branch: "wt/docs",
+      task: task.id,
+      base: "main",
+      state: "active",
+    });
     expect(lane.path).toBe(join(dir, ".lcc", "worktrees", "docs"));
     expect(await git(["worktree", "list", "--porcelain"])).toContain(`worktree ${lane.path}\n`);
     expect(await git(["branch", "--list", "wt/docs"])).toContain("wt/docs");
@@ -81,7 +90,11 @@ describe("the worktree manager", () => {
     const lane = await manager.create({ name: "untracked" });
     await writeFile(join(lane.path, "new-file.txt"), "not added\n");
     await expect(manager.remove("untracked")).rejects.toThrow(/\?\? new-file\.txt/);
-    expect((await manager.list()).lanes[0]).toMatchObject({ name: "untracked", state: "active", dirty: true });
+    expect((await manager.list()).lanes[0]).toMatchObject({
+      name: "untracked",
+      state: "active",
+      dirty: true,
+    });
   });
 
   it("keeps an unmerged branch and says so, deletes a merged one, and completes the bound task", async () => {
