@@ -78,7 +78,7 @@ describe("the worktree manager", () => {
     const { manager, git } = await setup();
     const lane = await manager.create({ name: "dirty" });
     await writeFile(join(lane.path, "notes.txt"), "unsaved work\n");
-    await expect(manager.remove("dirty")).rejects.toThrow(/uncommitted changes[^]*M notes\.txt/);
+    await expect(manager.remove("dirty")).rejects.toThrow(/uncommitted changes[\s\S]*M notes\.txt/);
     expect(await readFile(join(lane.path, "notes.txt"), "utf8")).toBe("unsaved work\n");
     const outcome = await manager.remove("dirty", { force: true });
     expect(outcome.message).toContain("1 changes dropped");
