@@ -143,6 +143,19 @@ describe("background tasks in the agent", () => {
     expect(shown).toMatch(
       / {2}b2 {2}running {2}\d\.\d s {2}echo serving; sleep 300\n {4}log: \.lcc\/runtime\/b2\.log\n {4}│ serving\n/,
     );
+    await agent.run("/bg b1");
+    expect(agent.output()).toMatch(
+      /log: \.lcc\/runtime\/b1\.log\n {4}│ one\n {4}│ two\n {4}│ three\n {4}│ four\n$/,
+    );
+    await agent.run("/bg kill b2");
+    expect(agent.output()).toContain("Stopped b2 (killed). The model sees it when it next checks.\n");
+    expect(agent.agent.setup.background.running()).toBe(0);
+    await agent.run("/bg kill b2");
+    expect(agent.output()).toContain("b2 already ended (killed).\n");
+    await agent.run("/bg kill b9");
+    expect(agent.output()).toContain("No background command b9 in this session. /bg lists them.\n");
+    // A kill the user asked for is not queued for the model (it would wake a turn of its own).
+    expect(agent.agent.queue.size()).toBe(0);
   });
 
   it("keeps its commands across /clear, and offers its tools to the parent only", async () => {

@@ -1,5 +1,7 @@
 // The three tools and /cron as the model and the user see them: an invalid expression is an is_error
 // with the parser's reason, the listing states the local time, an unknown id is refused with the known ones.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -71,5 +73,17 @@ describe("the cron tools", () => {
     expect(agent.output()).toMatch(
       /Local time now: Mon 2026-01-05 08:58 \(UTC[+-]\d\d:\d\d\)\.\n[0-9a-f]{8} {2}0 9 \* \* \* {2}next Mon 2026-01-05 09:00 {2}recurring, durable, expires Mon 2026-01-12 08:58\n {4}standup\n/,
     );
+  });
+
+  it("/cron delete <id> removes a job, from cron.json too", async () => {
+    const agent = await start({ script: [], options: { newCronJobId: () => "0000dddd" } });
+    await agent.cron().create({ cron: "0 9 * * *", prompt: "standup", recurring: true, durable: true });
+    await agent.run("/cron delete 0000dddd");
+    expect(agent.output()).toContain('Deleted 0000dddd: "standup" (and from cron.json).\n');
+    expect(agent.cron().list().jobs).toEqual([]);
+    const stored = JSON.parse(await readFile(join(agent.workspace, ".lcc", "cron.json"), "utf8"));
+    expect(stored.jobs).toEqual([]);
+    await agent.run("/cron delete 0000dddd");
+    expect(agent.output()).toContain("No scheduled prompt 0000dddd. /cron lists them.\n");
   });
 });
