@@ -38,7 +38,9 @@ export const askWithoutTerminal: AskUser = async () => ({
 /**
  * A channel whose answering side is attached later: a chapter's agent is built before its REPL starts,
  * so the agent gets `ask` now and the REPL calls `serve` when it can answer (and again with undefined
- * when it stops). While nobody serves, `ask` refuses as askWithoutTerminal does.
+ * when it stops). While nobody serves, `ask` refuses as askWithoutTerminal does. Questions wait their
+ * turn: the next is shown only once the previous one was answered (one asked after its signal aborted is
+ * refused without being shown).
  */
 export interface AskChannel {
   ask: AskUser;
@@ -47,8 +49,18 @@ export interface AskChannel {
 
 export function createAskChannel(): AskChannel {
   let answerer: AskUser | undefined;
+  // One question at a time: s15's teammates ask concurrently, and a terminal reads one answer at a time.
+  let line: Promise<unknown> = Promise.resolve();
   return {
-    ask: (request, signal) => (answerer ?? askWithoutTerminal)(request, signal),
+    ask: (request, signal) => {
+      const turn = line.then(() =>
+        signal.aborted
+          ? ({ kind: "unavailable", reason: "the turn was interrupted" } as const)
+          : (answerer ?? askWithoutTerminal)(request, signal),
+      );
+      line = turn.catch(() => undefined);
+      return turn;
+    },
     serve(next) {
       answerer = next;
     },

@@ -109,4 +109,29 @@ describe("s02 message queue in the loop", () => {
     expect(queue.size()).toBe(0);
     assertPairingInvariant(requests());
   });
+
+  it("calls onDrained once when a drain hands a message out, never for one still waiting", () => {
+    const queue = createMessageQueue();
+    const drained: string[] = [];
+    queue.push({
+      source: "cron",
+      content: "later",
+      betweenTurns: true,
+      onDrained: () => drained.push("cron"),
+    });
+    queue.push({ source: "inbox", content: "now", onDrained: () => drained.push("inbox") });
+    queue.push({
+      source: "broken",
+      content: "x",
+      onDrained: () => {
+        throw new Error("listener bug");
+      },
+    });
+    expect(queue.drain("running_turn").map((message) => message.source)).toEqual(["inbox", "broken"]);
+    expect(drained).toEqual(["inbox"]);
+    expect(queue.drain().map((message) => message.source)).toEqual(["cron"]);
+    expect(drained).toEqual(["inbox", "cron"]);
+    queue.drain();
+    expect(drained).toEqual(["inbox", "cron"]);
+  });
 });

@@ -12,6 +12,12 @@ export interface QueuedMessage {
    * scheduled prompt is a new request, never slipped between a turn's tool calls).
    */
   betweenTurns?: boolean;
+  /**
+   * Called once when a drain hands the message to the loop (it rides on the next model call). s15's
+   * inbox acknowledges a message here, not when it was queued, so a crash before then delivers it again.
+   * Must not throw (a throw is swallowed).
+   */
+  onDrained?: () => void;
 }
 
 /** Which messages a drain takes: all of them, or only those that may join a running turn. */
@@ -42,10 +48,15 @@ export function createMessageQueue(): MessageQueue {
       for (const listener of [...listeners]) listener();
     },
     drain(scope = "all") {
-      if (scope === "all") return items.splice(0);
-      const taken = items.filter((item) => !item.betweenTurns);
-      const kept = items.filter((item) => item.betweenTurns);
-      items.splice(0, items.length, ...kept);
+      const taken = scope === "all" ? items.splice(0) : items.filter((item) => !item.betweenTurns);
+      if (scope !== "all") items.splice(0, items.length, ...items.filter((item) => item.betweenTurns));
+      for (const item of taken) {
+        try {
+          item.onDrained?.();
+        } catch {
+          // The queue's caller is the loop: a listener's failure must not end a turn.
+        }
+      }
       return taken;
     },
     size: (scope = "all") =>

@@ -1,7 +1,10 @@
-// Public surface of s15 so far: the team transport (one interface, a file and a Redis backend) and what goes
-// through it: mailboxes, the roster, broadcast and s16's request records.
+// Public surface of s15: the team transport (one interface, a file and a Redis backend), what goes through it
+// (mailboxes, the roster, broadcast, s16's request records), the team runtime, its tools and the chapter.
+import "./team-events.ts";
 
+export { createS15Chapter, createTeamSetup, type TeamSetup, type TeamSetupOptions } from "./agent.ts";
 export { broadcast } from "./broadcast.ts";
+export { DEFAULT_INBOX_POLL_MS, deliverInbox, formatInbox, type InboxDelivery } from "./inbox-delivery.ts";
 export {
   createMailbox,
   inboxStream,
@@ -21,7 +24,38 @@ export {
   type TeamRequest,
 } from "./requests.ts";
 export { createRoster, type Member, type MemberState, type Roster, RosterError } from "./roster.ts";
+export {
+  createTeam,
+  type SpawnRequest,
+  type Team,
+  TeamError,
+  type TeammateExtension,
+  type TeamOptions,
+  THIS_OWNER,
+} from "./team.ts";
+export { abortTeammate, createInboxCommand, createTeamCommand, type StopTeammate } from "./team-commands.ts";
 export { checkTeammateName, checkTeamName, LEAD_NAME } from "./team-names.ts";
+export { createTeamRenderer, teammateColor } from "./team-renderer.ts";
+export { agentOfRequest, requestsOf, teamScript } from "./team-script.ts";
+export { TEAM_SECTION } from "./team-section.ts";
+export { createTeamWakeups, type TeamWakeups } from "./team-wakeups.ts";
+export {
+  type IdlePolicy,
+  lastAssistantText,
+  MAX_TEAMMATE_ROUNDS,
+  startTeammate,
+  type Teammate,
+  type TeammateRuntime,
+  type TeammateSpec,
+  waitForMessages,
+} from "./teammate.ts";
+export { teammateIdentity, teammateSystemPrompt } from "./teammate-prompt.ts";
+export { leadTools } from "./tools/lead-tools.ts";
+export { describeMember } from "./tools/list-teammates.ts";
+export { describeMessage } from "./tools/read-inbox.ts";
+export { MAX_MESSAGE_CHARS } from "./tools/send-message.ts";
+export type { SpawnPlace } from "./tools/spawn-teammate.ts";
+export { teammateTools } from "./tools/teammate-tools.ts";
 export { type FileTransportOptions, openFileTransport } from "./transport/file-transport.ts";
 export {
   type OpenTeamTransportOptions,

@@ -80,6 +80,23 @@ onEachBackend("a mailbox", (fresh) => {
     ]);
   });
 
+  it("fetches without moving the cursor until acknowledged, and lists the newest messages read or not", async () => {
+    const { transport } = await fresh();
+    const lead = createMailbox(transport, "lead");
+    for (const content of ["one", "two", "three"]) await lead.send("alice", { content });
+    const alice = createMailbox(transport, "alice");
+    const fetched = await alice.fetch({ limit: 2 });
+    expect(fetched.map((message) => message.content)).toEqual(["one", "two"]);
+    expect((await alice.fetch({ after: fetched[1]?.id ?? "" })).map((message) => message.content)).toEqual([
+      "three",
+    ]);
+    expect(await alice.peek()).toBe(3);
+    await alice.acknowledge(fetched[1]?.id ?? "");
+    expect((await alice.fetch()).map((message) => message.content)).toEqual(["three"]);
+    expect((await alice.recent(2)).map((message) => message.content)).toEqual(["two", "three"]);
+    expect(await alice.peek()).toBe(1);
+  });
+
   it("gives two overlapping reads of one mailbox different messages", async () => {
     const { transport } = await fresh();
     const lead = createMailbox(transport, "lead");

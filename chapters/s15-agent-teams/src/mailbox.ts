@@ -4,8 +4,11 @@ import { z } from "zod";
 import { checkTeamName } from "./team-names.ts";
 import { MAX_READ_LIMIT, type StreamEntry, type TeamTransport } from "./transport/team-transport.ts";
 
-/** What a mailbox carries; "request"/"response" are the s16 protocol messages, "broadcast" one of many copies. */
-export type MessageKind = "message" | "broadcast" | "request" | "response";
+/**
+ * What a mailbox carries: "request"/"response" are the s16 protocol messages, "broadcast" one of many
+ * copies, "idle" a teammate telling the lead it finished its turn (with its last words).
+ */
+export type MessageKind = "message" | "broadcast" | "request" | "response" | "idle";
 
 /** One delivered message, with the stream id it was stored under. */
 export interface MailboxMessage {
@@ -36,13 +39,22 @@ export interface Mailbox {
   read(options?: { limit?: number }): Promise<MailboxMessage[]>;
   /** How many messages wait unread (reads the stream; does not move the cursor). */
   peek(): Promise<number>;
+  /**
+   * The two-step read for a reader that hands messages on (s15's inbox delivery): the messages after
+   * `after` (default: the cursor), oldest first, at most `limit`, WITHOUT moving the cursor.
+   */
+  fetch(options?: { after?: string; limit?: number }): Promise<MailboxMessage[]>;
+  /** Moves the cursor forward to `id` once the messages up to it were handed on (never backwards). */
+  acknowledge(id: string): Promise<void>;
+  /** The newest `limit` messages (default 20), read or not, oldest first; does not move the cursor. */
+  recent(limit?: number): Promise<MailboxMessage[]>;
 }
 
 const storedMessageSchema = z.object({
   from: z.string(),
   to: z.string(),
   content: z.string(),
-  kind: z.enum(["message", "broadcast", "request", "response"]),
+  kind: z.enum(["message", "broadcast", "request", "response", "idle"]),
   sentAt: z.string(),
 });
 
@@ -82,6 +94,25 @@ export function createMailbox(transport: TeamTransport, name: string): Mailbox {
         if (last) await transport.acknowledge(stream, name, last.id);
         return entries.map((entry) => toMailboxMessage(entry, name));
       }),
+    fetch: async (options = {}) => {
+      const after = options.after ?? (await transport.cursor(stream, name));
+      const entries = await transport.read(stream, after, options.limit);
+      return entries.map((entry) => toMailboxMessage(entry, name));
+    },
+    acknowledge: (id) => transport.acknowledge(stream, name, id),
+    recent: async (limit = 20) => {
+      // Streams have no "last N" read on both backends: page through, keeping the newest `limit`.
+      let newest: StreamEntry<unknown>[] = [];
+      let from: string | undefined;
+      for (;;) {
+        const entries = await transport.read(stream, from, MAX_READ_LIMIT);
+        newest = [...newest, ...entries].slice(-limit);
+        const last = entries.at(-1);
+        if (!last || entries.length < MAX_READ_LIMIT)
+          return newest.map((entry) => toMailboxMessage(entry, name));
+        from = last.id;
+      }
+    },
     peek: async () => {
       const after = await transport.cursor(stream, name);
       let count = 0;

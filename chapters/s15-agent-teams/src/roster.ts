@@ -15,6 +15,10 @@ export interface Member {
   task?: string;
   /** ISO time of its latest spawn. */
   spawnedAt: string;
+  /** The process running it, "<host>:<pid>": a teammate whose process died is shown stopped (s15's team). */
+  owner?: string;
+  /** Where it works when that is not the workspace (s18: its worktree lane). */
+  workspace?: string;
 }
 
 /** A roster change that cannot happen: a name already on the team, an unknown name, a corrupt record. */
@@ -27,7 +31,9 @@ export interface Roster {
    * Adds a teammate in state "working" (or `state`). Rejects with RosterError when the name is working or
    * idle; a stopped teammate is replaced (re-spawned). Of concurrent joins of one name exactly one wins.
    */
-  join(member: { name: string; role: string; task?: string; state?: MemberState }): Promise<Member>;
+  join(
+    member: Pick<Member, "name" | "role"> & Partial<Pick<Member, "task" | "state" | "owner" | "workspace">>,
+  ): Promise<Member>;
   /** Moves a teammate to `state` (and `task`, when given; "stopped" clears it). RosterError for an unknown name. */
   setState(name: string, state: MemberState, task?: string): Promise<Member>;
   /** The teammate called `name`, or undefined. */
@@ -42,6 +48,8 @@ const memberSchema = z.object({
   state: z.enum(["working", "idle", "stopped"]),
   task: z.string().optional(),
   spawnedAt: z.string(),
+  owner: z.string().optional(),
+  workspace: z.string().optional(),
 });
 
 const MEMBER_PREFIX = "member:";
@@ -56,7 +64,7 @@ export function createRoster(transport: TeamTransport): Roster {
   };
 
   return {
-    join: async ({ name, role, task, state = "working" }) => {
+    join: async ({ name, role, task, state = "working", owner, workspace }) => {
       checkTeammateName(name);
       const member: Member = {
         name,
@@ -64,6 +72,8 @@ export function createRoster(transport: TeamTransport): Roster {
         state,
         ...(task ? { task } : {}),
         spawnedAt: new Date().toISOString(),
+        ...(owner ? { owner } : {}),
+        ...(workspace ? { workspace } : {}),
       };
       const current = await read(name);
       if (current && current.member.state !== "stopped")
@@ -116,6 +126,11 @@ function parseMember(name: string, raw: string): Member {
   const parsed = memberSchema.safeParse(json);
   if (!parsed.success || parsed.data.name !== name)
     throw new RosterError(`the roster entry of ${name} is not a teammate record`);
-  const { task, ...rest } = parsed.data;
-  return task === undefined ? rest : { ...rest, task };
+  const { task, owner, workspace, ...rest } = parsed.data;
+  return {
+    ...rest,
+    ...(task === undefined ? {} : { task }),
+    ...(owner === undefined ? {} : { owner }),
+    ...(workspace === undefined ? {} : { workspace }),
+  };
 }

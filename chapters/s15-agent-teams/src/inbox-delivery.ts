@@ -1,0 +1,82 @@
+// Brings an inbox into an agent's message queue (the s02 seam): what arrives is pushed once, and the
+// cursor moves only when the loop takes it into a model call, so a crash before then delivers it again.
+import type { MessageQueue } from "@lcc/s02";
+import type { CronClock, CronTimer } from "@lcc/s14";
+import type { Mailbox, MailboxMessage } from "./mailbox.ts";
+
+/** How often an inbox is read for messages from other processes (this process's own wake at once). */
+export const DEFAULT_INBOX_POLL_MS = 1000;
+
+export interface InboxDeliveryOptions {
+  mailbox: Mailbox;
+  queue: MessageQueue;
+  clock: CronClock;
+  /** Milliseconds between reads (default DEFAULT_INBOX_POLL_MS); 0 reads only when `check` is called. */
+  pollMs?: number;
+  /** A failed read (the transport is down): reported here, tried again at the next poll. */
+  onError(error: unknown): void;
+}
+
+export interface InboxDelivery {
+  /** Reads what arrived and queues it; resolves with how many messages were queued. Calls run one at a time. */
+  check(): Promise<number>;
+  /** Stops polling; queued messages stay queued (and unacknowledged until drained). */
+  stop(): void;
+}
+
+/** The text a batch of messages adds to the model call: one block the model reads as the team's mail. */
+export function formatInbox(messages: readonly MailboxMessage[]): string {
+  const lines = messages.map(
+    (message) =>
+      `<message from="${message.from}" kind="${message.kind}" sent="${message.sentAt}">\n${message.content}\n</message>`,
+  );
+  return `<team-inbox>\n${lines.join("\n")}\n</team-inbox>`;
+}
+
+/** Starts delivering `mailbox` into `queue` (an immediate read, then every pollMs). */
+export function deliverInbox(options: InboxDeliveryOptions): InboxDelivery {
+  const { mailbox, queue, clock } = options;
+  const pollMs = options.pollMs ?? DEFAULT_INBOX_POLL_MS;
+  // Up to where messages were queued; undefined: from the acknowledged cursor.
+  let queuedUpTo: string | undefined;
+  let running: Promise<number> = Promise.resolve(0);
+  let timer: CronTimer | undefined;
+  let stopped = false;
+
+  const readOnce = async (): Promise<number> => {
+    if (stopped) return 0;
+    const messages = await mailbox.fetch(queuedUpTo === undefined ? {} : { after: queuedUpTo });
+    const last = messages.at(-1);
+    if (!last) return 0;
+    queuedUpTo = last.id;
+    queue.push({
+      source: `inbox:${mailbox.name}`,
+      content: formatInbox(messages),
+      onDrained: () => {
+        mailbox.acknowledge(last.id).catch(options.onError);
+      },
+    });
+    return messages.length;
+  };
+  const check = () => {
+    running = running.then(readOnce).catch((error: unknown) => {
+      options.onError(error);
+      return 0;
+    });
+    return running;
+  };
+  const poll = () => {
+    if (stopped || pollMs <= 0) return;
+    timer = clock.setTimer(() => {
+      void check().finally(poll);
+    }, pollMs);
+  };
+  void check().finally(poll);
+  return {
+    check,
+    stop() {
+      stopped = true;
+      timer?.cancel();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Test helper for s15–s18: the real session on the fake API in a temp workspace and home, its team on the
+// file transport, inboxes polled on a manual clock (in-process sends wake their reader at once).
+import { DEFAULT_MODEL } from "@lcc/chapter-kit";
+import { type AgentEvent, createSessionAgent, type SetupContext } from "@lcc/s02";
+import type { CronClock } from "@lcc/s14";
+import type { Script } from "@lcc/testkit";
+import { type AddCleanup, startAgentTest } from "@lcc/testkit/vitest";
+import { createTeamSetup, type TeamSetup, type TeamSetupOptions } from "./agent.ts";
+
+/** A clock whose timers never fire: inbox polling is off, wake-ups alone deliver. */
+export const stillClock: CronClock = { now: () => Date.now(), setTimer: () => ({ cancel() {} }) };
+
+export interface TestTeamOptions<Setup extends TeamSetup, Options extends TeamSetupOptions> {
+  script: Script;
+  files?: Record<string, string>;
+  workspace?: string;
+  options?: Options;
+  /** The chapter's setup (default s15's). */
+  createSetup?: (context: SetupContext, options: Options) => Promise<Setup>;
+}
+
+/**
+ * `start(options)` for a test file: `run(line)` handles a line as the REPL does, `wake()` runs the turn an
+ * idle REPL runs for queued work, `settle(check)` waits until `check()` is true (teammates run on their own),
+ * `team()` is the session's team, `close()` ends the session (every teammate stopped).
+ */
+export function testTeamSetup(addCleanup: AddCleanup) {
+  return async <Setup extends TeamSetup = TeamSetup, Options extends TeamSetupOptions = TeamSetupOptions>(
+    options: TestTeamOptions<Setup, Options>,
+  ) => {
+    const events: AgentEvent[] = [];
+    const started = await startAgentTest(addCleanup, {
+      script: options.script,
+      files: options.files ?? {},
+      model: DEFAULT_MODEL,
+      homePrefix: "lcc-team-home-",
+      ...(options.workspace ? { workspace: options.workspace } : {}),
+      async createAgent({ home, ...context }) {
+        const setupOptions = {
+          permissions: { mode: "acceptEdits" },
+          home,
+          teamClock: stillClock,
+          teamColor: false,
+          ...options.options,
+        } as Options;
+        const create =
+          options.createSetup ?? (createTeamSetup as unknown as NonNullable<typeof options.createSetup>);
+        const agent = await createSessionAgent<Setup>((setup) => create(setup, setupOptions), context);
+        agent.subscribe((event) => events.push(event), { replay: false });
+        return agent;
+      },
+    });
+    const { agent } = started;
+    return {
+      ...started,
+      events,
+      team: () => agent.setup.team,
+      wake: () => agent.wake?.run(new AbortController().signal) ?? Promise.resolve(false),
+      settle: (check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => waitUntil(check, timeoutMs),
+      close: () => agent.close(),
+    };
+  };
+}
+
+/** Polls `check` every 10 ms until it is true; rejects after `timeoutMs` saying what it waited for. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`waited ${timeoutMs} ms for ${check.toString().slice(0, 120)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
