@@ -1,0 +1,2 @@
+// Public surface (being built).
+export {};
