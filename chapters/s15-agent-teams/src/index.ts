@@ -16,6 +16,7 @@ export {
 export {
   createRequests,
   nextState,
+  parseRequest,
   RequestError,
   type RequestEvent,
   type RequestKind,

@@ -121,7 +121,8 @@ export function createRequests(transport: TeamTransport): Requests {
   };
 }
 
-function parseRequest(id: string, raw: string): TeamRequest {
+/** The stored value `raw` of request `id`; RequestError when it is not JSON or not a request record. */
+export function parseRequest(id: string, raw: string): TeamRequest {
   let json: unknown;
   try {
     json = JSON.parse(raw);
