@@ -17,14 +17,14 @@ export interface AgentState {
 }
 
 /** What a per-call seam may know about the tool being called: its name and metadata, never its code. */
-export type ToolTraits = Pick<Tool, "name" | "readOnly" | "shellCommand">;
+export type ToolTraits = Pick<Tool, "name" | "readOnly" | "shellCommand" | "ownStateOnly">;
 
 export interface HookContext {
   state: AgentState;
   workspace: string;
   /**
    * The called tool's traits, in the per-call phases only (preToolUse … shapeResult): s07 reads
-   * `readOnly` and `shellCommand` here, so tools added by chapters after s07 are judged by their metadata.
+   * `readOnly`, `shellCommand` and `ownStateOnly` here, so tools added after s07 are judged by their metadata.
    */
   tool?: ToolTraits;
   signal: AbortSignal;

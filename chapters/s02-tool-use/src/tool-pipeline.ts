@@ -75,6 +75,7 @@ async function runPhases(call: ToolCall, options: PipelineOptions): Promise<Tool
       name: tool.name,
       ...(tool.readOnly === undefined ? {} : { readOnly: tool.readOnly }),
       ...(tool.shellCommand === undefined ? {} : { shellCommand: tool.shellCommand }),
+      ...(tool.ownStateOnly === undefined ? {} : { ownStateOnly: tool.ownStateOnly }),
     },
   };
 

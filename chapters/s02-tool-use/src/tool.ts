@@ -49,6 +49,11 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
    * rules and checks for Bash apply to it exactly as to bash (s07).
    */
   shellCommand?: boolean;
+  /**
+   * Changes only the agent's own state (s12's task graph, s13's own background commands), never the
+   * workspace or the world: the permission check (s07) runs it without a question; a deny rule still wins.
+   */
+  ownStateOnly?: boolean;
   /** One line describing a call for the user ("3 items", "explore: map the repo"); default: the main field. */
   summarizeInput?(input: unknown): string;
   /** Throws ToolError (or anything) on failure; the loop turns it into an is_error result. */

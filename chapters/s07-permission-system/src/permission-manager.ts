@@ -31,7 +31,7 @@ export interface PermissionManager {
   /** Folders outside the workspace that count as inside (resolved). */
   additionalDirectories(): string[];
   /** The policy's verdict for a call (paths resolved), without asking anyone. */
-  /** `tool`: the called tool's traits (readOnly; shellCommand = judged as bash); default by name. */
+  /** `tool`: the called tool's traits (readOnly; shellCommand = judged as bash; ownStateOnly = no question); default by name. */
   decide(call: ToolCall, earlier?: ToolCallDecision, tool?: ToolTraits): Promise<PolicyVerdict>;
   /** The permission phase: the verdict, the question when it asks, the denial count. */
   hooks: AgentHooks;
@@ -76,6 +76,7 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
       name,
       input: call.input,
       readOnly: tool?.readOnly ?? options.readOnlyTools.has(call.name),
+      ...(tool?.ownStateOnly ? { ownStateOnly: true } : {}),
       paths: await resolveCallPaths(name, call.input, workspace, options.home),
       rules,
       mode,

@@ -20,6 +20,8 @@ export interface PolicyInput {
   input: unknown;
   /** The tool's metadata flag: it never changes anything. */
   readOnly?: boolean;
+  /** The tool's metadata flag: it changes only the agent's own state (tasks, its own commands). */
+  ownStateOnly?: boolean;
   /** File tools: the paths the call touches, absolute with symlinks resolved (the caller resolves them). */
   paths: readonly string[];
   rules: readonly RuleWithSource[];
@@ -72,6 +74,7 @@ export function decidePermission(call: PolicyInput): PolicyVerdict {
   const inside = call.paths.every((path) => isInsideAllowed(call, path));
   const readsOnly =
     HARMLESS_TOOLS.has(call.name) ||
+    call.ownStateOnly === true ||
     (FILE_READ_TOOLS.has(call.name) && inside) ||
     (call.readOnly === true && !FILE_READ_TOOLS.has(call.name)) ||
     segments?.every(isReadOnlySegment) === true;

@@ -5,7 +5,6 @@ import { extendSetup, type SetupContext } from "@lcc/s02";
 import { ensureLccHome, lccHome } from "@lcc/s04";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { createRecoverySetup, type RecoverySetup, type RecoverySetupOptions } from "@lcc/s11";
-import { taskAccess } from "./task-access.ts";
 import { createTaskCreateTool } from "./task-create-tool.ts";
 import { createTaskGetTool, createTaskListTool } from "./task-list-tool.ts";
 import { createTaskStore, type TaskStore } from "./task-store.ts";
@@ -68,8 +67,6 @@ export async function createTaskSetup(
       createTaskListTool(tasks),
       createTaskGetTool(tasks),
     ],
-    hooks: [taskAccess],
-    childHooks: [taskAccess],
     commands: [createTasksCommand(tasks)],
   });
   return { ...setup, tasks };

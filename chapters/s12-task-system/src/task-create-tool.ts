@@ -21,6 +21,8 @@ export interface TaskCreateDetails {
 export function createTaskCreateTool(store: TaskStore) {
   return defineTool({
     name: "task_create",
+    // Writes only the task graph: s07 lets it run without a question (a deny rule still wins).
+    ownStateOnly: true,
     description:
       `Add a task to the project's durable task graph (${store.displayPath(store.folder)}; shared with other ` +
       "sessions and agents; ids are never reused). blockedBy / blocks link it to existing ids (recorded on both " +

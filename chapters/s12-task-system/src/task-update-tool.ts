@@ -31,6 +31,8 @@ export interface TaskUpdateDetails {
 export function createTaskUpdateTool(store: TaskStore) {
   return defineTool({
     name: "task_update",
+    // Writes only the task graph: s07 lets it run without a question (a deny rule still wins).
+    ownStateOnly: true,
     description:
       "Change one task: status, owner, subject, description, or add links (addBlockedBy / addBlocks, recorded on " +
       "both tasks; a cycle is refused and nothing changes). Give only what changes. Completing a task names the " +

@@ -3,7 +3,6 @@
 import { extendSetup, type SetupContext } from "@lcc/s02";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { createTaskSetup, type TaskSetup, type TaskSetupOptions } from "@lcc/s12";
-import { backgroundAccess } from "./background-access.ts";
 import { createBackgroundCheckTool } from "./background-check-tool.ts";
 import { createBackgroundHandoff } from "./background-handoff.ts";
 import { createBackgroundKillTool } from "./background-kill-tool.ts";
@@ -78,7 +77,6 @@ export async function createBackgroundSetup(
         createBackgroundCheckTool(background),
         createBackgroundKillTool(background),
       ],
-      hooks: [backgroundAccess],
       commands: [createBgCommand(background)],
       renderers: [renderBackgroundEvents],
     }),

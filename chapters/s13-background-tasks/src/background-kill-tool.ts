@@ -16,6 +16,8 @@ export function createBackgroundKillTool(manager: BackgroundManager) {
       `${formatDuration(manager.killGraceMs)} later. Returns once it is gone, with the tail of its log. A finished command is left as it is.`,
     input: backgroundKillInput,
     parentOnly: true,
+    // Stops only this session's own commands: s07 lets it run without a question (a deny rule still wins).
+    ownStateOnly: true,
     async run(input) {
       const before = manager.get(input.id);
       if (!before) throw new ToolError(`No background command ${input.id}. background_check lists them.`);

@@ -6,6 +6,7 @@ import { describeContinuation, describeRetry } from "@lcc/s11"; // s11: retries 
 import type { OutputFormat } from "../cli/args.ts";
 import { EXIT_CODES } from "../cli/help-text.ts";
 import type { AgentSession, TurnResult } from "../session/agent-session.ts";
+import { describeStopping, runningBackground } from "../session/background-left.ts";
 import { cacheHitRate, type TokenUsage } from "../session/cost.ts";
 import type { SessionEntry } from "../session/session-log.ts";
 import { describeToolInput } from "../terminal/repl-ui.ts";
@@ -99,7 +100,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const signal = stopSignal ? AbortSignal.any([options.signal, stopSignal]) : options.signal;
   const turn = await session.runTurn(options.prompt, signal);
   for (const unsubscribe of unsubscribes) unsubscribe();
-  const leftRunning = session.core.setup.background.list().filter((job) => job.status === "running");
+  const leftRunning = runningBackground(session.core.setup);
   if (leftRunning.length > 0) options.stderr.write(`lcc: ${describeLeftRunning(leftRunning)}\n`);
   const stoppedBy = stopSignal?.aborted ? String(stopSignal.reason) : undefined;
   const result = buildResult(turn, session, Boolean(options.demo), stoppedBy, denials);
@@ -216,9 +217,5 @@ function streamEntry(entry: SessionEntry, sessionId: string, line: (value: unkno
  * (background_check with wait_ms).
  */
 export function describeLeftRunning(jobs: readonly { id: string; command: string }[]): string {
-  const names = jobs.map(
-    (job) => `${job.id} (${job.command.length > 40 ? `${job.command.slice(0, 39)}…` : job.command})`,
-  );
-  const count = jobs.length === 1 ? "1 background command" : `${jobs.length} background commands`;
-  return `stopping ${count} still running at the end of the run: ${names.join(", ")}; lcc -p waits for one only when the model asks (background_check with wait_ms)`;
+  return `${describeStopping(jobs, " at the end of the run")}; lcc -p waits for one only when the model asks (background_check with wait_ms)`;
 }

@@ -5,6 +5,7 @@ import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs
 import { type AskChannel, type ReplKey, runRepl } from "@lcc/chapter-kit";
 import type { PermissionMode } from "@lcc/s07";
 import type { AgentSession } from "../session/agent-session.ts";
+import { describeStopping, runningBackground } from "../session/background-left.ts";
 import { cacheHitRate, formatTokens, type TokenUsage } from "../session/cost.ts";
 import type { Colors } from "./colors.ts";
 import { createReplRenderer } from "./repl-ui.ts";
@@ -135,6 +136,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   });
   printAbove = undefined;
   if (output.isTTY) write("\n");
+  // The session closes next (s13 stops its background commands): say which ones go with it.
+  const left = runningBackground(session.core.setup);
+  if (left.length > 0) write(`${colors.dim(`lcc: ${describeStopping(left)}`)}\n`);
 }
 
 /** Shift+Tab: name "tab" with shift, or the raw back-tab sequence when the terminal's name is unknown. */

@@ -70,10 +70,12 @@ function script(request: RecordedRequest) {
   if (prompt === "after") return reply(text("Back at your service."));
   if (prompt.startsWith("<background-results>"))
     return reply(text(`Noted: ${/id="(b\d+)"/.exec(prompt)?.[1]} is done.`));
-  if (JSON.stringify(last).includes("Started b1 in the background"))
+  if (/Started b\d+ in the background/.test(JSON.stringify(last)))
     return reply(text("Started; its result will come by itself."));
   if (prompt === "build in the background")
     return reply(toolUse("background_run", { command: "sleep 3; echo built" }, `toolu_pty_${request.index}`));
+  if (prompt === "serve in the background")
+    return reply(toolUse("background_run", { command: "sleep 61" }, `toolu_pty_${request.index}`));
   if (prompt === "write another")
     return reply(
       toolUse("write_file", { path: "another.txt", content: "edit\n" }, `toolu_pty_${request.index}`),
@@ -299,7 +301,15 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     const finished = woken.indexOf("background b1 finished");
     expect(finished).toBeGreaterThan(woken.indexOf("Started; its result will come by itself."));
     expect(finished).toBeLessThan(woken.indexOf("Noted: b1 is done."));
-    keys(pane, "C-u", "C-d");
-    await waitForScreen(pane, (text) => text.includes("[exited 0]"), "the exit");
+    // A command still running when lcc exits is named, then stopped with the session.
+    keys(pane, "C-u", "serve in the background", "Enter");
+    await waitForScreen(pane, (text) => /⧗ 1 background ❯ ?$/m.test(text), "the second command running");
+    keys(pane, "C-d");
+    const exited = await waitForScreen(pane, (text) => text.includes("[exited 0]"), "the exit");
+    expect(exited).toContain("lcc: stopping 1 background command still running: b2 (sleep 61)");
+    const left = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line.trim() === "sleep 61");
+    expect(left).toEqual([]);
   });
 });
