@@ -1,5 +1,12 @@
-// Public surface of s18 (groundwork): the worktree lane manager and its pieces. The worktree_* tools,
-// the chapter and teammates spawned into a lane come when s15–s17 exist.
+// Public surface of s18: the worktree lane manager and its pieces, the worktree_* tools, /worktrees, the
+// renderer and the system section. The chapter setup and teammates spawned into a lane come when s15–s17 exist.
+export {
+  describeLane,
+  describeLaneEvent,
+  describeLaneEvents,
+  describeLanes,
+  displayLanePath,
+} from "./describe-lanes.ts";
 export { LANE_EVENT_TYPES, type LaneEvent, type LaneEventType, readLaneEvents } from "./lane-events.ts";
 export {
   BASE_REF_MAX_CHARS,
@@ -13,6 +20,22 @@ export { lanesFolder } from "./lanes-folder.ts";
 export type { LaneSummary } from "./reconcile-lanes.ts";
 export type { RemoveOptions, RemoveOutcome } from "./remove-lane.ts";
 export { DEFAULT_GIT_TIMEOUT_MS, GitCommandError, SAFE_GIT_CONFIG } from "./run-git.ts";
+export { createWorktreeTools, type WorktreeToolsOptions } from "./tools/index.ts";
+export { createWorktreeCreateTool, type WorktreeCreateDetails } from "./tools/worktree-create.ts";
+export {
+  createWorktreeEventsTool,
+  MAX_EVENTS_PER_CALL,
+  type WorktreeEventsDetails,
+} from "./tools/worktree-events.ts";
+export { createWorktreeKeepTool, type WorktreeKeepDetails } from "./tools/worktree-keep.ts";
+export { createWorktreeListTool, type WorktreeListDetails } from "./tools/worktree-list.ts";
+export { createWorktreeRemoveTool, type WorktreeRemoveDetails } from "./tools/worktree-remove.ts";
+export {
+  createWorktreeRunTool,
+  type WorktreeRunDetails,
+  type WorktreeRunOptions,
+} from "./tools/worktree-run.ts";
+export { createWorktreeStatusTool, type WorktreeStatusDetails } from "./tools/worktree-status.ts";
 export { WorktreeError } from "./worktree-error.ts";
 export {
   createWorktreeManager,
@@ -22,3 +45,6 @@ export {
   type WorktreeManagerOptions,
 } from "./worktree-manager.ts";
 export { type GitWorktree, parseWorktreeList } from "./worktree-porcelain.ts";
+export { renderWorktreeEvents } from "./worktree-renderer.ts";
+export { WORKTREE_SECTION } from "./worktree-section.ts";
+export { createWorktreesCommand, DEFAULT_SHOWN_EVENTS } from "./worktrees-command.ts";

@@ -48,6 +48,8 @@ export interface NewLane {
 }
 
 export interface WorktreeManager {
+  /** The workspace whose repository the lanes are made of (paths are shown relative to it). */
+  readonly workspace: string;
   /** `<lcc home>/worktrees`. */
   readonly folder: string;
   /** Makes the lane (`git worktree add -b wt/<name>`), binds the task. Throws WorktreeError, nothing changed. */
@@ -56,11 +58,14 @@ export interface WorktreeManager {
   list(): Promise<{ lanes: Lane[]; problems: string[] }>;
   /** `git status --short --branch` in the lane and its branch's last 5 commits. */
   status(name: string): Promise<{ lane: Lane; status: string; commits: string[] }>;
-  /** Runs `command` through s01's runShell with cwd = the lane (process group, timeout, no secrets). */
+  /**
+   * Runs `command` through s01's runShell with cwd = the lane (process group, timeout, no secrets);
+   * `signal` kills it, `maxChars` bounds the output kept (default 50,000).
+   */
   run(
     name: string,
     command: string,
-    options?: { signal?: AbortSignal; timeoutMs?: number },
+    options?: { signal?: AbortSignal; timeoutMs?: number; maxChars?: number },
   ): Promise<ShellRun>;
   /** Marks the lane kept: remove then refuses it without `force`. */
   keep(name: string): Promise<Lane>;
@@ -158,6 +163,7 @@ export function createWorktreeManager(options: WorktreeManagerOptions): Worktree
   }
 
   return {
+    workspace,
     folder,
     async create(input) {
       const name = checkLaneName(input.name);

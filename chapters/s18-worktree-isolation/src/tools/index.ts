@@ -1,0 +1,36 @@
+// The seven worktree_* tools over one lane manager, in the order the model reads them.
+import type { Tool } from "@lcc/s02";
+import type { WorktreeManager } from "../worktree-manager.ts";
+import { createWorktreeCreateTool } from "./worktree-create.ts";
+import { createWorktreeEventsTool } from "./worktree-events.ts";
+import { createWorktreeKeepTool } from "./worktree-keep.ts";
+import { createWorktreeListTool } from "./worktree-list.ts";
+import { createWorktreeRemoveTool } from "./worktree-remove.ts";
+import { createWorktreeRunTool } from "./worktree-run.ts";
+import { createWorktreeStatusTool } from "./worktree-status.ts";
+
+/** What the tools take from the setup context: s06's long-output limits, as bash takes them. */
+export interface WorktreeToolsOptions {
+  largeOutputs?: { savedOverChars: number; keepChars: number };
+}
+
+/**
+ * worktree_create, worktree_list, worktree_status, worktree_run, worktree_keep, worktree_remove and
+ * worktree_events over `manager`. With `largeOutputs` (s06), worktree_run keeps up to `keepChars` and says
+ * that longer output is saved to a file, exactly as bash does.
+ */
+export function createWorktreeTools(manager: WorktreeManager, options: WorktreeToolsOptions = {}): Tool[] {
+  const large = options.largeOutputs;
+  return [
+    createWorktreeCreateTool(manager),
+    createWorktreeListTool(manager),
+    createWorktreeStatusTool(manager),
+    createWorktreeRunTool(
+      manager,
+      large ? { maxOutputChars: large.keepChars, savedOverChars: large.savedOverChars } : {},
+    ),
+    createWorktreeKeepTool(manager),
+    createWorktreeRemoveTool(manager),
+    createWorktreeEventsTool(manager),
+  ];
+}
