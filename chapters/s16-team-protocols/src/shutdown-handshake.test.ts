@@ -1,0 +1,148 @@
+// The shutdown handshake through the real session: the lead asks with shutdown_request, the teammate answers
+// once with shutdown_response; approved it finishes its step and stops, rejected it goes on and the lead reads why.
+import { requestsOf } from "@lcc/s15";
+import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
+import { type ProtocolReply, protocolScript, reactions, requestIdIn } from "./protocol-script.ts";
+import { testProtocolSetup } from "./test-agent.ts";
+
+const start = testProtocolSetup(useCleanups());
+
+const spawnAlice = () =>
+  reply(toolUse("spawn_teammate", { name: "alice", role: "note tidier", prompt: "Tidy notes.txt." }));
+const askAlice = () =>
+  reply(toolUse("shutdown_request", { teammate: "alice", reason: "the notes are tidy" }));
+const answer =
+  (approve: boolean, reason?: string): ProtocolReply =>
+  (request: RecordedRequest) =>
+    reply(
+      toolUse("shutdown_response", {
+        request_id: requestIdIn(request, "shutdown"),
+        approve,
+        ...(reason ? { reason } : {}),
+      }),
+    );
+
+/** A session whose lead spawns alice on "Tidy" and asks her to stop on "Shut alice down"; alice idles first. */
+async function withIdleAlice(alice: ProtocolReply[], lead: Parameters<typeof reactions>[0] = []) {
+  const agent = await start({
+    script: protocolScript(
+      {
+        lead: reactions(
+          [[/Tidy the notes/, spawnAlice], [/Shut alice down/, askAlice], ...lead],
+          reply(text("Noted.")),
+        ),
+        alice: [reply(text("Tidied notes.txt.")), ...alice],
+      },
+      () => reply(text("Noted.")),
+    ),
+    // A teammate that never answers at close is aborted after this (real time); the default is 3 s.
+    options: { closeTimeoutMs: 300 },
+  });
+  await agent.run("Tidy the notes with a teammate.");
+  await agent.settle(async () => (await agent.team().roster.get("alice"))?.state === "idle");
+  return agent;
+}
+
+/** The newest user message of a request, as JSON text. */
+const newest = (request: RecordedRequest | undefined) => JSON.stringify(request?.body.messages.at(-1));
+/** The lead's whole conversation as of its latest request (inbox messages may join its turns anywhere). */
+const leadHistory = (requests: RecordedRequest[]) =>
+  JSON.stringify(requestsOf(requests, "lead").at(-1)?.body.messages);
+
+describe("the shutdown handshake", () => {
+  it("approved: the teammate finishes its step, makes no further call and stops; the lead gets the response", async () => {
+    const agent = await withIdleAlice([answer(true)]);
+    await agent.run("Shut alice down.");
+    await agent.settle(async () => (await agent.team().roster.get("alice"))?.state === "stopped");
+    await agent.settle(() => agent.agent.queue.size() > 0);
+    await agent.wake();
+
+    const [request, ...others] = await agent.agent.setup.requests.list();
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({ kind: "shutdown", from: "lead", to: "alice", state: "approved" });
+    const id = request?.id ?? "";
+    const requests = agent.requests();
+    const alice = requestsOf(requests, "alice");
+    // Its answer was its last call: finishing the step ended its life, no model call after it.
+    expect(alice).toHaveLength(2);
+    expect(newest(alice[1])).toContain(`kind=\\"request\\"`);
+    expect(newest(alice[1])).toContain(`shutdown_request ${id}: the notes are tidy`);
+    const lead = requestsOf(requests, "lead");
+    expect(JSON.stringify(lead.map((call) => call.body.messages.at(-1)))).toContain(
+      `Asked alice to shut down (request ${id})`,
+    );
+    expect(newest(lead.at(-1))).toContain(`shutdown_response ${id} approved`);
+    expect(newest(lead.at(-1))).toContain(`kind=\\"response\\"`);
+    expect(agent.team().running()).toEqual([]);
+  });
+
+  it("rejected: the teammate goes on, the lead reads its reason, and a second answer is refused", async () => {
+    const agent = await withIdleAlice([
+      answer(false, "the headings are still being fixed"),
+      answer(true),
+      reply(text("Going on with the headings.")),
+    ]);
+    await agent.run("Shut alice down.");
+    await agent.settle(() => requestsOf(agent.requests(), "alice").length === 4);
+    await agent.settle(async () => (await agent.team().roster.get("alice"))?.state === "idle");
+
+    const [request] = await agent.agent.setup.requests.list();
+    expect(request).toMatchObject({ state: "rejected", reason: "the headings are still being fixed" });
+    const alice = requestsOf(agent.requests(), "alice");
+    expect(newest(alice[2])).toContain("You declined; the lead has your reason.");
+    expect(newest(alice[3])).toContain(`request ${request?.id} is already rejected; cannot approve it`);
+    expect(newest(alice[3])).toContain('"is_error":true');
+    await agent.settle(() => agent.agent.queue.size() > 0);
+    await agent.wake();
+    expect(JSON.stringify(requestsOf(agent.requests(), "lead").at(-1)?.body.messages)).toContain(
+      `shutdown_response ${request?.id} rejected: the headings are still being fixed`,
+    );
+  });
+
+  it("refuses an unknown or stopped teammate cleanly, creating no request", async () => {
+    const agent = await withIdleAlice(
+      [answer(true)],
+      [[/Shut carol down/, () => reply(toolUse("shutdown_request", { teammate: "carol" }))]],
+    );
+    await agent.run("Shut carol down.");
+    expect(leadHistory(agent.requests())).toMatch(
+      /"content":"shutdown_request failed: no teammate called carol \(on the team: alice\)","is_error":true/,
+    );
+    expect(await agent.agent.setup.requests.list()).toEqual([]);
+
+    await agent.run("/team stop alice");
+    expect(agent.output()).toMatch(/alice agreed \(req_[0-9a-f]{16}\) and stopped\./);
+    await agent.run("Shut alice down.");
+    expect(leadHistory(agent.requests())).toMatch(
+      /"content":"shutdown_request failed: alice has already stopped","is_error":true/,
+    );
+    expect(await agent.agent.setup.requests.list()).toHaveLength(1);
+    await agent.run("/team stop alice");
+    expect(agent.output()).toContain("alice has already stopped.");
+  });
+
+  it("refuses an answer to someone else's request or to a plan", async () => {
+    const agent = await withIdleAlice([reply(text("I will answer later."))]);
+    const team = agent.team();
+    const bob = await team.spawn({
+      name: "bob",
+      role: "helper",
+      prompt: "Wait.",
+      inherited: [],
+      childHooks: {},
+    });
+    await agent.settle(async () => (await team.roster.get("bob"))?.state === "idle").catch(() => undefined);
+    await agent.run("Shut alice down.");
+    const [request] = await agent.agent.setup.requests.list({ kind: "shutdown" });
+    const respond = bob.tools.get("shutdown_response");
+    const context = { signal: new AbortController().signal } as Parameters<
+      NonNullable<typeof respond>["run"]
+    >[1];
+    await expect(respond?.run({ request_id: request?.id, approve: true }, context)).rejects.toThrow(
+      `${request?.id} is not a shutdown request to you (it is a shutdown request to alice)`,
+    );
+    expect((await agent.agent.setup.requests.get(request?.id ?? "")).state).toBe("pending");
+  });
+});
