@@ -27,6 +27,7 @@ export {
   createTaskStore,
   type NewTask,
   type TaskChanges,
+  type TaskGuard,
   type TaskList,
   type TaskStore,
   type TaskStoreOptions,

@@ -79,10 +79,15 @@ export interface TaskStore {
   /**
    * Changes task `id` and mirrors added links in one locked transaction. `status: "deleted"` removes
    * the file and the id from every other task. Throws ToolError (nothing changed) for a missing or
-   * corrupt task, unknown ids, a cycle (named), or a corrupt file it would have to write.
+   * corrupt task, unknown ids, a cycle (named), or a corrupt file it would have to write. `guard` runs
+   * inside the lock on the task and graph as they are now, before anything is written; a throw refuses the
+   * change (s17's claim re-checks the owner there, so two agents never claim one task).
    */
-  update(id: number, changes: TaskChanges): Promise<UpdateOutcome>;
+  update(id: number, changes: TaskChanges, guard?: TaskGuard): Promise<UpdateOutcome>;
 }
+
+/** A check of a change against the task as it is inside the lock; it throws to refuse (see TaskStore.update). */
+export type TaskGuard = (current: Task, tasks: readonly Task[]) => void;
 
 export interface TaskStoreOptions {
   /** The task folder, `<lcc home>/tasks`. */
@@ -235,7 +240,7 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
         return { task: written.find((entry) => entry.id === id) ?? task, tasks: written };
       });
     },
-    update(id, changes) {
+    update(id, changes, guard) {
       return locked(async () => {
         const { listing, tasks } = await readGraph();
         const broken = listing.unreadable.find((file) => file.id === id);
@@ -246,6 +251,7 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
           );
         const before = tasks.find((task) => task.id === id);
         if (!before) throw await missingTask(id, listing.highestFileId);
+        guard?.(before, tasks);
         const readyBefore = new Set(readyTasks(tasks).map((task) => task.id));
         const becameReady = (graph: Task[]) =>
           readyTasks(graph).filter((task) => task.id !== id && !readyBefore.has(task.id));

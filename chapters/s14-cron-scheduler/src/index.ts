@@ -26,6 +26,7 @@ export {
 } from "./cron-scheduler.ts";
 export { describeJobs, formatLocalTime, type ScheduledJob, scheduledPromptMessage } from "./describe-job.ts";
 export { SCHEDULE_SECTION } from "./schedule-section.ts";
+export { createManualClock, type ManualClock } from "./test-clock.ts";
 export { type CronCreateDetails, createCronCreateTool } from "./tools/cron-create.ts";
 export { createCronDeleteTool } from "./tools/cron-delete.ts";
 export { type CronListDetails, createCronListTool } from "./tools/cron-list.ts";

@@ -1,0 +1,83 @@
+// Test helpers for s17: the real session (s15's team helper) with s17's setup, idle teammates on a manual
+// clock, and a fixture runner for the cross-process claim test.
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createManualClock, type ManualClock } from "@lcc/s14";
+import { testTeamSetup, waitUntil } from "@lcc/s15/test-agent";
+import type { RecordedRequest, Script } from "@lcc/testkit";
+import type { AddCleanup } from "@lcc/testkit/vitest";
+import { type AutonomySetup, type AutonomySetupOptions, createAutonomySetup } from "./agent.ts";
+
+/** Monday 5 January 2026, 09:00 UTC: the idle clock's start. */
+export const IDLE_CLOCK_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+export interface TestAutonomyOptions {
+  script: Script;
+  files?: Record<string, string>;
+  options?: AutonomySetupOptions;
+}
+
+/**
+ * `start(options)` for a test file: s15's handles (run, wake, settle, team, requests, events, close) on s17's
+ * setup, plus `clock` (idle polling; inbox polling stays off), `board()` (the session's task store) and
+ * `quiet()`: resolves once every running teammate is idle and waiting for its next poll.
+ */
+export function testAutonomySetup(addCleanup: AddCleanup) {
+  const start = testTeamSetup(addCleanup);
+  return async (options: TestAutonomyOptions) => {
+    const clock: ManualClock = createManualClock(IDLE_CLOCK_START);
+    const session = await start<AutonomySetup, AutonomySetupOptions>({
+      script: options.script,
+      ...(options.files ? { files: options.files } : {}),
+      options: { idleClock: clock, ...options.options },
+      createSetup: createAutonomySetup,
+    });
+    const board = () => session.agent.setup.tasks;
+    const isQuiet = () => {
+      const running = session.team().running();
+      return running.every((teammate) => teammate.current() === "idle") && clock.pending() === running.length;
+    };
+    return {
+      ...session,
+      clock,
+      board,
+      quiet: (timeoutMs?: number) => waitUntil(isQuiet, timeoutMs),
+      /** Moves the idle clock `ms` forward, letting the team go quiet after each poll it causes. */
+      advance: (ms: number) => clock.advance(ms, () => waitUntil(isQuiet)),
+    };
+  };
+}
+
+/**
+ * Runs `fixtures/<name>` as one process (`node --import tsx`), killed after the test (s12's pattern).
+ */
+export function runFixture(addCleanup: AddCleanup, name: string, args: string[]): ChildProcess {
+  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: dirname(dirname(script)),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  addCleanup(() => child.kill("SIGKILL"));
+  return child;
+}
+
+/** The text the newest message of a request carries: its text blocks and tool results, one per line. */
+export function lastMessageText(request: RecordedRequest): string {
+  const content = request.body.messages.at(-1)?.content;
+  if (typeof content === "string") return content;
+  return (content ?? [])
+    .map((block) => {
+      if (block.type === "text") return block.text;
+      if (block.type === "tool_result")
+        return typeof block.content === "string" ? block.content : JSON.stringify(block.content);
+      return "";
+    })
+    .join("\n");
+}
+
+/** The id of the task a request's newest message hands over in a <claimed-task> block, if any. */
+export function claimedTaskId(request: RecordedRequest): number | undefined {
+  const match = /<claimed-task id="(\d+)">/.exec(lastMessageText(request));
+  return match ? Number(match[1]) : undefined;
+}
