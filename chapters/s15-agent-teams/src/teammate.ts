@@ -91,7 +91,7 @@ export interface TeammateRuntime {
   idle: IdlePolicy;
   /** Writes its state to the roster; a failure is reported, never fatal. */
   setState(state: MemberState, reason?: string): Promise<void>;
-  /** Called when a run ends and it goes idle, with the run's last text (s15 tells the lead). */
+  /** Called when a run ends, before it is marked idle, with the run's last text (s15 tells the lead). */
   onIdle(result: LoopResult, lastText: string): Promise<void>;
   maxRounds?: number;
 }
@@ -164,8 +164,10 @@ export function startTeammate(spec: TeammateSpec, runtime: TeammateRuntime): Tea
         controller.signal,
       );
       if (finishing || controller.signal.aborted) return finishing ?? "stopped";
-      await setState("idle");
+      // Its report is in the lead's inbox before the roster says idle: whoever waits for the team to go
+      // quiet (lcc -p) sees the message waiting when it sees the state.
       await runtime.onIdle(result, lastAssistantText(state.messages));
+      await setState("idle");
       if ((await runtime.idle(teammate)) === "stop") return finishing ?? "stopped";
       await setState("working");
     }

@@ -131,6 +131,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
     // A run without a REPL has no later turn to carry a scheduled prompt: a fire would be claimed and lost.
     ...(options.print || options.printPrompt ? { cronFires: false } : {}),
+    teamColor: colors.enabled,
     ...(demo ? { hookSettings: [(await import("../demo/demo-model.ts")).demoHookSettings()] } : {}),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),

@@ -10,6 +10,7 @@ import { describeStopping, runningBackground } from "../session/background-left.
 import { cacheHitRate, type TokenUsage } from "../session/cost.ts";
 import type { SessionEntry } from "../session/session-log.ts";
 import { describeToolInput } from "../terminal/repl-ui.ts";
+import { runWithTeam } from "./run-with-team.ts";
 
 export interface HeadlessOptions {
   session: AgentSession;
@@ -98,7 +99,13 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   );
   const { stopSignal } = options;
   const signal = stopSignal ? AbortSignal.any([options.signal, stopSignal]) : options.signal;
-  const turn = await session.runTurn(options.prompt, signal);
+  // With a team (s15) the run goes on until no teammate works; the wait is said once per change on stderr.
+  let waitingFor = "";
+  const turn = await runWithTeam(session, options.prompt, signal, (names) => {
+    const now = names.join(", ");
+    if (now !== waitingFor) options.stderr.write(`lcc: waiting for teammates still working: ${now}\n`);
+    waitingFor = now;
+  });
   for (const unsubscribe of unsubscribes) unsubscribe();
   const leftRunning = runningBackground(session.core.setup);
   if (leftRunning.length > 0) options.stderr.write(`lcc: ${describeLeftRunning(leftRunning)}\n`);

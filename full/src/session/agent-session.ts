@@ -48,6 +48,8 @@ export interface AgentSessionOptions extends ChapterContext {
   fallbackModel?: string;
   /** false (`lcc -p`): scheduled prompts never fire in this session (s14). */
   cronFires?: boolean;
+  /** Teammates' names in colour (s15); default: the chapter's own check of the output. */
+  teamColor?: boolean;
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -147,6 +149,7 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         ...(options.hookSettings ? { hookSettings: options.hookSettings } : {}),
         ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
         ...(options.cronFires === false ? { cronFires: false } : {}),
+        ...(options.teamColor === undefined ? {} : { teamColor: options.teamColor }),
       }),
     { ...options, ...ask },
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },

@@ -1,0 +1,92 @@
+// s15 in `lcc -p`: the run goes on while teammates work. Their reports wake the lead for another turn,
+// the result counts the whole team's requests, and a teammate's command is gone when lcc exits.
+import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { requestsOf, teamScript } from "@lcc/s15";
+import { createTempWorkspace, reply, type Script, startFakeApi, text, toolUse } from "@lcc/testkit";
+import { useCleanups } from "@lcc/testkit/vitest";
+import { describe, expect, it } from "vitest";
+import { EXIT_CODES } from "../cli/help-text.ts";
+import { isProcessAlive, runLcc, spawnLcc, waitFor } from "../test-harness.ts";
+
+const addCleanup = useCleanups();
+
+async function setup(script: Script, args: string[] = []) {
+  const workspace = await createTempWorkspace();
+  const fake = await startFakeApi({ script });
+  addCleanup(workspace.cleanup, () => fake.close());
+  const run = () =>
+    runLcc({
+      args: ["-p", "go", "--output-format", "json", ...args],
+      cwd: workspace.dir,
+      baseURL: fake.baseURL,
+    });
+  return { fake, workspace: workspace.dir, run };
+}
+
+describe("lcc -p with a team (s15)", () => {
+  it("waits for a working teammate, runs the lead again for its report, and counts every request", {
+    timeout: 60_000,
+  }, async () => {
+    const { run, fake, workspace } = await setup(
+      teamScript({
+        lead: [
+          reply(toolUse("spawn_teammate", { name: "alice", role: "writer", prompt: "Write a.txt." })),
+          reply(text("Alice is writing.")),
+          reply(text("Alice wrote a.txt.")),
+        ],
+        alice: [
+          // Slow enough that the lead's turn ends while alice still works.
+          { ...reply(toolUse("write_file", { path: "a.txt", content: "from alice\n" })), delayMs: 500 },
+          reply(text("a.txt written.")),
+        ],
+      }),
+      ["--permission-mode", "acceptEdits"],
+    );
+    const result = await run();
+    expect(result.stderr).toBe("lcc: waiting for teammates still working: alice\n");
+    expect(result.code).toBe(EXIT_CODES.success);
+    const output = JSON.parse(result.stdout) as {
+      result: string;
+      num_turns: number;
+      usage: { output_tokens: number };
+    };
+    expect(output.result).toBe("Alice wrote a.txt.");
+    expect(output.num_turns).toBe(3);
+    expect(await readFile(join(workspace, "a.txt"), "utf8")).toBe("from alice\n");
+    const requests = fake.messageRequests();
+    expect(requestsOf(requests, "alice")).toHaveLength(2);
+    expect(JSON.stringify(requestsOf(requests, "lead")[2]?.body.messages.at(-1))).toContain("a.txt written.");
+  });
+
+  it("stopped by SIGTERM while a teammate runs a command, exits 143 and leaves no process behind", {
+    timeout: 60_000,
+  }, async () => {
+    const workspace = await createTempWorkspace();
+    const fake = await startFakeApi({
+      script: teamScript({
+        lead: [
+          reply(toolUse("spawn_teammate", { name: "bob", role: "runner", prompt: "Run the long job." })),
+          reply(text("Bob is running it.")),
+        ],
+        bob: [reply(toolUse("bash", { command: "echo $$ > job.pid; sleep 30" }))],
+      }),
+    });
+    addCleanup(workspace.cleanup, () => fake.close());
+    const lcc = spawnLcc({
+      args: ["-p", "go", "--permission-mode", "bypassPermissions"],
+      cwd: workspace.dir,
+      baseURL: fake.baseURL,
+    });
+    addCleanup(() => lcc.child.kill("SIGKILL"));
+    const pidFile = join(workspace.dir, "job.pid");
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "", "bob's command");
+    const jobPid = Number(readFileSync(pidFile, "utf8"));
+    lcc.child.kill("SIGTERM");
+    const exited = await lcc.exited;
+    expect(exited.code).toBe(EXIT_CODES.terminated);
+    expect(exited.stderr).toContain("lcc: waiting for teammates still working: bob");
+    expect(isProcessAlive(jobPid)).toBe(false);
+  });
+});
