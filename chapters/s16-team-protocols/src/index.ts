@@ -23,6 +23,13 @@ export {
   parseProtocolMessage,
   sendResponse,
 } from "./protocol-message.ts";
+export {
+  type ProtocolReply,
+  protocolScript,
+  type Reaction,
+  reactions,
+  requestIdIn,
+} from "./protocol-script.ts";
 export { LEAD_PROTOCOL_SECTION, TEAMMATE_PROTOCOL_SECTION } from "./protocol-sections.ts";
 export { checkStoppable, requestShutdown, type ShutdownOptions } from "./request-shutdown.ts";
 export {

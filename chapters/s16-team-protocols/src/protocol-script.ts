@@ -4,14 +4,17 @@ import { agentOfRequest } from "@lcc/s15";
 import type { FakeReply, RecordedRequest, Script } from "@lcc/testkit";
 
 /** A reply, or a function making it from the request (to answer a request_id seen in the conversation). */
-export type ProtocolReply = FakeReply | ((request: RecordedRequest) => FakeReply);
+export type ProtocolReply = FakeReply | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>);
 
 /**
  * Routes each request to its agent's list (the lead, or a teammate by its system prompt), in order. An agent
  * that runs out gets `after(agent)` when given, else the fake answers 500 naming it.
  */
 export function protocolScript(
-  replies: Record<string, readonly ProtocolReply[] | ((request: RecordedRequest) => FakeReply)>,
+  replies: Record<
+    string,
+    readonly ProtocolReply[] | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>)
+  >,
   after?: (agent: string) => FakeReply,
 ): Script {
   const used = new Map<string, number>();

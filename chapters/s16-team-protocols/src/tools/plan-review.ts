@@ -44,7 +44,7 @@ export function createPlanReviewTool(protocol: Protocol) {
         ...(feedback ? { reason: feedback } : {}),
       });
       const told = await sendResponse(team, decided).then(
-        () => `${request.from} has been told and goes on.`,
+        () => `${request.from} has been told and ${approve ? "goes ahead" : "will revise it"}.`,
         (error: unknown) => {
           if (error instanceof TeamError) return `${request.from} could not be told: ${error.message}.`;
           throw error;
