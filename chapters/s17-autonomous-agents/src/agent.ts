@@ -7,16 +7,11 @@ import type { CompactOptions } from "@lcc/s06";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import type { TaskStore } from "@lcc/s12";
 import { type CronClock, realClock } from "@lcc/s14";
-import { createTeamSetup, type TeamSetup, type TeamSetupOptions } from "@lcc/s15";
+import { createProtocolSetup, type ProtocolSetup, type ProtocolSetupOptions } from "@lcc/s16";
 import { createAutonomyExtension } from "./autonomy-extension.ts";
 import { createAutonomyRenderer } from "./autonomy-renderer.ts";
 import { leadAutonomySection } from "./autonomy-sections.ts";
 import { DEFAULT_IDLE_POLL_MS, DEFAULT_IDLE_TIMEOUT_MS } from "./idle-policy.ts";
-
-// s16's builder takes over here once it lands (createProtocolSetup, same shape).
-type ProtocolSetupOptions = TeamSetupOptions;
-type ProtocolSetup = TeamSetup;
-const createProtocolSetup = createTeamSetup;
 
 export interface AutonomySetupOptions extends ProtocolSetupOptions {
   /** Milliseconds between an idle teammate's looks at the board (default 5000). */
@@ -64,7 +59,7 @@ export async function createAutonomySetup(
     systemSections: [leadAutonomySection(Math.round(timeoutMs / 1000))],
     renderers: [createAutonomyRenderer({ color: options.teamColor ?? colorWanted(context) })],
   });
-  return { ...extended, team: setup.team };
+  return { ...extended, team: setup.team, requests: setup.requests, protocol: setup.protocol };
 }
 
 function colorWanted(context: SetupContext): boolean {

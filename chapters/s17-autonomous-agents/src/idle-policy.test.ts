@@ -1,11 +1,12 @@
 // The idle policy through the real session: an idle teammate claims the first task it may take at its next
 // poll (every 5 s on the manual clock, its role respected) and goes on to the next one as soon as it is free;
-// a message wakes it at once; 60 s of idleness with nothing to do shut it down and tell the lead.
+// a message wakes it at once (a shutdown request too, answered through s16's handshake); 60 s of idleness
+// with nothing to do shut it down and tell the lead.
 import { agentOfRequest, LEAD_NAME, requestsOf } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { claimedTaskId, lastMessageText, testAutonomySetup } from "./test-agent.ts";
+import { approvingShutdown, claimedTaskId, lastMessageText, testAutonomySetup } from "./test-agent.ts";
 
 const start = testAutonomySetup(useCleanups());
 
@@ -21,11 +22,13 @@ async function startWithAlice(role = "tester") {
   const session = await start({
     script: (request) =>
       agentOfRequest(request) === "alice"
-        ? alice(request)
+        ? approvingShutdown(alice)(request)
         : reply(
-            ...(request.body.messages.length === 1
-              ? [toolUse("spawn_teammate", { name: "alice", role, prompt: "Take work from the board." })]
-              : [text("Alice is on the team.")]),
+            request.body.messages.length === 1
+              ? toolUse("spawn_teammate", { name: "alice", role, prompt: "Take work from the board." })
+              : lastMessageText(request).includes("Shut alice down")
+                ? toolUse("shutdown_request", { teammate: "alice", reason: "the board is done" })
+                : text("Noted."),
           ),
   });
   await session.run("Start alice.");
@@ -86,5 +89,26 @@ describe("an idle teammate", () => {
     );
     expect(session.clock.pending()).toBe(0);
     expect(requestsOf(session.requests(), "alice")).toHaveLength(2);
+  });
+
+  it("answers a shutdown request that arrives while idle through the handshake, at once", async () => {
+    const session = await startWithAlice();
+    await session.run("Shut alice down.");
+    await session.settle(async () => (await session.team().roster.get("alice"))?.state === "stopped");
+
+    const [request, ...others] = await session.agent.setup.requests.list();
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({ kind: "shutdown", from: LEAD_NAME, to: "alice", state: "approved" });
+    // Woken by the request itself (the clock never moved): her model saw it and answered it.
+    const alice = requestsOf(session.requests(), "alice");
+    expect(alice).toHaveLength(2);
+    expect(lastMessageText(alice[1] as RecordedRequest)).toContain(`shutdown_request ${request?.id}`);
+    expect(session.events).toContainEqual({
+      type: "teammate_state",
+      name: "alice",
+      state: "stopped",
+      reason: "shut down at lead's request",
+    });
+    expect(session.clock.pending()).toBe(0);
   });
 });

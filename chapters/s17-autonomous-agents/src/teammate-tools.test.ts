@@ -5,7 +5,13 @@ import { agentOfRequest, requestsOf } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { claimedTaskId, lastMessageText, testAutonomySetup } from "./test-agent.ts";
+import {
+  approvingShutdown,
+  claimedTaskId,
+  lastMessageText,
+  shutdownRequestId,
+  testAutonomySetup,
+} from "./test-agent.ts";
 
 const start = testAutonomySetup(useCleanups());
 
@@ -21,11 +27,11 @@ const lead =
 /** Completes a claimed task; otherwise `first` for its first request, and "done" after anything else. */
 const finisher = (first: ReturnType<typeof reply>[]) => {
   let position = 0;
-  return (request: RecordedRequest) => {
+  return approvingShutdown((request) => {
     const claimed = claimedTaskId(request);
     if (claimed !== undefined) return reply(toolUse("task_update", { id: claimed, status: "completed" }));
     return first[position++] ?? reply(text("Done."));
-  };
+  });
 };
 const resultsOf = (request: RecordedRequest | undefined) => {
   const content = request?.body.messages.at(-1)?.content;
@@ -82,10 +88,11 @@ describe("a teammate on the board", () => {
       script: (request) => {
         const agent = agentOfRequest(request);
         if (agent === "lead") return lead(["alice", "tester"], ["bob", "reviewer"])(request);
-        if (agent === "alice") return finisher([reply(text("Ready."))])(request);
+        if (agent === "alice") return aliceScript(request);
         return bobScript(request);
       },
     });
+    const aliceScript = finisher([reply(text("Ready."))]);
     const bobScript = finisher([
       reply(
         toolUse("task_update", { id: 2, status: "completed" }),
@@ -135,6 +142,7 @@ describe("a teammate on the board", () => {
         const agent = agentOfRequest(request);
         if (agent === "lead") return lead(["alice", "tester"])(request);
         if (isSummaryRequest(request.body)) return reply(text("SUMMARY: alice compacted on request."));
+        if (shutdownRequestId(request)) return approvingShutdown(() => reply())(request);
         const seen = requestsOf(session.requests(), "alice").filter((entry) => !isSummaryRequest(entry.body));
         if (seen.length === 1) return reply(toolUse("compact", {}));
         if (seen.length === 2) return reply(text("Going idle."), toolUse("idle", {}));

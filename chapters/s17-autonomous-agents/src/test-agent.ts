@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createManualClock, type ManualClock } from "@lcc/s14";
 import { testTeamSetup, waitUntil } from "@lcc/s15/test-agent";
-import type { RecordedRequest, Script } from "@lcc/testkit";
+import { type FakeReply, type RecordedRequest, reply, type Script, toolUse } from "@lcc/testkit";
 import type { AddCleanup } from "@lcc/testkit/vitest";
 import { type AutonomySetup, type AutonomySetupOptions, createAutonomySetup } from "./agent.ts";
 
@@ -44,7 +44,7 @@ export function testAutonomySetup(addCleanup: AddCleanup) {
       board,
       quiet: (timeoutMs?: number) => waitUntil(isQuiet, timeoutMs),
       /** Moves the idle clock `ms` forward, letting the team go quiet after each poll it causes. */
-      advance: (ms: number) => clock.advance(ms, () => waitUntil(isQuiet)),
+      advance: (ms: number) => clock.advance(ms, () => waitUntil(isQuiet, 60_000)),
     };
   };
 }
@@ -80,4 +80,17 @@ export function lastMessageText(request: RecordedRequest): string {
 export function claimedTaskId(request: RecordedRequest): number | undefined {
   const match = /<claimed-task id="(\d+)">/.exec(lastMessageText(request));
   return match ? Number(match[1]) : undefined;
+}
+
+/** The id of the shutdown request a request's newest message hands over (s16's message), if any. */
+export function shutdownRequestId(request: RecordedRequest): string | undefined {
+  return /shutdown_request (req_[0-9a-f]{16})/.exec(lastMessageText(request))?.[1];
+}
+
+/** A scripted teammate that approves every shutdown request it is handed and otherwise does `otherwise`. */
+export function approvingShutdown(otherwise: (request: RecordedRequest) => FakeReply) {
+  return (request: RecordedRequest): FakeReply => {
+    const id = shutdownRequestId(request);
+    return id ? reply(toolUse("shutdown_response", { request_id: id, approve: true })) : otherwise(request);
+  };
 }
