@@ -1,5 +1,6 @@
 // The shutdown handshake through the real session: the lead asks with shutdown_request, the teammate answers
 // once with shutdown_response; approved it finishes its step and stops, rejected it goes on and the lead reads why.
+import type { ToolContext, ToolRegistry } from "@lcc/s02";
 import { requestsOf } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -123,9 +124,10 @@ describe("the shutdown handshake", () => {
     expect(agent.output()).toContain("alice has already stopped.");
   });
 
-  it("refuses an answer to someone else's request or to a plan", async () => {
+  it("refuses answers that are not the caller's to give, half answers, and a duplicate request", async () => {
     const agent = await withIdleAlice([reply(text("I will answer later."))]);
     const team = agent.team();
+    const { requests } = agent.agent.setup;
     const bob = await team.spawn({
       name: "bob",
       role: "helper",
@@ -133,16 +135,34 @@ describe("the shutdown handshake", () => {
       inherited: [],
       childHooks: {},
     });
-    await agent.settle(async () => (await team.roster.get("bob"))?.state === "idle").catch(() => undefined);
     await agent.run("Shut alice down.");
-    const [request] = await agent.agent.setup.requests.list({ kind: "shutdown" });
-    const respond = bob.tools.get("shutdown_response");
-    const context = { signal: new AbortController().signal } as Parameters<
-      NonNullable<typeof respond>["run"]
-    >[1];
-    await expect(respond?.run({ request_id: request?.id, approve: true }, context)).rejects.toThrow(
-      `${request?.id} is not a shutdown request to you (it is a shutdown request to alice)`,
+    const [request] = await requests.list({ kind: "shutdown" });
+    const id = request?.id ?? "";
+    const plan = await requests.create({ kind: "plan", from: "bob", to: "lead", body: "1. wait" });
+    const context = { signal: new AbortController().signal } as ToolContext;
+    const call = (tools: ToolRegistry, name: string, input: unknown) => tools.get(name)?.run(input, context);
+
+    await expect(call(bob.tools, "shutdown_response", { request_id: id, approve: true })).rejects.toThrow(
+      `${id} is not a shutdown request to you (it is a shutdown request to alice)`,
     );
-    expect((await agent.agent.setup.requests.get(request?.id ?? "")).state).toBe("pending");
+    await expect(call(bob.tools, "shutdown_response", { request_id: plan, approve: true })).rejects.toThrow(
+      `${plan} is not a shutdown request to you (it is a plan request to lead)`,
+    );
+    const alice = team.get("alice");
+    if (!alice) throw new Error("alice is not running");
+    await expect(call(alice.tools, "shutdown_response", { request_id: id, approve: false })).rejects.toThrow(
+      "rejecting needs a reason",
+    );
+    const lead = agent.agent.resolved.registry;
+    await expect(call(lead, "plan_review", { request_id: id, approve: true })).rejects.toThrow(
+      `${id} is not a plan submitted to you (it is a shutdown request to alice)`,
+    );
+    await expect(call(lead, "plan_review", { request_id: plan, approve: false })).rejects.toThrow(
+      "rejecting a plan needs feedback",
+    );
+    expect(await call(lead, "shutdown_request", { teammate: "alice" })).toMatchObject({
+      content: `alice already has a pending shutdown request (${id}); its answer will arrive in your inbox.`,
+    });
+    expect((await requests.list({ state: "pending" })).map((pending) => pending.id)).toEqual([id, plan]);
   });
 });
