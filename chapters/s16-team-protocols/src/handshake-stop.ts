@@ -3,6 +3,7 @@
 import { type StopTeammate, TeamError } from "@lcc/s15";
 import { type Protocol, seconds } from "./protocol.ts";
 
+/** `/team stop`'s way of stopping one teammate; returns the line for the user (a TeamError becomes that line). */
 export function handshakeStop(protocol: () => Protocol): StopTeammate {
   return async (team, name) => {
     const { shutdownTimeoutMs } = protocol();

@@ -37,6 +37,10 @@ export interface Protocol extends ProtocolSettings {
   close(): Promise<void>;
 }
 
+/**
+ * The protocol of one session over `team` and `requests`; an expired watch is told to the lead through
+ * `leadQueue`. Never throws; `close` resolves once every teammate of this process has stopped.
+ */
 export function createProtocol(
   team: Team,
   requests: ProtocolRequests,
