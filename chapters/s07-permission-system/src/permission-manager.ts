@@ -31,8 +31,16 @@ export interface PermissionManager {
   /** Folders outside the workspace that count as inside (resolved). */
   additionalDirectories(): string[];
   /** The policy's verdict for a call (paths resolved), without asking anyone. */
-  /** `tool`: the called tool's traits (readOnly; shellCommand = judged as bash; ownStateOnly = no question); default by name. */
-  decide(call: ToolCall, earlier?: ToolCallDecision, tool?: ToolTraits): Promise<PolicyVerdict>;
+  /**
+   * `tool`: the called tool's traits (readOnly; shellCommand = judged as bash; ownStateOnly = no question); default by name.
+   * `workspace`: where the call runs (the loop's, e.g. s18's lane); default the manager's workspace.
+   */
+  decide(
+    call: ToolCall,
+    earlier?: ToolCallDecision,
+    tool?: ToolTraits,
+    workspace?: string,
+  ): Promise<PolicyVerdict>;
   /** The permission phase: the verdict, the question when it asks, the denial count. */
   hooks: AgentHooks;
 }
@@ -64,12 +72,18 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     ),
   }))();
 
+  // Paths are judged where the call runs: a teammate's loop in an s18 lane passes the lane (HookContext).
+  const workspaceOf = async (at?: string) =>
+    at === undefined ? (await resolved).workspace : resolveReal(at, "/");
+
   async function decide(
     call: ToolCall,
     earlier?: ToolCallDecision,
     tool?: ToolTraits,
+    at?: string,
   ): Promise<PolicyVerdict> {
-    const { workspace, additional } = await resolved;
+    const { additional } = await resolved;
+    const workspace = await workspaceOf(at);
     // A tool that runs a shell command (s13's background_run) is judged exactly as bash: same rules, same checks.
     const name = tool?.shellCommand ? "bash" : call.name;
     return decidePermission({
@@ -102,8 +116,12 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
    * An allowed call that touches paths outside the workspace (additionalDirectories, or the user said
    * yes) carries those folders as `roots`, so s02's file tools may reach them for this one call.
    */
-  async function withRoots(decision: ToolCallDecision, call: ToolCall): Promise<ToolCallDecision> {
-    const { workspace } = await resolved;
+  async function withRoots(
+    decision: ToolCallDecision,
+    call: ToolCall,
+    at: string,
+  ): Promise<ToolCallDecision> {
+    const workspace = await workspaceOf(at);
     const paths = await resolveCallPaths(call.name, call.input, workspace, options.home);
     const outside = paths.filter((path) => !isWithin(workspace, path));
     if (outside.length === 0 || decision?.kind !== "allow") return decision;
@@ -157,8 +175,8 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
     decide,
     hooks: {
       async permission(call, context, earlier) {
-        const verdict = await decide(call, earlier, context.tool);
-        if (verdict.kind === "allow") return withRoots(allowed(verdict.reason), call);
+        const verdict = await decide(call, earlier, context.tool, context.workspace);
+        if (verdict.kind === "allow") return withRoots(allowed(verdict.reason), call, context.workspace);
         if (verdict.kind === "deny")
           return denied(
             `Not run: ${describeCall(call)} was ${verdict.reason.startsWith("denied") ? verdict.reason : `denied: ${verdict.reason}`}.`,
@@ -166,7 +184,7 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
         const answer = await askPermission(context.ask, describeCall(call), verdict, saveTo, context.signal);
         if (answer.kind === "refused") return denied(answer.message);
         if (answer.kind !== "once") await grant(verdict, answer.kind, context);
-        return withRoots(allowed(`the user allowed it (${answer.kind})`), call);
+        return withRoots(allowed(`the user allowed it (${answer.kind})`), call, context.workspace);
       },
     },
   };
