@@ -5,15 +5,7 @@ import type Anthropic from "@anthropic-ai/sdk";
 import { LEAD_NAME } from "@lcc/s15"; // s15: the lead's inbox
 import type { AgentSession, TurnResult } from "../session/agent-session.ts";
 import type { TokenUsage } from "../session/cost.ts";
-
-/** The names of this session's teammates that are working now ([] without a team). */
-export function workingTeammates(session: AgentSession): string[] {
-  const team = session.core.setup.team;
-  return team
-    .running()
-    .filter((teammate) => teammate.current() === "working")
-    .map((teammate) => teammate.name);
-}
+import { workingTeammates } from "../session/team-left.ts";
 
 /**
  * Runs `prompt`, then a turn for each batch of team messages until the team is done or `signal` aborts.
@@ -33,7 +25,7 @@ export async function runWithTeam(
   let apiDurationMs = last.apiDurationMs;
   while (!signal.aborted && last.reason !== "error" && last.reason !== "aborted") {
     if (session.core.queue.size() === 0) {
-      const working = workingTeammates(session);
+      const working = workingTeammates(session.core.setup);
       // A report already in the lead's inbox but not yet queued counts: its delivery is on its way.
       if (working.length === 0 && (await unreadByLead(session)) === 0) break;
       if (working.length > 0) onWait(working);

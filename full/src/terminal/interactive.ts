@@ -7,6 +7,7 @@ import type { PermissionMode } from "@lcc/s07";
 import type { AgentSession } from "../session/agent-session.ts";
 import { describeStopping, runningBackground } from "../session/background-left.ts";
 import { cacheHitRate, formatTokens, type TokenUsage } from "../session/cost.ts";
+import { describeTeamShutdown, runningTeammates, workingTeammates } from "../session/team-left.ts";
 import type { Colors } from "./colors.ts";
 import { createReplRenderer } from "./repl-ui.ts";
 import { describeMissingCommand, isSlashCommand } from "./slash-commands.ts";
@@ -115,7 +116,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     input: options.input,
     output,
     prompt: () =>
-      `${describeBackground(session.core.setup.background.running(), colors)}${describeMode(permissions().mode(), colors)}${colors.bold(colors.cyan("❯"))} `,
+      `${describeTeam(workingTeammates(session.core.setup).length, colors)}${describeBackground(session.core.setup.background.running(), colors)}${describeMode(permissions().mode(), colors)}${colors.bold(colors.cyan("❯"))} `,
     onKey,
     onLine,
     history: loadHistory(options.historyPath),
@@ -139,6 +140,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   // The session closes next (s13 stops its background commands): say which ones go with it.
   const left = runningBackground(session.core.setup);
   if (left.length > 0) write(`${colors.dim(`lcc: ${describeStopping(left)}`)}\n`);
+  const teammates = runningTeammates(session.core.setup);
+  if (teammates.length > 0) write(`${colors.dim(`lcc: ${describeTeamShutdown(teammates)}`)}\n`);
 }
 
 /** Shift+Tab: name "tab" with shift, or the raw back-tab sequence when the terminal's name is unknown. */
@@ -159,6 +162,11 @@ export function modeCycle(startMode: PermissionMode): (mode: PermissionMode) => 
 /** What the prompt line shows while background commands run (s13): "⧗ 2 background " (/bg lists them). */
 export function describeBackground(running: number, colors: Colors): string {
   return running === 0 ? "" : `${colors.yellow(`⧗ ${running} background`)} `;
+}
+
+/** What the prompt line shows while teammates work (s15): "⚑ 2 working " (/team lists them). */
+export function describeTeam(working: number, colors: Colors): string {
+  return working === 0 ? "" : `${colors.blue(`⚑ ${working} working`)} `;
 }
 
 /** What the prompt line shows before ❯ when the mode is not default ("⏵⏵ accept edits "). */
