@@ -3,6 +3,7 @@
 import type { MessageQueue } from "@lcc/s02";
 import type { CronClock, CronTimer } from "@lcc/s14";
 import type { Mailbox, MailboxMessage } from "./mailbox.ts";
+import { DEFAULT_READ_LIMIT } from "./transport/team-transport.ts";
 
 /** How often an inbox is read for messages from other processes (this process's own wake at once). */
 export const DEFAULT_INBOX_POLL_MS = 1000;
@@ -15,6 +16,8 @@ export interface InboxDeliveryOptions {
   pollMs?: number;
   /** A failed read (the transport is down): reported here, tried again at the next poll. */
   onError(error: unknown): void;
+  /** Told of each batch pushed into the queue (the team emits `inbox_queued`). Must not throw. */
+  onQueued?(messages: readonly MailboxMessage[]): void;
 }
 
 export interface InboxDelivery {
@@ -43,20 +46,30 @@ export function deliverInbox(options: InboxDeliveryOptions): InboxDelivery {
   let timer: CronTimer | undefined;
   let stopped = false;
 
+  // Reads page after page until a short one: a backlog (a restart after a crash) is queued at once, not
+  // one page per poll. Each page is one queued message, acknowledged when the loop drains it.
   const readOnce = async (): Promise<number> => {
-    if (stopped) return 0;
-    const messages = await mailbox.fetch(queuedUpTo === undefined ? {} : { after: queuedUpTo });
-    const last = messages.at(-1);
-    if (!last) return 0;
-    queuedUpTo = last.id;
-    queue.push({
-      source: `inbox:${mailbox.name}`,
-      content: formatInbox(messages),
-      onDrained: () => {
-        mailbox.acknowledge(last.id).catch(options.onError);
-      },
-    });
-    return messages.length;
+    let queued = 0;
+    while (!stopped) {
+      const messages = await mailbox.fetch({
+        ...(queuedUpTo === undefined ? {} : { after: queuedUpTo }),
+        limit: DEFAULT_READ_LIMIT,
+      });
+      const last = messages.at(-1);
+      if (!last) break;
+      queuedUpTo = last.id;
+      queue.push({
+        source: `inbox:${mailbox.name}`,
+        content: formatInbox(messages),
+        onDrained: () => {
+          mailbox.acknowledge(last.id).catch(options.onError);
+        },
+      });
+      options.onQueued?.(messages);
+      queued += messages.length;
+      if (messages.length < DEFAULT_READ_LIMIT) break;
+    }
+    return queued;
   };
   const check = () => {
     running = running.then(readOnce).catch((error: unknown) => {

@@ -5,13 +5,15 @@ import { join } from "node:path";
 import { assertPairingInvariant, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { requestsOf, teamScript } from "./team-script.ts";
+import { createGate, gated, requestsOf, teamScript } from "./team-script.ts";
 import { testTeamSetup } from "./test-agent.ts";
 
 const start = testTeamSetup(useCleanups());
 
 describe("s15 agent teams", () => {
   it("runs a spawned teammate with its own history and tools and delivers its messages to the lead's next call", async () => {
+    // Alice starts once the lead's turn is over, so her messages reach an idle lead (not its running turn).
+    const leadTurnOver = createGate();
     const agent = await start({
       script: teamScript({
         lead: [
@@ -26,14 +28,17 @@ describe("s15 agent teams", () => {
           reply(text("Alice wrote the notes.")),
         ],
         alice: [
-          reply(toolUse("write_file", { path: "notes.txt", content: "hi\n" })),
+          gated(leadTurnOver, reply(toolUse("write_file", { path: "notes.txt", content: "hi\n" }))),
           reply(toolUse("send_message", { to: "lead", content: "notes.txt is written" })),
           reply(text("Done: wrote notes.txt.")),
         ],
       }),
     });
     await agent.run("Get notes written.");
-    await agent.settle(async () => (await agent.team().roster.get("alice"))?.state === "idle");
+    leadTurnOver.open();
+    // Her message and her final answer are both in the lead's queue before the idle lead wakes.
+    await agent.untilIdle("alice");
+    expect(agent.queued("lead").map((message) => message.kind)).toEqual(["message", "idle"]);
     expect(await agent.wake()).toBe(true);
 
     expect(await readFile(join(agent.workspace, "notes.txt"), "utf8")).toBe("hi\n");

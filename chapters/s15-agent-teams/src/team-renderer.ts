@@ -27,6 +27,9 @@ export function createTeamRenderer(options: { color: boolean }): EventRenderer {
         return [`${tag(event.name)} ${event.state}${event.reason ? ` (${event.reason})` : ""}`];
       case "teammate_event":
         return renderTeammateEvent(tag(event.name), event.event);
+      case "inbox_queued":
+        // Delivery is silent: the message was shown when it was sent, and the model reads it next.
+        return [];
       case "team_message": {
         const kind = event.kind === "message" ? "" : ` ${event.kind}`;
         return [`✉ ${event.from} → ${event.to}${kind}: ${preview(event.content, 100)}`];

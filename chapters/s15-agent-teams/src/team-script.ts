@@ -5,6 +5,9 @@ import { LEAD_NAME } from "./team-names.ts";
 
 const TEAMMATE_SYSTEM = /^You are ([a-z][a-z0-9_-]*), a teammate/;
 
+/** One entry of an agent's list: a reply, or a function that may wait (a gate) before giving one. */
+export type TeamReply = FakeReply | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>);
+
 /** Who sent a request: a teammate's name (read from its system prompt), else "lead". */
 export function agentOfRequest(request: RecordedRequest): string {
   const system = request.body.system;
@@ -24,7 +27,7 @@ export function requestsOf(requests: readonly RecordedRequest[], agent: string):
  * the fake answers 500 naming the agent (a test that expected fewer requests fails loudly).
  */
 export function teamScript(
-  replies: Record<string, readonly FakeReply[]>,
+  replies: Record<string, readonly TeamReply[]>,
   after?: (agent: string, request: RecordedRequest) => FakeReply,
 ): Script {
   const used = new Map<string, number>();
@@ -33,8 +36,31 @@ export function teamScript(
     const index = used.get(agent) ?? 0;
     used.set(agent, index + 1);
     const next = replies[agent]?.[index];
+    if (typeof next === "function") return next(request);
     if (next) return next;
     if (after) return after(agent, request);
     throw new Error(`the team script has no reply ${index + 1} for ${agent}`);
+  };
+}
+
+/** A gate for a scripted reply: `wait` resolves once `open()` was called (tests hold an agent mid-turn). */
+export interface Gate {
+  open(): void;
+  readonly wait: Promise<void>;
+}
+
+export function createGate(): Gate {
+  let open = () => {};
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open: () => open(), wait };
+}
+
+/** A reply given only once `gate` is open (the model "thinks" until the test lets it answer). */
+export function gated(gate: Gate | Promise<unknown>, fakeReply: FakeReply): TeamReply {
+  return async () => {
+    await ("wait" in gate ? gate.wait : gate);
+    return fakeReply;
   };
 }

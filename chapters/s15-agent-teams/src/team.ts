@@ -11,7 +11,7 @@ import {
   type Tool,
 } from "@lcc/s02";
 import type { CronClock } from "@lcc/s14";
-import { deliverInbox } from "./inbox-delivery.ts";
+import { deliverInbox, type InboxDeliveryOptions } from "./inbox-delivery.ts";
 import { createMailbox, type Mailbox, type MessageKind } from "./mailbox.ts";
 import { createRoster, type Member, type Roster } from "./roster.ts";
 import { checkTeammateName, LEAD_NAME } from "./team-names.ts";
@@ -109,6 +109,20 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
     report(`team inbox: ${error instanceof Error ? error.message : error}`);
   await stopOrphans(roster, report);
 
+  const deliveryOptions = (name: string, queue: MessageQueue): InboxDeliveryOptions => ({
+    mailbox: mailbox(name),
+    queue,
+    clock: options.clock,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    onError: reportError,
+    onQueued: (messages) =>
+      emit({
+        type: "inbox_queued",
+        name,
+        messages: messages.map(({ id, from, kind }) => ({ id, from, kind })),
+      }),
+  });
+
   const checkRecipient = async (to: string): Promise<Member | undefined> => {
     if (to === LEAD_NAME) return undefined;
     checkTeammateName(to);
@@ -154,13 +168,7 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
       });
       const teammate = startSpawned(request, workspace);
       running.set(request.name, teammate);
-      const delivery = deliverInbox({
-        mailbox: mailbox(request.name),
-        queue: teammate.queue,
-        clock: options.clock,
-        ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-        onError: reportError,
-      });
+      const delivery = deliverInbox(deliveryOptions(request.name, teammate.queue));
       const unsubscribe = wakeups.subscribe(request.name, () => void delivery.check());
       void teammate.done.then(() => {
         delivery.stop();
@@ -226,13 +234,7 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
     return teammate;
   }
 
-  const leadDelivery = deliverInbox({
-    mailbox: mailbox(LEAD_NAME),
-    queue: options.leadQueue,
-    clock: options.clock,
-    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-    onError: reportError,
-  });
+  const leadDelivery = deliverInbox(deliveryOptions(LEAD_NAME, options.leadQueue));
   const stopLeadWakeups = wakeups.subscribe(LEAD_NAME, () => void leadDelivery.check());
   return team;
 }

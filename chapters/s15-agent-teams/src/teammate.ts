@@ -168,7 +168,9 @@ export function startTeammate(spec: TeammateSpec, runtime: TeammateRuntime): Tea
       // quiet (lcc -p) sees the message waiting when it sees the state.
       await runtime.onIdle(result, lastAssistantText(state.messages));
       await setState("idle");
-      if ((await runtime.idle(teammate)) === "stop") return finishing ?? "stopped";
+      // Told to finish while it reported (not yet idle, so nothing was aborted): it must not wait for work.
+      if (finishing) return finishing;
+      if ((await runtime.idle(teammate)) === "stop" || finishing) return finishing ?? "stopped";
       await setState("working");
     }
   };
