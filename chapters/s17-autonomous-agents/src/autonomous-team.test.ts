@@ -5,7 +5,8 @@ import { agentOfRequest, LEAD_NAME, requestsOf } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { approvingShutdown, claimedTaskId, lastMessageText, testAutonomySetup } from "./test-agent.ts";
+import { approvingShutdown, claimedTaskId, lastMessageText } from "./scripted-team.ts";
+import { testAutonomySetup } from "./test-agent.ts";
 
 const start = testAutonomySetup(useCleanups());
 

@@ -20,6 +20,7 @@ export {
   DEFAULT_IDLE_TIMEOUT_MS,
   type IdlePolicyOptions,
 } from "./idle-policy.ts";
+export { approvingShutdown, claimedTaskId, lastMessageText, shutdownRequestId } from "./scripted-team.ts";
 export {
   type Claimant,
   type ClaimOutcome,
