@@ -121,6 +121,8 @@ describe("plan approval", () => {
       `The lead rejected your plan (${plans[0]?.id}).\\nFeedback: Keep the headings`,
     );
     expect(afterFirst).toContain("submit it again with plan_submit");
+    // The lead's response message rides along with the tool result: no extra model call to read it.
+    expect(afterFirst).toContain(`plan_response ${plans[0]?.id} rejected: Keep the headings`);
     expect(JSON.stringify(alice[2]?.body.messages.at(-1))).toContain(
       `The lead approved your plan (${plans[1]?.id}).\\nFeedback: Go ahead.`,
     );

@@ -63,8 +63,7 @@ export function createProtocol(
       }),
     watch(id, description) {
       waitForDecision(requests, id, {
-        wakeups: team.wakeups,
-        listener: LEAD_NAME,
+        wake: (look) => team.wakeups.subscribe(LEAD_NAME, look),
         clock: settings.clock,
         pollMs: settings.pollMs,
         timeoutMs: settings.shutdownTimeoutMs,

@@ -39,8 +39,7 @@ export async function requestShutdown(
     body: options.reason ?? "the lead is shutting the team down",
   });
   const decided = await waitForDecision(requests, id, {
-    wakeups: team.wakeups,
-    listener: LEAD_NAME,
+    wake: (look) => team.wakeups.subscribe(LEAD_NAME, look),
     clock: options.clock ?? realClock,
     pollMs: options.pollMs ?? 1000,
     timeoutMs: options.timeoutMs,

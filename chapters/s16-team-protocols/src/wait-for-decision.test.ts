@@ -29,8 +29,7 @@ async function setup() {
   const settled = { value: undefined as unknown };
   const wait = (options: { pollMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}) => {
     const waiting = waitForDecision(requests, id, {
-      wakeups,
-      listener: "alice",
+      wake: (look: () => void) => wakeups.subscribe("alice", look),
       clock,
       pollMs: options.pollMs ?? 0,
       ...options,

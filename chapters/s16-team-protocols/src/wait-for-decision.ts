@@ -1,13 +1,15 @@
-// Waiting for a request to be decided without a busy loop: the record is read again only when this
-// process is woken for `listener` (an answer sent here), on a slow poll for other processes, or at the deadline.
-
+// Waiting for a request to be decided without a busy loop: the record is read again only when the waiter is
+// woken (the answer's message reached it), on a slow poll for other processes, or at the deadline.
 import type { CronClock, CronTimer } from "@lcc/s14";
-import { RequestError, type Requests, type TeamRequest, type TeamWakeups } from "@lcc/s15";
+import { RequestError, type Requests, type TeamRequest } from "@lcc/s15";
 
 export interface WaitOptions {
-  wakeups: TeamWakeups;
-  /** Whose wake-ups mean "look again": the one the answer is sent to (the lead, or the submitting teammate). */
-  listener: string;
+  /**
+   * Subscribes `look` to what means "look again" and returns the unsubscribe: the answer is always sent to
+   * the waiter as a message, so a teammate waits on its queue's pushes (its inbox delivered), the lead on
+   * `team.wakeups` for "lead".
+   */
+  wake(look: () => void): () => void;
   clock: CronClock;
   /** Milliseconds between reads for answers from other processes; 0: wake-ups only. */
   pollMs: number;
@@ -79,7 +81,7 @@ export function waitForDecision(requests: Requests, id: string, options: WaitOpt
       pollTimer = clock.setTimer(() => void look().finally(poll), pollMs);
     };
 
-    const unsubscribe = options.wakeups.subscribe(options.listener, () => void look());
+    const unsubscribe = options.wake(() => void look());
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
     if (options.timeoutMs !== undefined)

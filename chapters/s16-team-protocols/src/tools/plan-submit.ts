@@ -33,8 +33,9 @@ export function createPlanSubmitTool(protocol: Protocol, teammate: Teammate) {
         body: plan,
       });
       const decided = await waitForDecision(requests, id, {
-        wakeups: team.wakeups,
-        listener: teammate.name,
+        // The lead's answer comes as a response message: once it is in this teammate's queue, the wait
+        // ends, and the message rides along with this tool's result instead of costing another model call.
+        wake: (look) => teammate.queue.onPush(look),
         clock: protocol.clock,
         pollMs: protocol.pollMs,
         timeoutMs: protocol.planTimeoutMs,
