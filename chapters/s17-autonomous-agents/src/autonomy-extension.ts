@@ -4,8 +4,9 @@ import type { AgentHooks, EmitEvent } from "@lcc/s02";
 import type { CompactOptions } from "@lcc/s06";
 import type { TaskStore } from "@lcc/s12";
 import type { CronClock } from "@lcc/s14";
-import type { Teammate, TeammateExtension } from "@lcc/s15";
+import type { Team, Teammate, TeammateExtension } from "@lcc/s15";
 import { teammateAutonomySection } from "./autonomy-sections.ts";
+import { createRosterTaskHook, releaseHeldTasks } from "./held-tasks.ts";
 import { createIdlePolicy, DEFAULT_IDLE_POLL_MS, DEFAULT_IDLE_TIMEOUT_MS } from "./idle-policy.ts";
 import { createTaskOwnershipHook } from "./task-ownership.ts";
 import { createTeammateCompaction, type TeammateCompaction } from "./teammate-compaction.ts";
@@ -53,6 +54,10 @@ export function createAutonomyExtension(options: AutonomyOptions): TeammateExten
       }),
     };
     parts.set(teammate, made);
+    // Whatever it still holds when it stops goes back to the board.
+    void teammate.done
+      .then(() => releaseHeldTasks(options.tasks(), teammate.name, options.emit))
+      .catch(() => {});
     return made;
   };
   return {
@@ -62,8 +67,9 @@ export function createAutonomyExtension(options: AutonomyOptions): TeammateExten
       partsOf(teammate).idle.tool,
       partsOf(teammate).compaction.tool,
     ],
-    hooks: (teammate): AgentHooks[] => [
+    hooks: (teammate: Teammate, team: Team): AgentHooks[] => [
       createTaskOwnershipHook(teammate.name, options.tasks),
+      createRosterTaskHook(team, teammate, options.emit),
       ...partsOf(teammate).compaction.hooks,
       partsOf(teammate).idle.hooks,
     ],

@@ -64,6 +64,8 @@ describe("an idle teammate", () => {
       { type: "task_claimed", name: "alice", id: 3, subject: "Cover the lexer", via: "idle" },
     ]);
     expect(session.output()).toContain("[alice] ⚑ claimed #2 [tester] Cover the parser (while idle)");
+    // Done with both, she holds nothing: the roster no longer shows a task.
+    expect((await session.team().roster.get("alice"))?.task).toBeUndefined();
   });
 
   it("wakes at once for a message, and shuts down after 60 s with nothing to do, telling the lead", async () => {

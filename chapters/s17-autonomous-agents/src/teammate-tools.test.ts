@@ -168,4 +168,33 @@ describe("a teammate on the board", () => {
     expect(requestsOf(session.requests(), "alice")).toHaveLength(3);
     expect((await session.team().roster.get("alice"))?.state).toBe("idle");
   });
+
+  it("shows the task it holds in the roster, and gives it back to the board when it stops holding it", async () => {
+    const session = await start({
+      script: (request) => {
+        const agent = agentOfRequest(request);
+        if (agent === "lead")
+          return lastMessageText(request).includes("Stop alice")
+            ? reply(toolUse("shutdown_request", { teammate: "alice" }))
+            : lead(["alice", "dev"])(request);
+        return approvingShutdown((own) =>
+          claimedTaskId(own) === undefined ? reply(text("Ready.")) : reply(text("Working on it.")),
+        )(request);
+      },
+    });
+    await session.board().create({ subject: "Port the parser" });
+    await session.run("Start a developer.");
+    await session.settle(async () => (await session.board().list()).tasks[0]?.owner === "alice");
+    await session.quiet();
+    expect((await session.team().roster.get("alice"))?.task).toBe("#1 Port the parser");
+
+    await session.run("Stop alice.");
+    await session.settle(async () => (await session.board().list()).tasks[0]?.status === "pending");
+    expect((await session.board().list()).tasks[0]).toMatchObject({ status: "pending", owner: null });
+    expect(session.events).toContainEqual({
+      type: "notice",
+      source: "tasks",
+      text: "alice stopped holding #1: back on the board for anyone to claim",
+    });
+  });
 });
