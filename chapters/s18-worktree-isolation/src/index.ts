@@ -1,5 +1,11 @@
-// Public surface of s18: the worktree lane manager and its pieces, the worktree_* tools, /worktrees, the
-// renderer and the system section. The chapter setup and teammates spawned into a lane come when s15–s17 exist.
+// Public surface of s18: the chapter (s17's team with lanes), the worktree lane manager and its pieces, the
+// worktree_* tools, /worktrees, the renderer, the sections, and the place that puts a teammate in a lane.
+export {
+  createS18Chapter,
+  createWorktreeSetup,
+  type WorktreeSetup,
+  type WorktreeSetupOptions,
+} from "./agent.ts";
 export {
   describeLane,
   describeLaneEvent,
@@ -15,7 +21,9 @@ export {
   LANE_NAME_PATTERN,
   laneBranch,
 } from "./lane-name.ts";
+export { createLanePlace, LANE_PLACE_DESCRIPTION, type LanePlaceOptions } from "./lane-place.ts";
 export { LANE_STATES, type LaneRecord, type LaneState } from "./lane-state-file.ts";
+export { laneUsers } from "./lane-users.ts";
 export { lanesFolder } from "./lanes-folder.ts";
 export type { LaneSummary } from "./reconcile-lanes.ts";
 export type { RemoveOptions, RemoveOutcome } from "./remove-lane.ts";
@@ -29,7 +37,11 @@ export {
 } from "./tools/worktree-events.ts";
 export { createWorktreeKeepTool, type WorktreeKeepDetails } from "./tools/worktree-keep.ts";
 export { createWorktreeListTool, type WorktreeListDetails } from "./tools/worktree-list.ts";
-export { createWorktreeRemoveTool, type WorktreeRemoveDetails } from "./tools/worktree-remove.ts";
+export {
+  createWorktreeRemoveTool,
+  type WorktreeRemoveDetails,
+  type WorktreeRemoveOptions,
+} from "./tools/worktree-remove.ts";
 export {
   createWorktreeRunTool,
   type WorktreeRunDetails,
@@ -46,5 +58,5 @@ export {
 } from "./worktree-manager.ts";
 export { type GitWorktree, parseWorktreeList } from "./worktree-porcelain.ts";
 export { renderWorktreeEvents } from "./worktree-renderer.ts";
-export { WORKTREE_SECTION } from "./worktree-section.ts";
+export { TEAMMATE_LANE_SECTION, WORKTREE_SECTION, WORKTREE_TEAM_SECTION } from "./worktree-section.ts";
 export { createWorktreesCommand, DEFAULT_SHOWN_EVENTS } from "./worktrees-command.ts";

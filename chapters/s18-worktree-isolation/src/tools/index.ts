@@ -12,12 +12,15 @@ import { createWorktreeStatusTool } from "./worktree-status.ts";
 /** What the tools take from the setup context: s06's long-output limits, as bash takes them. */
 export interface WorktreeToolsOptions {
   largeOutputs?: { savedOverChars: number; keepChars: number };
+  /** s18's setup: who works in a lane's folder (teammates); worktree_remove refuses while anyone does. */
+  laneUsers?: (path: string) => Promise<string[]>;
 }
 
 /**
  * worktree_create, worktree_list, worktree_status, worktree_run, worktree_keep, worktree_remove and
  * worktree_events over `manager`. With `largeOutputs` (s06), worktree_run keeps up to `keepChars` and says
- * that longer output is saved to a file, exactly as bash does.
+ * that longer output is saved to a file, exactly as bash does. With `laneUsers`, worktree_remove refuses a lane
+ * a teammate works in.
  */
 export function createWorktreeTools(manager: WorktreeManager, options: WorktreeToolsOptions = {}): Tool[] {
   const large = options.largeOutputs;
@@ -30,7 +33,7 @@ export function createWorktreeTools(manager: WorktreeManager, options: WorktreeT
       large ? { maxOutputChars: large.keepChars, savedOverChars: large.savedOverChars } : {},
     ),
     createWorktreeKeepTool(manager),
-    createWorktreeRemoveTool(manager),
+    createWorktreeRemoveTool(manager, options.laneUsers ? { users: options.laneUsers } : {}),
     createWorktreeEventsTool(manager),
   ];
 }

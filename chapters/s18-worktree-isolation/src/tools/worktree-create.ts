@@ -39,6 +39,8 @@ export function createWorktreeCreateTool(manager: WorktreeManager) {
       "by a live lane (worktree_list shows them), a task that is completed or owned by someone else, a base_ref " +
       "that names no commit, a workspace that is not a git repository with a first commit.",
     input: worktreeCreateInput,
+    // Lanes are the lead's to make and remove: subagents and teammates work in them, never manage them.
+    parentOnly: true,
     summarizeInput: (input) => {
       const { name, task_id: task } = input as { name?: string; task_id?: number };
       return `${name ?? ""}${task === undefined ? "" : ` (task #${task})`}`;

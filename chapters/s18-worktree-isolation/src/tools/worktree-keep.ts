@@ -18,6 +18,8 @@ export function createWorktreeKeepTool(manager: WorktreeManager) {
       "it unless force is given. Use it when the user should look at a lane's work before it goes. Changes only " +
       "the lanes' own records.",
     input: z.object({ name: laneNameInput }),
+    // Lanes are the lead's to make and remove: subagents and teammates work in them, never manage them.
+    parentOnly: true,
     // Writes only the lanes' state.json and events log: s07 runs it without a question (a deny rule still wins).
     ownStateOnly: true,
     async run({ name }) {

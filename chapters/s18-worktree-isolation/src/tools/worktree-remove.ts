@@ -1,6 +1,7 @@
 // `worktree_remove`: the lane's folder goes, never its uncommitted work unless forced; its branch goes only
-// when merged; complete_task closes the bound task in s12's graph.
-import { defineTool } from "@lcc/s02";
+// when merged; complete_task closes the bound task in s12's graph; a lane a teammate still works in stays.
+import { join } from "node:path";
+import { defineTool, ToolError } from "@lcc/s02";
 import { z } from "zod";
 import type { RemoveOutcome } from "../remove-lane.ts";
 import type { WorktreeManager } from "../worktree-manager.ts";
@@ -21,7 +22,12 @@ export const worktreeRemoveInput = z.object({
 /** What the UI, logs and tests read about a removal. */
 export type WorktreeRemoveDetails = RemoveOutcome;
 
-export function createWorktreeRemoveTool(manager: WorktreeManager) {
+export interface WorktreeRemoveOptions {
+  /** s18's setup: who works in a lane's folder ("alice (idle)"); the lane is not removed while anyone does. */
+  users?: (path: string) => Promise<string[]>;
+}
+
+export function createWorktreeRemoveTool(manager: WorktreeManager, options: WorktreeRemoveOptions = {}) {
   return defineTool({
     name: "worktree_remove",
     description:
@@ -29,8 +35,11 @@ export function createWorktreeRemoveTool(manager: WorktreeManager) {
       "deleted when merged into the lane's base, otherwise kept (the result says which, and how to merge or " +
       "delete it). complete_task: true completes the bound task. Refused, nothing changed: a lane with " +
       "uncommitted or untracked changes (the refusal lists them: commit them in the lane with worktree_run, or " +
-      "pass force: true to drop them), a kept lane (force), an unknown or already removed lane.",
+      "pass force: true to drop them), a kept lane (force), an unknown or already removed lane, a lane a " +
+      "teammate works in (shut it down first).",
     input: worktreeRemoveInput,
+    // Lanes are the lead's to make and remove: subagents and teammates work in them, never manage them.
+    parentOnly: true,
     summarizeInput: (input) => {
       const {
         name,
@@ -45,6 +54,12 @@ export function createWorktreeRemoveTool(manager: WorktreeManager) {
       return `${name ?? ""}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`;
     },
     async run(input) {
+      const users = (await options.users?.(join(manager.folder, input.name))) ?? [];
+      if (users.length > 0)
+        throw new ToolError(
+          `Lane ${input.name} is the workspace of ${users.join(", ")}; removing it would pull the folder from ` +
+            "under them. Shut them down first (shutdown_request), then remove the lane. Nothing was changed.",
+        );
       const outcome = await withGitAdvice(
         () => manager.remove(input.name, { force: input.force, completeTask: input.complete_task }),
         "The lane was not removed; worktree_status shows its state.",
