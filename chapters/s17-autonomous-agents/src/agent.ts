@@ -35,6 +35,15 @@ export async function createAutonomySetup(
   options: AutonomySetupOptions = {},
 ): Promise<AutonomySetup> {
   let board: TaskStore | undefined;
+  // Registered before s15's team closer, so it runs after it: once every teammate has stopped, the tasks
+  // they gave back are written before the session is gone.
+  const background = context.session?.keep("s17:background", () => {
+    const pending = new Set<Promise<unknown>>();
+    context.session?.onClose(async () => {
+      await Promise.all(pending);
+    });
+    return pending;
+  });
   const pollMs = options.idlePollMs ?? DEFAULT_IDLE_POLL_MS;
   const timeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const autonomy = createAutonomyExtension({
@@ -49,6 +58,10 @@ export async function createAutonomySetup(
     transcriptsFolder: async () =>
       join(await ensureLccHome(context.workspace, context.env ?? {}), "transcripts"),
     emit: context.emit,
+    track: (work) => {
+      background?.add(work);
+      void work.finally(() => background?.delete(work));
+    },
   });
   const setup = await createProtocolSetup(context, {
     ...options,

@@ -27,6 +27,8 @@ export interface AutonomyOptions {
   /** Where teammates' transcripts go (a folder per teammate below it). */
   transcriptsFolder: () => Promise<string>;
   emit: EmitEvent;
+  /** Told of background work (giving a stopped teammate's tasks back), so the session can await it at close. */
+  track?: (work: Promise<unknown>) => void;
 }
 
 /** What one teammate gets, made once whether its tools or its hooks are asked for first. */
@@ -54,10 +56,9 @@ export function createAutonomyExtension(options: AutonomyOptions): TeammateExten
       }),
     };
     parts.set(teammate, made);
-    // Whatever it still holds when it stops goes back to the board.
-    void teammate.done
-      .then(() => releaseHeldTasks(options.tasks(), teammate.name, options.emit))
-      .catch(() => {});
+    // Whatever it still holds when it stops goes back to the board (the session awaits it at close).
+    const release = teammate.done.then(() => releaseHeldTasks(options.tasks(), teammate.name, options.emit));
+    options.track?.(release.catch(() => undefined));
     return made;
   };
   return {
