@@ -27,8 +27,9 @@ export interface AutonomySetupOptions extends ProtocolSetupOptions {
 export type AutonomySetup = ProtocolSetup;
 
 /**
- * s16's setup with autonomous teammates: s17's extension goes first in `teammateExtensions` (a later
- * chapter's come after it, and the last idle policy wins). The board is this session's s12 store.
+ * s16's setup with autonomous teammates: s17's extension joins `teammateExtensions` after s16's own and
+ * before a later chapter's (the last idle policy wins). The board is this session's s12 store; tasks that
+ * stopped teammates give back are written before the session closes.
  */
 export async function createAutonomySetup(
   context: SetupContext,
