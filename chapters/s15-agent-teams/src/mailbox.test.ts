@@ -3,6 +3,7 @@
 import { expect, it } from "vitest";
 import { createMailbox, type MailboxMessage } from "./mailbox.ts";
 import { onEachBackend } from "./on-each-backend.ts";
+import type { TeamTransport } from "./transport/team-transport.ts";
 
 const SENDERS = 10;
 const MESSAGES_EACH = 100;
@@ -95,6 +96,32 @@ onEachBackend("a mailbox", (fresh) => {
     expect((await alice.fetch()).map((message) => message.content)).toEqual(["three"]);
     expect((await alice.recent(2)).map((message) => message.content)).toEqual(["two", "three"]);
     expect(await alice.peek()).toBe(1);
+  });
+
+  it("counts what its owner acknowledged as read at once, while the cursor write is still on its way", async () => {
+    const { transport } = await fresh();
+    await createMailbox(transport, "lead").send("alice", { content: "one" });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowAcknowledge: TeamTransport = {
+      ...transport,
+      acknowledge: async (stream, consumer, id) => {
+        await held;
+        return transport.acknowledge(stream, consumer, id);
+      },
+    };
+    const alice = createMailbox(slowAcknowledge, "alice");
+    const [message] = await alice.fetch();
+    const acknowledging = alice.acknowledge(message?.id ?? "");
+    expect(await alice.peek()).toBe(0);
+    expect(await alice.fetch()).toEqual([]);
+    // Not yet durable: a reader in another process (or after a crash) would get it again.
+    expect(await createMailbox(transport, "alice").peek()).toBe(1);
+    release();
+    await acknowledging;
+    expect(await createMailbox(transport, "alice").peek()).toBe(0);
   });
 
   it("gives two overlapping reads of one mailbox different messages", async () => {

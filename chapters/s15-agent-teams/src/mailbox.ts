@@ -2,7 +2,12 @@
 // the reader's own cursor and acknowledges what it returned, so nothing is lost or truncated (at-least-once).
 import { z } from "zod";
 import { checkTeamName } from "./team-names.ts";
-import { MAX_READ_LIMIT, type StreamEntry, type TeamTransport } from "./transport/team-transport.ts";
+import {
+  compareStreamIds,
+  MAX_READ_LIMIT,
+  type StreamEntry,
+  type TeamTransport,
+} from "./transport/team-transport.ts";
 
 /**
  * What a mailbox carries: "request"/"response" are the s16 protocol messages, "broadcast" one of many
@@ -44,7 +49,10 @@ export interface Mailbox {
    * `after` (default: the cursor), oldest first, at most `limit`, WITHOUT moving the cursor.
    */
   fetch(options?: { after?: string; limit?: number }): Promise<MailboxMessage[]>;
-  /** Moves the cursor forward to `id` once the messages up to it were handed on (never backwards). */
+  /**
+   * Moves the cursor forward to `id` once the messages up to it were handed on (never backwards). This
+   * mailbox object counts them as read at once, while the write is still on its way (peek, fetch, read).
+   */
   acknowledge(id: string): Promise<void>;
   /** The newest `limit` messages (default 20), read or not, oldest first; does not move the cursor. */
   recent(limit?: number): Promise<MailboxMessage[]>;
@@ -74,6 +82,18 @@ export function createMailbox(transport: TeamTransport, name: string): Mailbox {
     return result;
   };
 
+  // The newest id this object acknowledged: its own reads start after it even before the cursor write lands.
+  let acknowledged: string | undefined;
+  const position = async (): Promise<string | undefined> => {
+    const saved = await transport.cursor(stream, name);
+    if (acknowledged === undefined || saved === undefined) return saved ?? acknowledged;
+    return compareStreamIds(saved, acknowledged) >= 0 ? saved : acknowledged;
+  };
+  const acknowledge = (id: string) => {
+    if (acknowledged === undefined || compareStreamIds(id, acknowledged) > 0) acknowledged = id;
+    return transport.acknowledge(stream, name, id);
+  };
+
   return {
     name,
     send: async (to, { content, kind = "message" }) => {
@@ -88,18 +108,18 @@ export function createMailbox(transport: TeamTransport, name: string): Mailbox {
     },
     read: (options = {}) =>
       oneAtATime(async () => {
-        const after = await transport.cursor(stream, name);
+        const after = await position();
         const entries = await transport.read(stream, after, options.limit);
         const last = entries.at(-1);
-        if (last) await transport.acknowledge(stream, name, last.id);
+        if (last) await acknowledge(last.id);
         return entries.map((entry) => toMailboxMessage(entry, name));
       }),
     fetch: async (options = {}) => {
-      const after = options.after ?? (await transport.cursor(stream, name));
+      const after = options.after ?? (await position());
       const entries = await transport.read(stream, after, options.limit);
       return entries.map((entry) => toMailboxMessage(entry, name));
     },
-    acknowledge: (id) => transport.acknowledge(stream, name, id),
+    acknowledge,
     recent: async (limit = 20) => {
       // Streams have no "last N" read on both backends: page through, keeping the newest `limit`.
       let newest: StreamEntry<unknown>[] = [];
@@ -114,7 +134,7 @@ export function createMailbox(transport: TeamTransport, name: string): Mailbox {
       }
     },
     peek: async () => {
-      const after = await transport.cursor(stream, name);
+      const after = await position();
       let count = 0;
       let from = after;
       for (;;) {
