@@ -48,10 +48,14 @@ export function createIdlePolicy(options: IdlePolicyOptions): AutonomousIdle {
       if (teammate.signal.aborted) return "stop";
       if (teammate.queue.size() > 0) return "work";
       const claimant = { name: teammate.name, role: teammate.role };
-      const task = await claimFirstTask(options.tasks(), claimant).catch((error: unknown) => {
-        report(`the task board could not be read: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      });
+      const task = await Promise.resolve()
+        .then(() => claimFirstTask(options.tasks(), claimant))
+        .catch((error: unknown) => {
+          report(
+            `the task board could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return undefined;
+        });
       if (task && teammate.signal.aborted) {
         // Stopped while claiming: the task goes back to the board instead of staying with a stopped teammate.
         await options
