@@ -13,6 +13,7 @@ export { type AutonomyOptions, createAutonomyExtension } from "./autonomy-extens
 export { createAutonomyRenderer } from "./autonomy-renderer.ts";
 export { leadAutonomySection, teammateAutonomySection } from "./autonomy-sections.ts";
 export { claimedTaskMessage, recordClaim } from "./claimed-task.ts";
+export { createRosterTaskHook, releaseHeldTasks } from "./held-tasks.ts";
 export {
   type AutonomousIdle,
   createIdlePolicy,
