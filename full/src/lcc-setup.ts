@@ -5,21 +5,23 @@ import { compactOptionsFromEnv } from "@lcc/s06"; // s06: compaction settings fr
 import type { PermissionOptions } from "@lcc/s07"; // s07: permission modes and rules
 import type { SettingsFile } from "@lcc/s08"; // s08: Claude Code-compatible hooks (settings files)
 import { arrangePromptSections } from "@lcc/s10"; // s10: the prompt's section order and cache breakpoint
-// s15 extends s14 (prompts on a schedule) ← s13 (background commands) ← s12 (task graph) ← s11 (error
-// recovery) ← s10 (system prompt) ← s09 (memory) ← s08 (hooks) ← s07 (permissions) ← s06 (compaction)
-// ← s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
-import { createTeamSetup, type TeamSetup } from "@lcc/s15"; // s15: agent teams
+// s18 extends s17 (autonomous teammates) ← s16 (team protocols) ← s15 (agent teams) ← s14 (prompts on a
+// schedule) ← s13 (background commands) ← s12 (task graph) ← s11 (error recovery) ← s10 (system prompt)
+// ← s09 (memory) ← s08 (hooks) ← s07 (permissions) ← s06 (compaction) ← s05 (skills) ← s04 (subagents)
+// ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
+import { createWorktreeSetup, type WorktreeSetup } from "@lcc/s18"; // s18: worktree lanes
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
 /** The highest chapter whose setup `createLccSetup` builds on (shown in the banner and /help). */
-export const INTEGRATED_CHAPTER = "s15";
+export const INTEGRATED_CHAPTER = "s18";
 
 /**
  * The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction,
- * permissions, hooks, memory, prompt, retry policy, tasks, background commands, schedule, team).
+ * permissions, hooks, memory, prompt, retry policy, tasks, background commands, schedule, team with its protocols,
+ * autonomy and worktree lanes).
  */
-export type LccSetup = TeamSetup;
+export type LccSetup = WorktreeSetup;
 
 /** Product-layer guidance that holds whichever chapters are integrated. */
 export const PRODUCT_SECTION = [
@@ -56,7 +58,7 @@ export interface ProductParts {
  * product's hooks wrap no model call).
  */
 export async function createLccSetup(context: SetupContext, product: ProductParts = {}): Promise<LccSetup> {
-  const chapters = await createTeamSetup(context, {
+  const chapters = await createWorktreeSetup(context, {
     permissions: { ...product.permissions, compact: compactOptionsFromEnv(context.env ?? {}) },
     ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
     ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),

@@ -136,6 +136,15 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   });
+  // SIGTERM/SIGHUP: no handshake (s16) — every teammate is stopped now, its running command killed with it.
+  io.stop?.signal.addEventListener(
+    "abort",
+    () => {
+      for (const teammate of session.core.setup.team.running())
+        teammate.abort(`lcc received ${io.stop?.signal.reason}`);
+    },
+    { once: true },
+  );
   try {
     if (options.printPrompt) return await printPrompt(session, io.stdout);
     if (options.print) {

@@ -2,7 +2,8 @@
 // showing the harness at work on the real workspace — a plan, a read, a run, an edit — harmlessly.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { isAbsolute, join, posix, relative, sep } from "node:path";
+import { agentOfRequest, LEAD_NAME } from "@lcc/s15"; // s15: who sent a request (the lead or a teammate)
 import {
   type FakeReply,
   faults,
@@ -13,6 +14,7 @@ import {
   text,
   toolUse,
 } from "@lcc/testkit";
+import { asksForTeam, leadTeamReply, teammateTeamReply } from "./demo-team.ts";
 import {
   backgroundWakeReply,
   isBackgroundWake,
@@ -86,14 +88,19 @@ export function createDemoScript(options: {
     const tools = new Set((request.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : "")));
     if (tools.size === 0)
       return pace(reply(text("Summary: the user tried lcc's demo model, which toured the harness.")));
-    if (isBackgroundWake(request)) return pace(backgroundWakeReply(request));
-    const { prompt, step } = progress(request);
-    const readme = ["README.md", "readme.md", "README", "package.json"].find((name) =>
-      existsSync(join(options.workspace, name)),
-    );
+    // The team tour (s15–s18): teammates answer by their own script; the lead when the prompt asks for a team.
     const isGit = existsSync(join(options.workspace, ".git"));
     // Ids unique across processes: a resumed session must never see one id twice.
     const id = () => `toolu_demo_${randomBytes(9).toString("hex")}`;
+    const team = { stateFolder: posix.dirname(options.scratchPath), isGit, id };
+    const agent = agentOfRequest(request);
+    if (agent !== LEAD_NAME) return pace(teammateTeamReply(request, agent, team));
+    const { prompt, step } = progress(request);
+    if (asksForTeam(prompt) && tools.has("spawn_teammate")) return pace(leadTeamReply(request, team));
+    if (isBackgroundWake(request)) return pace(backgroundWakeReply(request));
+    const readme = ["README.md", "readme.md", "README", "package.json"].find((name) =>
+      existsSync(join(options.workspace, name)),
+    );
     const command = isGit ? "git status --short --branch" : "ls -la";
     const readStep = readme
       ? toolUse("read_file", { path: readme, limit: 20 }, id())

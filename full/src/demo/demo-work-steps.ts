@@ -106,9 +106,13 @@ export function isBackgroundWake(request: RecordedRequest): boolean {
   );
 }
 
-/** Text the harness added to a user message (reminders, background results), not typed by the user. */
+/** Text the harness added to a user message (reminders, background results, team mail), not typed by the user. */
 export function isQueuedText(value: string): boolean {
-  return value.startsWith("<system-reminder>") || value.startsWith("<background-results>");
+  return (
+    value.startsWith("<system-reminder>") ||
+    value.startsWith("<background-results>") ||
+    value.startsWith("<team-inbox>")
+  );
 }
 
 /** The short answer to a background result that woke the agent at the idle prompt. */

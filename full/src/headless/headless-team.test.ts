@@ -1,9 +1,11 @@
-// s15 in `lcc -p`: the run goes on while teammates work. Their reports wake the lead for another turn,
-// the result counts the whole team's requests, and a teammate's command is gone when lcc exits.
+// s15–s16 in `lcc -p`: the run goes on while teammates work. Their reports wake the lead for another turn,
+// the result counts the whole team's requests, the team is shut down through the handshake at the end, and a
+// teammate's command is gone when a signal stops lcc.
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestsOf, teamScript } from "@lcc/s15";
+import { protocolScript, requestIdIn } from "@lcc/s16";
 import { createTempWorkspace, reply, type Script, startFakeApi, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -30,7 +32,7 @@ describe("lcc -p with a team (s15)", () => {
     timeout: 60_000,
   }, async () => {
     const { run, fake, workspace } = await setup(
-      teamScript({
+      protocolScript({
         lead: [
           reply(toolUse("spawn_teammate", { name: "alice", role: "writer", prompt: "Write a.txt." })),
           reply(text("Alice is writing.")),
@@ -40,6 +42,11 @@ describe("lcc -p with a team (s15)", () => {
           // Slow enough that the lead's turn ends while alice still works.
           { ...reply(toolUse("write_file", { path: "a.txt", content: "from alice\n" })), delayMs: 500 },
           reply(text("a.txt written.")),
+          // The run ends: the session asks the idle teammate to shut down (s16's handshake).
+          (request) =>
+            reply(
+              toolUse("shutdown_response", { request_id: requestIdIn(request, "shutdown"), approve: true }),
+            ),
         ],
       }),
       ["--permission-mode", "acceptEdits"],
@@ -56,7 +63,9 @@ describe("lcc -p with a team (s15)", () => {
     expect(output.num_turns).toBe(3);
     expect(await readFile(join(workspace, "a.txt"), "utf8")).toBe("from alice\n");
     const requests = fake.messageRequests();
-    expect(requestsOf(requests, "alice")).toHaveLength(2);
+    const alice = requestsOf(requests, "alice");
+    expect(alice).toHaveLength(3);
+    expect(JSON.stringify(alice[2]?.body.messages.at(-1))).toContain("shutdown_request");
     expect(JSON.stringify(requestsOf(requests, "lead")[2]?.body.messages.at(-1))).toContain("a.txt written.");
   });
 

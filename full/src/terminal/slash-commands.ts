@@ -13,7 +13,6 @@ import type { Colors } from "./colors.ts";
 
 /** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
 export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {
-  worktrees: { chapter: "s18", what: "worktree lanes" },
   mcp: { chapter: "s19", what: "MCP servers" },
 };
 
