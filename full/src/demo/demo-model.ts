@@ -185,6 +185,7 @@ export function createDemoScript(options: {
               ? `I saved the project memory "${DEMO_MEMORY_NAME}": /memory lists it, /memory forget ${DEMO_MEMORY_NAME} removes it.\n`
               : "") +
             workSummary(tools, options.headless ?? false, request) +
+            (tools.has("spawn_teammate") ? 'For a team at work, ask: "build it with a team".\n' : "") +
             "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
             "in your environment or a .env file and run lcc again.",
         ),
