@@ -8,7 +8,7 @@ export function createRequestsCommand(requests: ProtocolRequests): SlashCommand 
   return {
     name: "requests",
     usage: "/requests",
-    summary: "the team's protocol requests: plans and shutdowns waiting for an answer, then recent decisions",
+    summary: "the team's requests: plans and shutdowns awaiting an answer, then recent decisions",
     async run(_args, { write }) {
       write(`${await describeRequests(requests, true)}\n`);
     },
