@@ -25,6 +25,8 @@ export interface InboxDelivery {
   check(): Promise<number>;
   /** Stops polling; queued messages stay queued (and unacknowledged until drained). */
   stop(): void;
+  /** Resolves once every acknowledgement started so far was written (a failure is reported, not thrown). */
+  flush(): Promise<void>;
 }
 
 /** The text a batch of messages adds to the model call: one block the model reads as the team's mail. */
@@ -45,6 +47,7 @@ export function deliverInbox(options: InboxDeliveryOptions): InboxDelivery {
   let running: Promise<number> = Promise.resolve(0);
   let timer: CronTimer | undefined;
   let stopped = false;
+  const acknowledging = new Set<Promise<void>>();
 
   // Reads page after page until a short one: a backlog (a restart after a crash) is queued at once, not
   // one page per poll. Each page is one queued message, acknowledged when the loop drains it.
@@ -62,7 +65,11 @@ export function deliverInbox(options: InboxDeliveryOptions): InboxDelivery {
         source: `inbox:${mailbox.name}`,
         content: formatInbox(messages),
         onDrained: () => {
-          mailbox.acknowledge(last.id).catch(options.onError);
+          const written: Promise<void> = mailbox
+            .acknowledge(last.id)
+            .catch(options.onError)
+            .finally(() => acknowledging.delete(written));
+          acknowledging.add(written);
         },
       });
       options.onQueued?.(messages);
@@ -90,6 +97,9 @@ export function deliverInbox(options: InboxDeliveryOptions): InboxDelivery {
     stop() {
       stopped = true;
       timer?.cancel();
+    },
+    async flush() {
+      await Promise.all([...acknowledging]);
     },
   };
 }

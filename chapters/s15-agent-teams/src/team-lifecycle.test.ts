@@ -12,6 +12,7 @@ import { toolResultsOf } from "./team-requests.ts";
 import { createGate, gated, requestsOf, teamScript } from "./team-script.ts";
 import { testTeamSetup } from "./test-agent.ts";
 import { openTeamTransport } from "./transport/open-team-transport.ts";
+import type { TeamTransport } from "./transport/team-transport.ts";
 
 const start = testTeamSetup(useCleanups());
 
@@ -128,6 +129,39 @@ describe("a teammate's life", () => {
     await other.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(agent.fake.messageRequests()).toHaveLength(requestsAtClose);
+  });
+
+  it("closes only once the acknowledgements on their way are written", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const openTransport = async (context: { workspace: string }): Promise<TeamTransport> => {
+      const transport = await openTeamTransport({ workspace: context.workspace });
+      return {
+        ...transport,
+        acknowledge: async (stream, consumer, id) => {
+          await held;
+          return transport.acknowledge(stream, consumer, id);
+        },
+      };
+    };
+    const agent = await start({ script: teamScript({ lead: [noted()] }), options: { openTransport } });
+    await agent.team().send("alice", "lead", "Done.");
+    await agent.settle(() => agent.queued("lead").length === 1);
+    expect(await agent.wake()).toBe(true);
+
+    let closed = false;
+    const closing = agent.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    const other = await openTeamTransport({ workspace: agent.workspace });
+    expect(await createMailbox(other, "lead").peek()).toBe(0);
+    await other.close();
   });
 
   it("asks teammates' permission questions one at a time, each naming the teammate", async () => {

@@ -11,7 +11,7 @@ import {
   type Tool,
 } from "@lcc/s02";
 import type { CronClock } from "@lcc/s14";
-import { deliverInbox, type InboxDeliveryOptions } from "./inbox-delivery.ts";
+import { deliverInbox, type InboxDelivery, type InboxDeliveryOptions } from "./inbox-delivery.ts";
 import { createMailbox, type Mailbox, type MessageKind } from "./mailbox.ts";
 import { createRoster, type Member, type Roster } from "./roster.ts";
 import { checkTeammateName, LEAD_NAME } from "./team-names.ts";
@@ -83,7 +83,10 @@ export interface Team {
   send(from: string, to: string, content: string, kind?: MessageKind): Promise<string>;
   /** Sends to every working or idle teammate but `from`; returns their names. */
   broadcast(from: string, content: string): Promise<string[]>;
-  /** Stops every teammate of this process at once (interrupting them), then the lead's delivery. */
+  /**
+   * Stops every teammate of this process at once (interrupting them), then the lead's delivery; resolves
+   * once the acknowledgements already started were written.
+   */
   close(reason?: string): Promise<void>;
 }
 
@@ -96,6 +99,8 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
   const roster = createRoster(transport);
   const wakeups = createTeamWakeups();
   const running = new Map<string, Teammate>();
+  // Every delivery whose acknowledgements may still be on their way (close waits for them).
+  const deliveries = new Set<InboxDelivery>();
   const mailboxes = new Map<string, Mailbox>();
   const mailbox = (name: string) => {
     const existing = mailboxes.get(name);
@@ -169,11 +174,14 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
       const teammate = startSpawned(request, workspace);
       running.set(request.name, teammate);
       const delivery = deliverInbox(deliveryOptions(request.name, teammate.queue));
+      deliveries.add(delivery);
       const unsubscribe = wakeups.subscribe(request.name, () => void delivery.check());
-      void teammate.done.then(() => {
+      void teammate.done.then(async () => {
         delivery.stop();
         unsubscribe();
         running.delete(request.name);
+        await delivery.flush();
+        deliveries.delete(delivery);
       });
       return teammate;
     },
@@ -183,6 +191,7 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
       await Promise.all(teammates.map((teammate) => teammate.done));
       leadDelivery.stop();
       stopLeadWakeups();
+      await Promise.all([...deliveries].map((delivery) => delivery.flush()));
     },
   };
 
@@ -235,6 +244,7 @@ export async function createTeam(options: TeamOptions): Promise<Team> {
   }
 
   const leadDelivery = deliverInbox(deliveryOptions(LEAD_NAME, options.leadQueue));
+  deliveries.add(leadDelivery);
   const stopLeadWakeups = wakeups.subscribe(LEAD_NAME, () => void leadDelivery.check());
   return team;
 }
