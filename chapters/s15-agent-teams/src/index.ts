@@ -4,7 +4,13 @@ import "./team-events.ts";
 
 export { createS15Chapter, createTeamSetup, type TeamSetup, type TeamSetupOptions } from "./agent.ts";
 export { broadcast } from "./broadcast.ts";
-export { DEFAULT_INBOX_POLL_MS, deliverInbox, formatInbox, type InboxDelivery } from "./inbox-delivery.ts";
+export {
+  DEFAULT_INBOX_POLL_MS,
+  deliverInbox,
+  formatInbox,
+  type InboxDelivery,
+  type InboxDeliveryOptions,
+} from "./inbox-delivery.ts";
 export {
   createMailbox,
   inboxStream,
@@ -37,7 +43,16 @@ export {
 export { abortTeammate, createInboxCommand, createTeamCommand, type StopTeammate } from "./team-commands.ts";
 export { checkTeammateName, checkTeamName, LEAD_NAME } from "./team-names.ts";
 export { createTeamRenderer, teammateColor } from "./team-renderer.ts";
-export { agentOfRequest, requestsOf, teamScript } from "./team-script.ts";
+export { type DeliveredMessage, deliveredMessages, newlyDelivered, toolResultsOf } from "./team-requests.ts";
+export {
+  agentOfRequest,
+  createGate,
+  type Gate,
+  gated,
+  requestsOf,
+  type TeamReply,
+  teamScript,
+} from "./team-script.ts";
 export { TEAM_SECTION } from "./team-section.ts";
 export { createTeamWakeups, type TeamWakeups } from "./team-wakeups.ts";
 export {
