@@ -50,7 +50,10 @@ describe("a team of ten under load", () => {
     let sending = true;
     const draining = (async () => {
       const expected = TEAMMATES * MESSAGES_EACH + TEAMMATES;
+      // A lost message would keep this loop waiting: after the deadline the counts below say what is missing.
+      const deadline = Date.now() + 90_000;
       while (sending || agent.queued("lead").length < expected || agent.agent.queue.size() > 0) {
+        if (Date.now() > deadline) return;
         // The lead wakes every 200 ms, as a model that takes its time would: its deliveries keep arriving
         // meanwhile, batched in its queue (waking per message would be a thousand model calls).
         await agent.wake();
