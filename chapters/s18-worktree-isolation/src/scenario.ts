@@ -15,7 +15,8 @@ export const REMOVE_PROMPT = "Alice has stopped. Remove her lane and complete th
 export const LANE = "greeting";
 export const COMMIT_COMMAND = 'git commit -qam "Fix the greeting typo" && git log -1 --format=%s';
 
-/** How long the teammate waits after the lead's first turn ended, so its report reaches an idle prompt. */
+/** How long the teammate waits for the lead's first turn to end (its report then reaches an idle prompt), and
+ * the lead for the roster to say the teammate is idle. */
 const PAUSE_MS = 300;
 
 /**
@@ -37,8 +38,12 @@ const newest = (request: RecordedRequest) => JSON.stringify(request.body.message
 
 /** A fresh scenario (the teammate waits for the lead's first turn, so each run needs its own). */
 export function createS18Scenario(): DemoScenario {
-  let leadRested: Promise<void> | undefined;
-  const lead = (request: RecordedRequest): FakeReply => {
+  // Opened PAUSE_MS after the lead's first turn gave its last answer; alice's first reply waits for it.
+  let restLead = () => {};
+  const leadRested = new Promise<void>((resolve) => {
+    restLead = () => setTimeout(resolve, PAUSE_MS);
+  });
+  const lead = async (request: RecordedRequest): Promise<FakeReply> => {
     const said = newest(request);
     if (said.includes(`Lane ${LANE} removed`))
       return reply(
@@ -49,14 +54,17 @@ export function createS18Scenario(): DemoScenario {
     if (said.includes(REMOVE_PROMPT))
       return reply(toolUse("worktree_remove", { name: LANE, complete_task: true }));
     if (said.includes("shutdown_response")) return reply(text("Alice has shut down; her lane can go."));
-    if (said.includes('kind=\\"idle\\"'))
+    if (said.includes('kind=\\"idle\\"')) {
+      // The report reaches the lead just before the roster says idle: wait, so /team shows it idle.
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       return reply(
         text(
           `Alice committed the fix on wt/${LANE}; the main checkout is unchanged. Stop her (/team stop alice), then I remove the lane.`,
         ),
       );
+    }
     if (said.includes("joined the team")) {
-      leadRested = new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      restLead();
       return reply(text(`Alice is working in lane ${LANE}; the main checkout stays as it is.`));
     }
     if (said.includes("greets with a typo"))
