@@ -70,6 +70,7 @@ export async function createWorktreeSetup(
   return { ...extended, worktrees };
 }
 
+/** The s18 chapter: s17's team with worktree lanes (`pnpm --filter s18 start`, the demo, the scenario test). */
 export function createS18Chapter(options: WorktreeSetupOptions = {}): S08Chapter {
   return createHookedChapter({ id: "s18", title: "worktree isolation" }, (context) =>
     createWorktreeSetup(context, options),
