@@ -79,7 +79,8 @@ async function openTeam(context: SetupContext, options: TeamSetupOptions): Promi
   return team;
 }
 
-function colorWanted(context: SetupContext): boolean {
+/** Team lines in colour: when the output is a terminal, NO_COLOR is unset and TERM is not "dumb". */
+export function colorWanted(context: Pick<SetupContext, "env" | "output">): boolean {
   const env = context.env ?? {};
   if (env.NO_COLOR) return false;
   return Boolean((context.output as NodeJS.WriteStream).isTTY) && env.TERM !== "dumb";

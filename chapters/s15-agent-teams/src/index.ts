@@ -2,7 +2,13 @@
 // (mailboxes, the roster, broadcast, s16's request records), the team runtime, its tools and the chapter.
 import "./team-events.ts";
 
-export { createS15Chapter, createTeamSetup, type TeamSetup, type TeamSetupOptions } from "./agent.ts";
+export {
+  colorWanted,
+  createS15Chapter,
+  createTeamSetup,
+  type TeamSetup,
+  type TeamSetupOptions,
+} from "./agent.ts";
 export { broadcast } from "./broadcast.ts";
 export {
   DEFAULT_INBOX_POLL_MS,
@@ -45,6 +51,7 @@ export { checkTeammateName, checkTeamName, LEAD_NAME } from "./team-names.ts";
 export { createTeamRenderer, teammateColor } from "./team-renderer.ts";
 export { type DeliveredMessage, deliveredMessages, newlyDelivered, toolResultsOf } from "./team-requests.ts";
 export {
+  type AgentScript,
   agentOfRequest,
   createGate,
   type Gate,

@@ -70,12 +70,12 @@ describe("team messages", () => {
     expect(newlyDelivered(requestsOf(agent.requests(), "bob")[1])).toEqual([
       { from: "alice", kind: "message", content: "The parser is in src/parse.ts." },
     ]);
-    await agent.settle(() => agent.queued("lead").length === 2);
+    await agent.settle(() => agent.queued("lead").length >= 2);
+    // The lead hears only that both went idle (bob once or twice: alice's message may reach him while his
+    // first turn runs, or wake him after it); alice's message itself never reaches the lead.
     const toLead = await agent.team().mailbox("lead").recent();
-    expect(toLead.map((message) => [message.from, message.kind]).sort()).toEqual([
-      ["alice", "idle"],
-      ["bob", "idle"],
-    ]);
+    expect(toLead.every((message) => message.kind === "idle")).toBe(true);
+    expect(new Set(toLead.map((message) => message.from))).toEqual(new Set(["alice", "bob"]));
     expect(agent.output()).toContain("✉ alice → bob: The parser is in src/parse.ts.");
   });
 

@@ -22,20 +22,25 @@ export function requestsOf(requests: readonly RecordedRequest[], agent: string):
   );
 }
 
+/** An agent that answers every request by reading it, instead of a list (s16's reactions). */
+export type AgentScript = (request: RecordedRequest) => FakeReply | Promise<FakeReply>;
+
 /**
- * Routes each request to its agent's list. An agent that runs out gets `after(agent)` when given; without it
+ * Routes each request to its agent's list (or its AgentScript). An agent that runs out gets `after(agent)` when given; without it
  * the fake answers 500 naming the agent (a test that expected fewer requests fails loudly).
  */
 export function teamScript(
-  replies: Record<string, readonly TeamReply[]>,
+  replies: Record<string, readonly TeamReply[] | AgentScript>,
   after?: (agent: string, request: RecordedRequest) => FakeReply,
 ): Script {
   const used = new Map<string, number>();
   return (request) => {
     const agent = agentOfRequest(request);
+    const own = replies[agent];
+    if (typeof own === "function") return own(request);
     const index = used.get(agent) ?? 0;
     used.set(agent, index + 1);
-    const next = replies[agent]?.[index];
+    const next = own?.[index];
     if (typeof next === "function") return next(request);
     if (next) return next;
     if (after) return after(agent, request);

@@ -24,8 +24,6 @@ export {
   sendResponse,
 } from "./protocol-message.ts";
 export {
-  type ProtocolReply,
-  protocolScript,
   type Reaction,
   reactions,
   requestIdIn,

@@ -2,20 +2,18 @@
 // the plan is pending), the lead's plan_review answers once, and a rejected plan comes back revised.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { requestsOf } from "@lcc/s15";
+import { createManualClock } from "@lcc/s14";
+import { requestsOf, type TeamReply, teamScript } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import type { ProtocolSetupOptions } from "./agent.ts";
-import { createManualClock } from "./manual-clock.ts";
-import {
-  type ProtocolReply,
-  protocolScript,
-  type Reaction,
-  reactions,
-  requestIdIn,
-} from "./protocol-script.ts";
+import { type Reaction, reactions, requestIdIn } from "./protocol-script.ts";
 import { countingTransport, testProtocolSetup } from "./test-agent.ts";
+
+/** The manual clock's start, and the pause after each timer it runs (promises settle). */
+const CLOCK_START = Date.parse("2026-01-05T09:00:00Z");
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 const start = testProtocolSetup(useCleanups());
 
@@ -34,10 +32,10 @@ const review =
 const submit = (plan: string) => reply(toolUse("plan_submit", { plan }));
 
 /** The lead spawns alice on "Tidy" and reacts to her plans with `rules`; alice starts with `alice`. */
-async function withAlice(alice: ProtocolReply[], rules: Reaction[], options: ProtocolSetupOptions = {}) {
+async function withAlice(alice: TeamReply[], rules: Reaction[], options: ProtocolSetupOptions = {}) {
   const agent = await start({
     files: { "notes.txt": "# Notes\nteh typo\n" },
-    script: protocolScript(
+    script: teamScript(
       {
         lead: reactions(
           [
@@ -173,7 +171,7 @@ describe("plan approval", () => {
   });
 
   it("an unreviewed plan expires on the clock and the teammate is told", async () => {
-    const clock = createManualClock();
+    const clock = createManualClock(CLOCK_START);
     const agent = await withAlice([submit(FIRST_PLAN), reply(text("I will ask the lead."))], [], {
       protocolClock: clock,
       planTimeoutMs: 600_000,
@@ -183,7 +181,7 @@ describe("plan approval", () => {
     await planDelivered(agent);
     // Its deadline is armed on the manual clock (the only timer: polling is off).
     await agent.settle(() => clock.pending() === 1);
-    await clock.advance(600_000);
+    await clock.advance(600_000, settle);
     await agent.settle(async () => (await stateOf(agent, "alice")) === "idle");
     const [plan] = await agent.agent.setup.requests.list();
     expect(plan?.state).toBe("expired");

@@ -1,35 +1,6 @@
-// A fake-model script for protocol runs (tests and the demo): per-agent replies like s15's teamScript, where
-// a reply may be built from the request, so it can quote the request_id the run just made.
-import { agentOfRequest } from "@lcc/s15";
-import type { FakeReply, RecordedRequest, Script } from "@lcc/testkit";
-
-/** A reply, or a function making it from the request (to answer a request_id seen in the conversation). */
-export type ProtocolReply = FakeReply | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>);
-
-/**
- * Routes each request to its agent's list (the lead, or a teammate by its system prompt), in order. An agent
- * that runs out gets `after(agent)` when given, else the fake answers 500 naming it.
- */
-export function protocolScript(
-  replies: Record<
-    string,
-    readonly ProtocolReply[] | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>)
-  >,
-  after?: (agent: string) => FakeReply,
-): Script {
-  const used = new Map<string, number>();
-  return (request) => {
-    const agent = agentOfRequest(request);
-    const own = replies[agent];
-    if (typeof own === "function") return own(request);
-    const index = used.get(agent) ?? 0;
-    used.set(agent, index + 1);
-    const next = own?.[index];
-    if (next) return typeof next === "function" ? next(request) : next;
-    if (after) return after(agent);
-    throw new Error(`the protocol script has no reply ${index + 1} for ${agent}`);
-  };
-}
+// Helpers for fake-model scripts of protocol runs (tests and the demo, with s15's teamScript): the request_id
+// an agent was just shown, and agents that react to what they were given.
+import type { FakeReply, RecordedRequest } from "@lcc/testkit";
 
 /**
  * The id of the newest `<kind>_request` the agent was shown in this request's conversation (a message in its

@@ -3,9 +3,10 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DemoScenario } from "@lcc/chapter-kit";
+import { type TeamReply, teamScript } from "@lcc/s15";
 import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import type { ProtocolSetupOptions } from "./agent.ts";
-import { type ProtocolReply, protocolScript, reactions, requestIdIn } from "./protocol-script.ts";
+import { reactions, requestIdIn } from "./protocol-script.ts";
 
 export const DEMO_PROMPT =
   "Have a teammate fix the typos in notes.txt. Review its plan before it edits anything, and shut it down when it is done.";
@@ -73,7 +74,7 @@ export function createS16Scenario(): DemoScenario {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  const alice: ProtocolReply[] = [
+  const alice: TeamReply[] = [
     () => afterLead(reply(toolUse("plan_submit", { plan: FIRST_PLAN }))),
     () => afterLead(reply(toolUse("plan_submit", { plan: REVISED_PLAN }))),
     reply(toolUse("read_file", { path: "notes.txt" })),
@@ -88,7 +89,7 @@ export function createS16Scenario(): DemoScenario {
   return {
     files: { "notes.txt": NOTES },
     prompts: [DEMO_PROMPT, ...Array.from({ length: 4 }, () => ({ waitForWake: true as const })), "/requests"],
-    script: protocolScript(
+    script: teamScript(
       {
         lead: (request) => {
           const answer = lead(request);

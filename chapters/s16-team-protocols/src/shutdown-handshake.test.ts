@@ -1,11 +1,11 @@
 // The shutdown handshake through the real session: the lead asks with shutdown_request, the teammate answers
 // once with shutdown_response; approved it finishes its step and stops, rejected it goes on and the lead reads why.
 import type { ToolContext, ToolRegistry } from "@lcc/s02";
-import { requestsOf } from "@lcc/s15";
+import { requestsOf, type TeamReply, teamScript } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { type ProtocolReply, protocolScript, reactions, requestIdIn } from "./protocol-script.ts";
+import { reactions, requestIdIn } from "./protocol-script.ts";
 import { testProtocolSetup } from "./test-agent.ts";
 
 const start = testProtocolSetup(useCleanups());
@@ -15,7 +15,7 @@ const spawnAlice = () =>
 const askAlice = () =>
   reply(toolUse("shutdown_request", { teammate: "alice", reason: "the notes are tidy" }));
 const answer =
-  (approve: boolean, reason?: string): ProtocolReply =>
+  (approve: boolean, reason?: string): TeamReply =>
   (request: RecordedRequest) =>
     reply(
       toolUse("shutdown_response", {
@@ -26,9 +26,9 @@ const answer =
     );
 
 /** A session whose lead spawns alice on "Tidy" and asks her to stop on "Shut alice down"; alice idles first. */
-async function withIdleAlice(alice: ProtocolReply[], lead: Parameters<typeof reactions>[0] = []) {
+async function withIdleAlice(alice: TeamReply[], lead: Parameters<typeof reactions>[0] = []) {
   const agent = await start({
-    script: protocolScript(
+    script: teamScript(
       {
         lead: reactions(
           [[/Tidy the notes/, spawnAlice], [/Shut alice down/, askAlice], ...lead],

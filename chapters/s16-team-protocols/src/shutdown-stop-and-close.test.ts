@@ -1,18 +1,23 @@
 // /team stop and session close go through the handshake: an answer is waited for, an unanswered request
 // expires on the clock (then /team stop aborts the teammate), and close never hangs on a silent teammate.
-import { requestsOf } from "@lcc/s15";
+
+import { createManualClock } from "@lcc/s14";
+import { requestsOf, type TeamReply, teamScript } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import type { ProtocolSetupOptions } from "./agent.ts";
-import { createManualClock } from "./manual-clock.ts";
-import { type ProtocolReply, protocolScript, reactions, requestIdIn } from "./protocol-script.ts";
+import { reactions, requestIdIn } from "./protocol-script.ts";
 import { testProtocolSetup } from "./test-agent.ts";
+
+/** The manual clock's start, and the pause after each timer it runs (promises settle). */
+const CLOCK_START = Date.parse("2026-01-05T09:00:00Z");
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 const start = testProtocolSetup(useCleanups());
 
 const answer =
-  (approve: boolean, reason?: string): ProtocolReply =>
+  (approve: boolean, reason?: string): TeamReply =>
   (request: RecordedRequest) =>
     reply(
       toolUse("shutdown_response", {
@@ -24,9 +29,9 @@ const answer =
 const silent = reply(text("Busy, I will look at my inbox later."));
 
 /** A session whose lead spawned alice, who went idle; `alice` are her replies after that. */
-async function withIdleAlice(alice: ProtocolReply[], options: ProtocolSetupOptions = {}) {
+async function withIdleAlice(alice: TeamReply[], options: ProtocolSetupOptions = {}) {
   const agent = await start({
-    script: protocolScript(
+    script: teamScript(
       {
         lead: reactions(
           [
@@ -69,14 +74,14 @@ describe("/team stop and session close", () => {
   });
 
   it("/team stop expires an unanswered request on the clock, then stops the teammate without agreement", async () => {
-    const clock = createManualClock();
+    const clock = createManualClock(CLOCK_START);
     const agent = await withIdleAlice([silent], { protocolClock: clock, shutdownTimeoutMs: 30_000 });
     const stopping = agent.run("/team stop alice");
     await agent.settle(() => requestsOf(agent.requests(), "alice").length === 2);
     await agent.settle(async () => (await agent.team().roster.get("alice"))?.state === "idle");
-    await clock.advance(29_000);
+    await clock.advance(29_000, settle);
     expect(agent.output()).not.toContain("did not answer");
-    await clock.advance(1000);
+    await clock.advance(1000, settle);
     await stopping;
     expect(agent.output()).toMatch(
       /alice did not answer within 30 s \(req_[0-9a-f]{16} expired\): stopped it without its agreement\./,
@@ -87,17 +92,17 @@ describe("/team stop and session close", () => {
   });
 
   it("tells the lead when its shutdown_request expires unanswered; a late answer is refused", async () => {
-    const clock = createManualClock();
+    const clock = createManualClock(CLOCK_START);
     const agent = await withIdleAlice([silent, answer(true), reply(text("Oh."))], {
       protocolClock: clock,
       shutdownTimeoutMs: 30_000,
     });
     await agent.run("Shut alice down.");
     await agent.settle(async () => (await agent.team().roster.get("alice"))?.state === "idle");
-    await clock.advance(29_000);
+    await clock.advance(29_000, settle);
     const [request] = await agent.agent.setup.requests.list();
     expect(request?.state).toBe("pending");
-    await clock.advance(1000);
+    await clock.advance(1000, settle);
     const id = request?.id ?? "";
     await agent.settle(async () => (await agent.agent.setup.requests.get(id)).state === "expired");
     const note = `Your shutdown request to alice (${id}) expired: no answer within 30 s.`;

@@ -1,12 +1,17 @@
 // waitForDecision on the file transport: it reads the record only when woken, on its poll (on the injected
 // clock) or at its deadline — never in a loop — and an abort expires the request.
+
+import { createManualClock } from "@lcc/s14";
 import { createTeamWakeups, openFileTransport, type TeamTransport } from "@lcc/s15";
 import { waitUntil } from "@lcc/s15/test-agent";
 import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { createManualClock } from "./manual-clock.ts";
 import { createProtocolRequests } from "./request-store.ts";
 import { waitForDecision } from "./wait-for-decision.ts";
+
+/** The manual clock's start, and the pause after each timer it runs (promises settle). */
+const CLOCK_START = Date.parse("2026-01-05T09:00:00Z");
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 const addCleanup = useCleanups();
 
@@ -25,7 +30,7 @@ async function setup() {
   const requests = createProtocolRequests(counted);
   const id = await requests.create({ kind: "plan", from: "alice", to: "lead", body: "1. read 2. edit" });
   const wakeups = createTeamWakeups();
-  const clock = createManualClock();
+  const clock = createManualClock(CLOCK_START);
   const settled = { value: undefined as unknown };
   const wait = (options: { pollMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}) => {
     const waiting = waitForDecision(requests, id, {
@@ -75,9 +80,9 @@ describe("waitForDecision", () => {
     await waitUntil(() => clock.pending() === 1);
     expect(gets()).toBe(1);
     for (let poll = 1; poll <= 5; poll++) {
-      await clock.advance(999);
+      await clock.advance(999, settle);
       expect(gets()).toBe(poll);
-      await clock.advance(1);
+      await clock.advance(1, settle);
       await waitUntil(() => clock.pending() === 1 && gets() === poll + 1);
     }
     await pause(50);
@@ -86,7 +91,7 @@ describe("waitForDecision", () => {
     await createProtocolRequests(await open()).answer(id, { approve: true });
     await pause(50);
     expect(settled.value).toBeUndefined();
-    await clock.advance(1000);
+    await clock.advance(1000, settle);
     await waitUntil(() => settled.value !== undefined);
     expect(settled.value).toMatchObject({ state: "approved" });
     expect(clock.pending()).toBe(0);
@@ -95,9 +100,9 @@ describe("waitForDecision", () => {
   it("expires the request at its deadline; a late answer is refused", async () => {
     const { requests, id, clock, wait, settled } = await setup();
     void wait({ timeoutMs: 30_000 });
-    await clock.advance(29_999);
+    await clock.advance(29_999, settle);
     expect(settled.value).toBeUndefined();
-    await clock.advance(1);
+    await clock.advance(1, settle);
     await waitUntil(() => settled.value !== undefined);
     expect(settled.value).toMatchObject({ state: "expired" });
     await expect(requests.answer(id, { approve: true })).rejects.toThrow(/already expired/);
@@ -108,7 +113,7 @@ describe("waitForDecision", () => {
     void wait({ timeoutMs: 1000 });
     await pause(30);
     await requests.answer(id, { approve: true, reason: "go" }); // no wake-up: the deadline finds it
-    await clock.advance(1000);
+    await clock.advance(1000, settle);
     await waitUntil(() => settled.value !== undefined);
     expect(settled.value).toMatchObject({ state: "approved", reason: "go" });
   });

@@ -7,6 +7,7 @@ import type { CompactOptions } from "@lcc/s06";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import type { TaskStore } from "@lcc/s12";
 import { type CronClock, realClock } from "@lcc/s14";
+import { colorWanted } from "@lcc/s15";
 import { createProtocolSetup, type ProtocolSetup, type ProtocolSetupOptions } from "@lcc/s16";
 import { createAutonomyExtension } from "./autonomy-extension.ts";
 import { createAutonomyRenderer } from "./autonomy-renderer.ts";
@@ -74,12 +75,6 @@ export async function createAutonomySetup(
     renderers: [createAutonomyRenderer({ color: options.teamColor ?? colorWanted(context) })],
   });
   return { ...extended, team: setup.team, requests: setup.requests, protocol: setup.protocol };
-}
-
-function colorWanted(context: SetupContext): boolean {
-  const env = context.env ?? {};
-  if (env.NO_COLOR) return false;
-  return Boolean((context.output as NodeJS.WriteStream).isTTY) && env.TERM !== "dumb";
 }
 
 export function createS17Chapter(options: AutonomySetupOptions = {}): S08Chapter {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestsOf, teamScript } from "@lcc/s15";
-import { protocolScript, requestIdIn } from "@lcc/s16";
+import { requestIdIn } from "@lcc/s16";
 import { createTempWorkspace, reply, type Script, startFakeApi, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -32,7 +32,7 @@ describe("lcc -p with a team (s15)", () => {
     timeout: 60_000,
   }, async () => {
     const { run, fake, workspace } = await setup(
-      protocolScript({
+      teamScript({
         lead: [
           reply(toolUse("spawn_teammate", { name: "alice", role: "writer", prompt: "Write a.txt." })),
           reply(text("Alice is writing.")),

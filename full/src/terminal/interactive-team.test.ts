@@ -2,8 +2,8 @@
 // through the handshake (asked first, then stopped), says so, and exits 0.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { requestsOf } from "@lcc/s15";
-import { protocolScript, requestIdIn } from "@lcc/s16";
+import { requestsOf, teamScript } from "@lcc/s15";
+import { requestIdIn } from "@lcc/s16";
 import {
   assertPairingInvariant,
   createTempWorkspace,
@@ -24,7 +24,7 @@ describe("lcc's REPL with a team", () => {
   }, async () => {
     const workspace = await createTempWorkspace();
     const fake = await startFakeApi({
-      script: protocolScript({
+      script: teamScript({
         lead: [
           reply(toolUse("spawn_teammate", { name: "bob", role: "runner", prompt: "Say you are ready." })),
           reply(text("Bob joined.")),
