@@ -38,6 +38,8 @@ export interface Teammate {
   readonly signal: AbortSignal;
   /** Its state as last written to the roster. */
   current(): MemberState;
+  /** True once `finish` or `abort` was called: it is on its way out (`done` resolves when it is gone). */
+  stopping(): boolean;
   /** Ends its life after the current round: no further model call (s16's approved shutdown). */
   finish(reason: string): void;
   /** Stops it now, interrupting a running turn. */
@@ -120,6 +122,7 @@ export function startTeammate(spec: TeammateSpec, runtime: TeammateRuntime): Tea
     queue,
     signal: controller.signal,
     current: () => memberState,
+    stopping: () => finishing !== undefined,
     finish(reason) {
       finishing ??= reason;
       // An idle teammate has no round to finish: it stops now.

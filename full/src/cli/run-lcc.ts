@@ -109,6 +109,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   const askChannel = createAskChannel();
   const { createAgentSession } = await agentModule;
   const { createProductCommands, lccHelpNotes } = await import("../terminal/slash-commands.ts");
+  // A team backend lcc cannot use (a typo in LCC_TEAM_BACKEND, Redis unreachable) is the user's to fix: one line.
   const session = await createAgentSession({
     client,
     config,
@@ -135,7 +136,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     ...(demo ? { hookSettings: [(await import("../demo/demo-model.ts")).demoHookSettings()] } : {}),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
-  });
+  }).catch((error: unknown) => teamBackendFailure(error, io.stderr));
+  if (typeof session === "number") return session;
   // SIGTERM/SIGHUP: no handshake (s16) — every teammate is stopped now, its running command killed with it.
   io.stop?.signal.addEventListener(
     "abort",
@@ -280,4 +282,11 @@ function demoBanner(colors: ReturnType<typeof createColors>, scratchPath: string
 function print(stream: NodeJS.WritableStream, text: string, code: number): number {
   stream.write(text);
   return code;
+}
+
+/** The exit code for a team transport that cannot be opened (2: a bad LCC_TEAM_BACKEND, 1: unreachable); rethrows anything else. */
+function teamBackendFailure(error: unknown, stderr: NodeJS.WritableStream): number {
+  if (!(error instanceof Error) || error.name !== "TeamTransportError") throw error;
+  stderr.write(`lcc: ${error.message}\n`);
+  return error.message.startsWith("LCC_TEAM_BACKEND is invalid") ? EXIT_CODES.usage : EXIT_CODES.failure;
 }

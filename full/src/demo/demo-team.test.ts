@@ -58,4 +58,21 @@ describe("the demo model's team tour", () => {
       expect(JSON.parse(keys.values[`member:${name}`] ?? "{}")).toMatchObject({ state: "stopped" });
     expect(readFileSync(join(workspace.dir, "README.md"), "utf8")).toBe("# Team demo\n");
   });
+
+  it("outside a git repository runs the same team without a lane and says so", {
+    timeout: 90_000,
+  }, async () => {
+    const workspace = await createTempWorkspace({ files: { "README.md": "# Team demo\n" } });
+    addCleanup(workspace.cleanup);
+    const run = await runLcc({
+      args: ["-p", "show me a team", "--output-format", "json", "--permission-mode", "acceptEdits"],
+      cwd: workspace.dir,
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).result).toContain("without a worktree lane");
+    const task = (id: number) =>
+      JSON.parse(readFileSync(join(workspace.dir, ".lcc", "tasks", `${id}.json`), "utf8"));
+    expect([1, 2, 3].map((id) => task(id).status)).toEqual(["completed", "completed", "completed"]);
+    expect(existsSync(join(workspace.dir, ".lcc", "worktrees"))).toBe(false);
+  });
 });

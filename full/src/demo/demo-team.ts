@@ -61,14 +61,7 @@ export function leadTeamReply(request: RecordedRequest, context: TeamTourContext
     return reply(
       text("Both were asked to shut down; each answers through the handshake (s16) before it stops."),
     );
-  if (named("worktree_remove").length > 0)
-    return reply(
-      text(
-        "The team tour is over: three tasks claimed and completed by two teammates working at once (s15, s17), " +
-          "one of them in its own git worktree (s18), both shut down through the handshake (s16). /tasks shows the " +
-          "board, /team the stopped teammates, /worktrees the lane's events.",
-      ),
-    );
+  if (named("worktree_remove").length > 0) return reply(text(tourOver(true)));
   const latest = conversationText(request, "latest");
   if (latest.includes("<team-inbox>")) return inboxReply(request, context);
   return reply(
@@ -129,12 +122,46 @@ function inboxReply(request: RecordedRequest, context: TeamTourContext): FakeRep
       toolUse("shutdown_request", { teammate: "alice", reason: "the demo is over" }, context.id()),
       toolUse("shutdown_request", { teammate: "bob", reason: "the demo is over" }, context.id()),
     );
-  if (asked && approved >= 2 && context.isGit && /"name":"worktree_create"/.test(all))
+  if (asked && approved >= 2 && laneWasMade(request))
     return reply(
       text("Both agreed and stopped. The lane goes too (its branch has no commits, so it is deleted):"),
       toolUse("worktree_remove", { name: DEMO_LANE, force: true }, context.id()),
     );
-  return reply(text(approved >= 2 ? "Both teammates agreed and stopped." : "Noted."));
+  return reply(text(approved >= 2 ? tourOver(false) : "Noted."));
+}
+
+/** The tour's last words: with the lane (made and removed), or without one (not a git repository, or refused). */
+function tourOver(withLane: boolean): string {
+  return (
+    "The team tour is over: three tasks claimed and completed by two teammates working at once (s15, s17), " +
+    (withLane
+      ? "one of them in its own git worktree (s18), "
+      : "without a worktree lane (s18 needs a git repository and your yes to worktree_create), ") +
+    "both shut down through the handshake (s16). /tasks shows the board, /team the stopped teammates" +
+    (withLane ? ", /worktrees the lane's events." : ".")
+  );
+}
+
+/** True when this conversation's worktree_create call succeeded (a refused one came back as an error). */
+function laneWasMade(request: RecordedRequest): boolean {
+  const messages = request.body.messages ?? [];
+  const ids = new Set(
+    messages.flatMap((message) =>
+      message.role === "assistant" && typeof message.content !== "string"
+        ? message.content.flatMap((block) =>
+            block.type === "tool_use" && block.name === "worktree_create" ? [block.id] : [],
+          )
+        : [],
+    ),
+  );
+  return messages.some(
+    (message) =>
+      message.role === "user" &&
+      typeof message.content !== "string" &&
+      message.content.some(
+        (block) => block.type === "tool_result" && ids.has(block.tool_use_id) && block.is_error !== true,
+      ),
+  );
 }
 
 /** A teammate's next reply: claim its tasks in turn, write a file for each, complete it; agree to shut down. */

@@ -98,4 +98,25 @@ describe("lcc -p with a team (s15)", () => {
     expect(exited.stderr).toContain("lcc: waiting for teammates still working: bob");
     expect(isProcessAlive(jobPid)).toBe(false);
   });
+
+  it("refuses a bad LCC_TEAM_BACKEND in one line (exit 2) and an unreachable Redis (exit 1), before any request", {
+    timeout: 60_000,
+  }, async () => {
+    const { fake, workspace } = await setup(teamScript({ lead: [reply(text("never"))] }));
+    const lcc = (backend: string) =>
+      runLcc({
+        args: ["-p", "go"],
+        cwd: workspace,
+        baseURL: fake.baseURL,
+        env: { LCC_TEAM_BACKEND: backend },
+      });
+    const typo = await lcc("redis:/localhost");
+    expect(typo.code).toBe(EXIT_CODES.usage);
+    expect(typo.stderr).toMatch(/^lcc: LCC_TEAM_BACKEND is invalid \(.*\): use redis:\/\/host:port\[\/db\]/);
+    expect(typo.stderr.trim().split("\n")).toHaveLength(1);
+    const down = await lcc("redis://127.0.0.1:1");
+    expect(down.code).toBe(EXIT_CODES.failure);
+    expect(down.stderr).toContain("lcc: cannot reach the Redis team backend at redis://127.0.0.1:1");
+    expect(fake.messageRequests()).toHaveLength(0);
+  });
 });
