@@ -87,11 +87,7 @@ export {
   TEAM_BACKEND_VARIABLE,
   type TeamBackend,
 } from "./transport/open-team-transport.ts";
-export {
-  openRedisTransport,
-  type RedisTransportOptions,
-  redisNamespace,
-} from "./transport/redis-transport.ts";
+// The Redis backend is not re-exported: openTeamTransport loads it only for a Redis team (its client is large).
 export { teamFolderPaths } from "./transport/team-folder.ts";
 export {
   compareStreamIds,

@@ -100,15 +100,30 @@ describe("the file transport", () => {
     const elsewhere = await makeTempFolder(addCleanup, "lcc-s15-elsewhere-");
     await mkdir(join(workspace, ".lcc"));
     await symlink(elsewhere, join(workspace, ".lcc", "team"));
-    await expect(open()).rejects.toThrow(
-      /\.lcc\/team leads through a symbolic link \(to .*lcc-s15-elsewhere-/,
-    );
+    const transport = await open();
+    const refused = /\.lcc\/team leads through a symbolic link \(to .*lcc-s15-elsewhere-/;
+    await expect(transport.read("inbox:lead")).rejects.toThrow(refused);
+    await expect(transport.append("inbox:lead", "x")).rejects.toThrow(refused);
     await expect(stat(join(elsewhere, "streams"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("creates nothing until the first write; until then reads see an empty team", async () => {
+    const { workspace, folder, open } = await setup();
+    const transport = await open();
+    expect(await transport.read("inbox:lead")).toEqual([]);
+    expect(await transport.cursor("inbox:lead", "lead")).toBeUndefined();
+    expect(await transport.list("member:")).toEqual({});
+    expect(await transport.get("member:alice")).toBeUndefined();
+    await expect(stat(join(workspace, ".lcc"))).rejects.toThrow(/ENOENT/);
+    await transport.append("inbox:lead", "hello");
+    expect((await stat(folder.streams)).mode & 0o777).toBe(0o700);
+    expect((await transport.read("inbox:lead")).map((entry) => entry.message)).toEqual(["hello"]);
   });
 
   it("refuses a planted symbolic link at a stream file or a cursor folder", async () => {
     const { folder, open } = await setup();
     const transport = await open();
+    await transport.append("warm-up", "the folder exists from the first write");
     const target = join(await makeTempFolder(addCleanup, "lcc-s15-target-"), "victim");
     await writeFile(target, "keep me\n");
     await symlink(target, join(folder.streams, "events.jsonl"));
@@ -124,6 +139,7 @@ describe("the file transport", () => {
   it("reports a corrupt kv.json with its path and leaves it as it is", async () => {
     const { folder, open } = await setup();
     const transport = await open();
+    await transport.append("warm-up", "the folder exists from the first write");
     await writeFile(folder.keys, "{ not json");
     const problem = new RegExp(
       `${folder.keys.replaceAll("/", "\\/")} is not a valid team key file .*left as it is`,

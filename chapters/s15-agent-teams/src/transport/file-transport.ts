@@ -1,11 +1,17 @@
 // The default team transport: files under `<lcc home>/team/` — a JSONL file per stream appended under a
 // per-stream lock, a cursor file per consumer, and kv.json for keys. Needs nothing but one machine's disk.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readConfigFile, withOwnerLock } from "@lcc/chapter-kit";
 import { writeFileAtomic } from "@lcc/s02";
 import { createFileKeyStore } from "./file-key-store.ts";
 import { appendStreamEntry, parseFileId, readStreamEntries } from "./stream-file.ts";
-import { createPrivateFolder, prepareTeamFolder, refuseSymbolicLink } from "./team-folder.ts";
+import {
+  createPrivateFolder,
+  prepareTeamFolder,
+  refuseSymbolicLink,
+  teamFolderPaths,
+} from "./team-folder.ts";
 import {
   checkConsumerName,
   checkKey,
@@ -25,12 +31,24 @@ export interface FileTransportOptions {
 }
 
 /**
- * Opens the file transport of `workspace`, creating `<lcc home>/team/` (0700). Throws TeamTransportError
- * when that folder leads through a symbolic link. Appends and acknowledgements made through one transport
+ * Opens the file transport of `workspace`. Nothing is created until the first write: `<lcc home>/team/`
+ * (0700) is made then, so a session that never uses a team leaves no trace and starts no git for it; until
+ * then reads see an empty team. Every read or write of an existing folder first refuses one that leads
+ * through a symbolic link (TeamTransportError). Appends and acknowledgements made through one transport
  * happen in call order, even when the caller does not await each one.
  */
 export async function openFileTransport(options: FileTransportOptions): Promise<TeamTransport> {
-  const folder = await prepareTeamFolder(options.workspace, options.env ?? {});
+  const env = options.env ?? {};
+  const folder = teamFolderPaths(options.workspace, env);
+  let prepared: Promise<unknown> | undefined;
+  const ready = () => (prepared ??= prepareTeamFolder(options.workspace, env));
+  /** False while no team folder exists (an empty team); else checked like a write's. */
+  const readable = async () => {
+    if (prepared) return prepared.then(() => true);
+    if (!existsSync(folder.root)) return false;
+    await ready();
+    return true;
+  };
   const lockWaitMs = options.lockWaitMs ?? 60_000;
   const keys = createFileKeyStore(folder.keys, folder.keysLock, lockWaitMs);
   const inOrder = createCallOrder();
@@ -58,6 +76,7 @@ export async function openFileTransport(options: FileTransportOptions): Promise<
       checkStreamName(stream);
       const json = serializeMessage(message);
       const path = streamPath(stream);
+      await ready();
       return inOrder(path, () =>
         withOwnerLock(`${path}.lock`, () => appendStreamEntry(path, json), { waitMs: lockWaitMs }),
       );
@@ -66,11 +85,13 @@ export async function openFileTransport(options: FileTransportOptions): Promise<
       checkStreamName(stream);
       const count = readLimit(limit);
       const afterSequence = after === undefined ? 0 : parseFileId(after);
+      if (!(await readable())) return [];
       return readStreamEntries(streamPath(stream), afterSequence, count);
     },
     cursor: async (stream, consumer) => {
       checkStreamName(stream);
       checkConsumerName(consumer);
+      if (!(await readable())) return undefined;
       return readCursor(stream, consumer);
     },
     acknowledge: async (stream, consumer, id) => {
@@ -78,6 +99,7 @@ export async function openFileTransport(options: FileTransportOptions): Promise<
       checkConsumerName(consumer);
       const sequence = parseFileId(id);
       const path = cursorPath(stream, consumer);
+      await ready();
       return inOrder(path, async () => {
         await refuseSymbolicLink(join(folder.cursors, stream));
         await createPrivateFolder(join(folder.cursors, stream));
@@ -95,14 +117,17 @@ export async function openFileTransport(options: FileTransportOptions): Promise<
     },
     compareAndSet: async (key, expected, next) => {
       checkKey(key);
+      await ready();
       return keys.compareAndSet(key, expected, next);
     },
     get: async (key) => {
       checkKey(key);
+      if (!(await readable())) return undefined;
       return keys.get(key);
     },
     list: async (prefix) => {
       checkKeyPrefix(prefix);
+      if (!(await readable())) return {};
       return keys.list(prefix);
     },
     close: async () => {},

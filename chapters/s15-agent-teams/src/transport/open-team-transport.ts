@@ -1,7 +1,6 @@
 // Picks the team's backend from the environment: LCC_TEAM_BACKEND=redis://host:port[/db] for Redis,
 // unset (or "file") for files under .lcc/team. Anything else is an error, never a silent fallback.
 import { openFileTransport } from "./file-transport.ts";
-import { openRedisTransport } from "./redis-transport.ts";
 import { type TeamTransport, TeamTransportError } from "./team-transport.ts";
 
 export const TEAM_BACKEND_VARIABLE = "LCC_TEAM_BACKEND";
@@ -45,6 +44,10 @@ export interface OpenTeamTransportOptions {
 export async function openTeamTransport(options: OpenTeamTransportOptions): Promise<TeamTransport> {
   const env = options.env ?? {};
   const backend = parseTeamBackend(env);
-  if (backend.kind === "redis") return openRedisTransport({ workspace: options.workspace, url: backend.url });
+  if (backend.kind === "redis") {
+    // Loaded only for a Redis team: its client is most of the team code's size, and every start would parse it.
+    const { openRedisTransport } = await import("./redis-transport.ts");
+    return openRedisTransport({ workspace: options.workspace, url: backend.url });
+  }
   return openFileTransport({ workspace: options.workspace, env });
 }

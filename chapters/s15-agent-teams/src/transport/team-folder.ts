@@ -1,5 +1,6 @@
 // The file backend's folder, `<lcc home>/team` with `streams/` and `cursors/` (0700): created on open, and
 // refused when it leads through a symbolic link, so a repository that ships `.lcc/team -> ~/x` gets nothing.
+import { existsSync } from "node:fs";
 import { chmod, lstat, mkdir, realpath } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { ensureLccHome, lccHome } from "@lcc/s04";
@@ -33,7 +34,8 @@ export function teamFolderPaths(workspace: string, env: NodeJS.ProcessEnv = {}):
  */
 export async function prepareTeamFolder(workspace: string, env: NodeJS.ProcessEnv = {}): Promise<TeamFolder> {
   const folder = teamFolderPaths(workspace, env);
-  await ensureLccHome(workspace, env);
+  // s04's helper runs git (to exclude the state folder): only for a state folder this creates.
+  if (!existsSync(lccHome(workspace, env))) await ensureLccHome(workspace, env);
   const realWorkspace = await realpath(workspace);
   for (const path of [folder.root, folder.streams, folder.cursors]) {
     await refuseLinkedFolder(path, workspace, realWorkspace);
