@@ -14,7 +14,7 @@ export interface InboxDeliveryOptions {
   clock: CronClock;
   /** Milliseconds between reads (default DEFAULT_INBOX_POLL_MS); 0 reads only when `check` is called. */
   pollMs?: number;
-  /** A failed read (the transport is down): reported here, tried again at the next poll. */
+  /** A failed read (the transport is down): reported here once, tried again at each poll. */
   onError(error: unknown): void;
   /** Told of each batch pushed into the queue (the team emits `inbox_queued`). Must not throw. */
   onQueued?(messages: readonly MailboxMessage[]): void;
@@ -78,11 +78,21 @@ export function deliverInbox(options: InboxDeliveryOptions): InboxDelivery {
     }
     return queued;
   };
+  // The same failure at every poll (a refused team folder, Redis down) is reported once, until a read works.
+  let lastFailure: string | undefined;
   const check = () => {
-    running = running.then(readOnce).catch((error: unknown) => {
-      options.onError(error);
-      return 0;
-    });
+    running = running
+      .then(readOnce)
+      .then((count) => {
+        lastFailure = undefined;
+        return count;
+      })
+      .catch((error: unknown) => {
+        const text = error instanceof Error ? error.message : String(error);
+        if (text !== lastFailure) options.onError(error);
+        lastFailure = text;
+        return 0;
+      });
     return running;
   };
   const poll = () => {

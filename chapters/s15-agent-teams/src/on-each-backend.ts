@@ -35,7 +35,8 @@ export function onEachBackend(
       }
       define(async () => {
         const workspace = await makeTempFolder(addCleanup, `lcc-s15-${backend}-`);
-        const env = server ? { LCC_TEAM_BACKEND: server.url } : {};
+        // HOME: the user whose secret marks the team folder (team-folder-owner.ts), never the real one.
+        const env = { HOME: workspace, ...(server ? { LCC_TEAM_BACKEND: server.url } : {}) };
         const open = async () => {
           const transport = await openTeamTransport({ workspace, env });
           addCleanup(() => transport.close());

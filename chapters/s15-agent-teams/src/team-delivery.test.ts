@@ -66,9 +66,15 @@ describe("team delivery", () => {
     const clock = createManualClock(Date.now());
     let interpose = true;
     // Another process's writer appends to the lead's inbox while the lead's delivery is reading it.
-    const openTransport = async (context: { workspace: string }): Promise<TeamTransport> => {
-      const transport = await openTeamTransport({ workspace: context.workspace });
-      const other = createMailbox(await openTeamTransport({ workspace: context.workspace }), "remote");
+    const openTransport = async (context: {
+      workspace: string;
+      env?: NodeJS.ProcessEnv;
+    }): Promise<TeamTransport> => {
+      const transport = await openTeamTransport({ workspace: context.workspace, env: context.env ?? {} });
+      const other = createMailbox(
+        await openTeamTransport({ workspace: context.workspace, env: context.env ?? {} }),
+        "remote",
+      );
       return {
         ...transport,
         async read(stream, after, limit) {

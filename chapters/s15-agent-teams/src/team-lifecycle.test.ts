@@ -124,7 +124,7 @@ describe("a teammate's life", () => {
 
     // Another process writes to their inboxes: nothing here reads them any more, nothing calls the model.
     const requestsAtClose = agent.fake.messageRequests().length;
-    const other = await openTeamTransport({ workspace: agent.workspace });
+    const other = await openTeamTransport({ workspace: agent.workspace, env: { HOME: agent.home } });
     await createMailbox(other, "lead").send("alice", { content: "Are you there?" });
     await other.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -136,8 +136,11 @@ describe("a teammate's life", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const openTransport = async (context: { workspace: string }): Promise<TeamTransport> => {
-      const transport = await openTeamTransport({ workspace: context.workspace });
+    const openTransport = async (context: {
+      workspace: string;
+      env?: NodeJS.ProcessEnv;
+    }): Promise<TeamTransport> => {
+      const transport = await openTeamTransport({ workspace: context.workspace, env: context.env ?? {} });
       return {
         ...transport,
         acknowledge: async (stream, consumer, id) => {
@@ -159,7 +162,7 @@ describe("a teammate's life", () => {
     expect(closed).toBe(false);
     release();
     await closing;
-    const other = await openTeamTransport({ workspace: agent.workspace });
+    const other = await openTeamTransport({ workspace: agent.workspace, env: { HOME: agent.home } });
     expect(await createMailbox(other, "lead").peek()).toBe(0);
     await other.close();
   });

@@ -42,6 +42,7 @@ describe("a team after a crash", () => {
 
     const second = await start({
       workspace: first.workspace,
+      home: first.home,
       script: teamScript({ lead: [reply(text("Got the backlog."))] }),
     });
     // Two pages (100 + 50), both queued at start: no poll needed for the second.
@@ -56,9 +57,10 @@ describe("a team after a crash", () => {
 
   it("shows teammates of a dead process stopped and lets them be spawned again; a live process's stay", async () => {
     const workspace = await makeTempFolder(addCleanup, "lcc-team-crash-");
+    const home = await makeTempFolder(addCleanup, "lcc-team-crash-home-");
     const dead = startIdleProcess();
     const live = startIdleProcess();
-    const transport = await openTeamTransport({ workspace });
+    const transport = await openTeamTransport({ workspace, env: { HOME: home } });
     addCleanup(() => transport.close());
     const roster = createRoster(transport);
     await roster.join({ name: "zed", role: "builder", owner: `${hostname()}:${dead.pid}` });
@@ -68,6 +70,7 @@ describe("a team after a crash", () => {
 
     const agent = await start({
       workspace,
+      home,
       script: teamScript(
         {
           lead: [

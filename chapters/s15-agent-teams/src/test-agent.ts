@@ -15,6 +15,8 @@ export interface TestTeamOptions<Setup extends TeamSetup, Options extends TeamSe
   script: Script;
   files?: Record<string, string>;
   workspace?: string;
+  /** Run with this home instead of a new one (the same user again: a team folder is only the user who made it's). */
+  home?: string;
   options?: Options;
   /** How the session asks the user (default: no terminal, every question refused). */
   ask?: AskUser;
@@ -40,6 +42,7 @@ export function testTeamSetup(addCleanup: AddCleanup) {
       model: DEFAULT_MODEL,
       homePrefix: "lcc-team-home-",
       ...(options.workspace ? { workspace: options.workspace } : {}),
+      ...(options.home ? { home: options.home } : {}),
       async createAgent({ home, ...context }) {
         const setupOptions = {
           permissions: { mode: "acceptEdits" },

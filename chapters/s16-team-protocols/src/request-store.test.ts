@@ -11,7 +11,7 @@ const addCleanup = useCleanups();
 
 async function store(keepDecided?: number) {
   const workspace = await makeTempFolder(addCleanup, "lcc-s16-store-");
-  const transport = await openFileTransport({ workspace });
+  const transport = await openFileTransport({ workspace, env: { HOME: workspace } });
   return {
     workspace,
     transport,

@@ -17,7 +17,7 @@ const addCleanup = useCleanups();
 
 async function setup() {
   const workspace = await makeTempFolder(addCleanup, "lcc-s16-wait-");
-  const open = () => openFileTransport({ workspace });
+  const open = () => openFileTransport({ workspace, env: { HOME: workspace } });
   const transport = await open();
   let gets = 0;
   const counted: TeamTransport = {

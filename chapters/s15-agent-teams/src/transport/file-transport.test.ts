@@ -10,17 +10,17 @@ import { MAX_MESSAGE_BYTES } from "./team-transport.ts";
 import { startTeamWorkerProcess } from "./team-worker-process.ts";
 import { transportContract } from "./transport-contract.ts";
 
-transportContract("file", async (addCleanup) => ({
-  workspace: await makeTempFolder(addCleanup, "lcc-s15-file-"),
-  env: {},
-}));
+transportContract("file", async (addCleanup) => {
+  const workspace = await makeTempFolder(addCleanup, "lcc-s15-file-");
+  return { workspace, env: { HOME: workspace } };
+});
 
 const addCleanup = useCleanups();
 
 async function setup() {
   const workspace = await makeTempFolder(addCleanup, "lcc-s15-file-only-");
   const folder = teamFolderPaths(workspace);
-  return { workspace, folder, open: () => openFileTransport({ workspace }) };
+  return { workspace, folder, open: () => openFileTransport({ workspace, env: { HOME: workspace } }) };
 }
 
 describe("the file transport", () => {
@@ -30,7 +30,7 @@ describe("the file transport", () => {
     addCleanup(() => worker.kill());
     await worker.ready;
     const appending = worker.run(
-      { workspace, env: {} },
+      { workspace, env: { HOME: workspace } },
       { mode: "append", stream: "events", writer: "victim", count: 100_000 },
     );
     const streamFile = join(folder.streams, "events.jsonl");

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { chmod, lstat, mkdir, realpath } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { ensureLccHome, lccHome } from "@lcc/s04";
+import { checkTeamFolderOwner, markTeamFolder, withTeamFolderLock } from "./team-folder-owner.ts";
 import { TeamTransportError } from "./team-transport.ts";
 
 /** The paths of a team folder. */
@@ -30,19 +31,27 @@ export function teamFolderPaths(workspace: string, env: NodeJS.ProcessEnv = {}):
 /**
  * Creates the team folder and its two subfolders (0700) unless they exist. Inside the workspace none of
  * them may lead through a symbolic link: throws TeamTransportError naming the folder and where it leads.
- * A state folder outside the workspace (LCC_HOME) is the user's choice and only created.
+ * A state folder outside the workspace (LCC_HOME) is the user's choice and only created. A team folder
+ * this creates is marked as the user's; an existing one without that mark is refused (team-folder-owner.ts).
  */
 export async function prepareTeamFolder(workspace: string, env: NodeJS.ProcessEnv = {}): Promise<TeamFolder> {
   const folder = teamFolderPaths(workspace, env);
   // s04's helper runs git (to exclude the state folder): only for a state folder this creates.
   if (!existsSync(lccHome(workspace, env))) await ensureLccHome(workspace, env);
   const realWorkspace = await realpath(workspace);
-  for (const path of [folder.root, folder.streams, folder.cursors]) {
-    await refuseLinkedFolder(path, workspace, realWorkspace);
-    await createPrivateFolder(path);
-    await refuseLinkedFolder(path, workspace, realWorkspace);
-  }
-  return folder;
+  await refuseLinkedFolder(folder.root, workspace, realWorkspace);
+  return withTeamFolderLock(env, async () => {
+    const made = !existsSync(folder.root);
+    for (const path of [folder.root, folder.streams, folder.cursors]) {
+      await refuseLinkedFolder(path, workspace, realWorkspace);
+      await createPrivateFolder(path);
+      await refuseLinkedFolder(path, workspace, realWorkspace);
+    }
+    // A folder this call made is marked as the user's; one that was there must carry that mark.
+    if (made) await markTeamFolder(folder.root, env);
+    else await checkTeamFolderOwner(folder.root, env);
+    return folder;
+  });
 }
 
 /** Creates `path` (one level) 0700, or leaves an existing folder as it is. */
