@@ -27,6 +27,7 @@ export {
   type Reaction,
   reactions,
   requestIdIn,
+  shutdownAnswer,
 } from "./protocol-script.ts";
 export { LEAD_PROTOCOL_SECTION, TEAMMATE_PROTOCOL_SECTION } from "./protocol-sections.ts";
 export { checkStoppable, requestShutdown, type ShutdownOptions } from "./request-shutdown.ts";

@@ -1,6 +1,6 @@
 // Helpers for fake-model scripts of protocol runs (tests and the demo, with s15's teamScript): the request_id
 // an agent was just shown, and agents that react to what they were given.
-import type { FakeReply, RecordedRequest } from "@lcc/testkit";
+import { type FakeReply, type RecordedRequest, reply, toolUse } from "@lcc/testkit";
 
 /**
  * The id of the newest `<kind>_request` the agent was shown in this request's conversation (a message in its
@@ -32,4 +32,16 @@ export function reactions(rules: readonly Reaction[], otherwise: FakeReply) {
     }
     return otherwise;
   };
+}
+
+/** A teammate's answer to the newest shutdown_request it was shown: approve (or reject, with `reason`). */
+export function shutdownAnswer(approve: boolean, reason?: string): (request: RecordedRequest) => FakeReply {
+  return (request) =>
+    reply(
+      toolUse("shutdown_response", {
+        request_id: requestIdIn(request, "shutdown"),
+        approve,
+        ...(reason ? { reason } : {}),
+      }),
+    );
 }

@@ -6,7 +6,7 @@ import type { DemoScenario } from "@lcc/chapter-kit";
 import { type TeamReply, teamScript } from "@lcc/s15";
 import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import type { ProtocolSetupOptions } from "./agent.ts";
-import { reactions, requestIdIn } from "./protocol-script.ts";
+import { reactions, requestIdIn, shutdownAnswer } from "./protocol-script.ts";
 
 export const DEMO_PROMPT =
   "Have a teammate fix the typos in notes.txt. Review its plan before it edits anything, and shut it down when it is done.";
@@ -81,10 +81,7 @@ export function createS16Scenario(): DemoScenario {
     reply(toolUse("edit_file", { path: "notes.txt", old_text: "teh", new_text: "the" })),
     reply(toolUse("edit_file", { path: "notes.txt", old_text: "recieve", new_text: "receive" })),
     () => afterLead(reply(text("Fixed both typos in notes.txt (teh → the, recieve → receive)."))),
-    (request) =>
-      afterLead(
-        reply(toolUse("shutdown_response", { request_id: requestIdIn(request, "shutdown"), approve: true })),
-      ),
+    (request) => afterLead(shutdownAnswer(true)(request)),
   ];
   return {
     files: { "notes.txt": NOTES },

@@ -5,7 +5,7 @@ import { requestsOf, type TeamReply, teamScript } from "@lcc/s15";
 import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { reactions, requestIdIn } from "./protocol-script.ts";
+import { reactions, shutdownAnswer } from "./protocol-script.ts";
 import { testProtocolSetup } from "./test-agent.ts";
 
 const start = testProtocolSetup(useCleanups());
@@ -14,16 +14,7 @@ const spawnAlice = () =>
   reply(toolUse("spawn_teammate", { name: "alice", role: "note tidier", prompt: "Tidy notes.txt." }));
 const askAlice = () =>
   reply(toolUse("shutdown_request", { teammate: "alice", reason: "the notes are tidy" }));
-const answer =
-  (approve: boolean, reason?: string): TeamReply =>
-  (request: RecordedRequest) =>
-    reply(
-      toolUse("shutdown_response", {
-        request_id: requestIdIn(request, "shutdown"),
-        approve,
-        ...(reason ? { reason } : {}),
-      }),
-    );
+const answer = shutdownAnswer;
 
 /** A session whose lead spawns alice on "Tidy" and asks her to stop on "Shut alice down"; alice idles first. */
 async function withIdleAlice(alice: TeamReply[], lead: Parameters<typeof reactions>[0] = []) {

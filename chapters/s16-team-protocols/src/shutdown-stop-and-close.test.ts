@@ -3,11 +3,11 @@
 
 import { createManualClock } from "@lcc/s14";
 import { requestsOf, type TeamReply, teamScript } from "@lcc/s15";
-import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
+import { reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import type { ProtocolSetupOptions } from "./agent.ts";
-import { reactions, requestIdIn } from "./protocol-script.ts";
+import { reactions, shutdownAnswer } from "./protocol-script.ts";
 import { testProtocolSetup } from "./test-agent.ts";
 
 /** The manual clock's start, and the pause after each timer it runs (promises settle). */
@@ -16,16 +16,7 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 const start = testProtocolSetup(useCleanups());
 
-const answer =
-  (approve: boolean, reason?: string): TeamReply =>
-  (request: RecordedRequest) =>
-    reply(
-      toolUse("shutdown_response", {
-        request_id: requestIdIn(request, "shutdown"),
-        approve,
-        ...(reason ? { reason } : {}),
-      }),
-    );
+const answer = shutdownAnswer;
 const silent = reply(text("Busy, I will look at my inbox later."));
 
 /** A session whose lead spawned alice, who went idle; `alice` are her replies after that. */

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requestsOf, teamScript } from "@lcc/s15";
-import { requestIdIn } from "@lcc/s16";
+import { shutdownAnswer } from "@lcc/s16";
 import { createTempWorkspace, reply, type Script, startFakeApi, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -43,10 +43,7 @@ describe("lcc -p with a team (s15)", () => {
           { ...reply(toolUse("write_file", { path: "a.txt", content: "from alice\n" })), delayMs: 500 },
           reply(text("a.txt written.")),
           // The run ends: the session asks the idle teammate to shut down (s16's handshake).
-          (request) =>
-            reply(
-              toolUse("shutdown_response", { request_id: requestIdIn(request, "shutdown"), approve: true }),
-            ),
+          shutdownAnswer(true),
         ],
       }),
       ["--permission-mode", "acceptEdits"],

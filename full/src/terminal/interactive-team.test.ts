@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { requestsOf, teamScript } from "@lcc/s15";
-import { requestIdIn } from "@lcc/s16";
+import { shutdownAnswer } from "@lcc/s16";
 import {
   assertPairingInvariant,
   createTempWorkspace,
@@ -29,14 +29,7 @@ describe("lcc's REPL with a team", () => {
           reply(toolUse("spawn_teammate", { name: "bob", role: "runner", prompt: "Say you are ready." })),
           reply(text("Bob joined.")),
         ],
-        bob: [
-          reply(text("Ready.")),
-          (request) =>
-            reply(
-              toolUse("shutdown_response", { request_id: requestIdIn(request, "shutdown"), approve: true }),
-            ),
-          reply(text("Shutting down.")),
-        ],
+        bob: [reply(text("Ready.")), shutdownAnswer(true), reply(text("Shutting down."))],
       }),
     });
     addCleanup(workspace.cleanup, () => fake.close());

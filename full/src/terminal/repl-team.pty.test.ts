@@ -1,7 +1,3 @@
-// A team in lcc's REPL as a person uses it (tmux): Ctrl-C stops only the lead's turn while a teammate goes
-// on; the teammate's tool calls show tagged with its name; its report wakes the idle prompt; /team lists it;
-// Ctrl-D shuts it down through the handshake and leaves no process behind.
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { agentOfRequest } from "@lcc/s15";
@@ -18,20 +14,11 @@ import {
 import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, describe, expect, it } from "vitest";
 import { isProcessAlive, launcherPath } from "../test-harness.ts";
+import { createTmuxDriver } from "./tmux-driver.ts";
 
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
-const socket = `lcc-team-test-${process.pid}`;
-const tmux = (...args: string[]) =>
-  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
-const screen = (pane: string) => tmux("capture-pane", "-p", "-t", pane);
-
-async function waitFor(check: () => boolean, what: string, pane: string, timeoutMs = 40_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}:\n${screen(pane)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const { tmux, screen, waitUntil } = createTmuxDriver(`lcc-team-test-${process.pid}`);
+const waitFor = (check: () => boolean, what: string, pane: string) => waitUntil(pane, check, what);
 
 /** The lead starts bob then runs a long command; bob runs a slower one, reports, and agrees to shut down. */
 function script(request: RecordedRequest) {

@@ -15,31 +15,11 @@ import {
 import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isProcessAlive, launcherPath } from "../test-harness.ts";
+import { createTmuxDriver } from "./tmux-driver.ts";
 
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
 
-const socket = `lcc-test-${process.pid}`;
-const tmux = (...args: string[]) =>
-  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
-const screen = (pane: string, escapes = false) =>
-  tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", pane);
-const keys = (pane: string, ...sequence: string[]) => tmux("send-keys", "-t", pane, ...sequence);
-
-async function waitForScreen(
-  pane: string,
-  predicate: (text: string) => boolean,
-  what: string,
-  timeoutMs = 40_000,
-) {
-  const started = Date.now();
-  let last = "";
-  while (Date.now() - started < timeoutMs) {
-    last = screen(pane);
-    if (predicate(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; the screen shows:\n${last}`);
-}
+const { tmux, screen, keys, waitForScreen } = createTmuxDriver(`lcc-test-${process.pid}`);
 
 /** The screen ends at an empty prompt, in whatever mode it shows ("⏵⏵ accept edits ❯" or just "❯"). */
 const atPrompt = (text: string) => /^(?:(?:⏵⏵|⏸) [a-z ]+ )?❯ ?$/m.test(text);
