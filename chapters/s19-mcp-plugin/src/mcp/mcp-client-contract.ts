@@ -144,6 +144,7 @@ export function describeMcpClientContract(label: string, setup: ContractSetup): 
         status: "failed",
         reason: expect.stringContaining("initialize"),
       });
+      if (subject.isServerGone) expect(subject.isServerGone()).toBe(true);
     });
 
     it("closes cleanly: pending calls end, the state is closed and no server process is left", async () => {

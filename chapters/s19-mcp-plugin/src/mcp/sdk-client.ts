@@ -53,6 +53,7 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
   let stdioTransport: StdioClientTransport | undefined;
   let closing = false;
   let protocolVersion = "unknown";
+  let serverPid: number | undefined; // kept after close, when the SDK forgets it
 
   const lostReason = () => withStderrTail("the server closed the connection", stderr.text());
   client.onclose = () => {
@@ -137,7 +138,7 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
       return stderr.text();
     },
     get pid() {
-      return stdioTransport?.pid ?? undefined;
+      return stdioTransport?.pid ?? serverPid;
     },
     async connect() {
       if (state.status !== "idle")
@@ -165,11 +166,13 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
           ? `no answer to initialize within ${timeoutMs} ms`
           : String((error as Error).message);
         const reason = withStderrTail(cause, stderr.text());
+        serverPid = stdioTransport?.pid ?? undefined;
         closing = true; // closing the half-open client must not overwrite this reason
         state = { status: "failed", reason };
         await client.close().catch(() => {});
         throw new McpError("connect_failed", reason, { stderrTail: stderr.text() });
       }
+      serverPid = stdioTransport?.pid ?? undefined;
       state = { status: "connected" };
     },
     async listTools(callOptions) {
