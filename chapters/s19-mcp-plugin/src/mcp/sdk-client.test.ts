@@ -22,7 +22,7 @@ function stdioSubject(transport: SdkTransportConfig, options: McpClientOptions) 
     },
     isServerGone: () => {
       const current = pid ?? client.pid;
-      return current === undefined || !isProcessAlive(current);
+      return current !== undefined && !isProcessAlive(current);
     },
   };
 }

@@ -43,6 +43,23 @@ const HTTP_RECONNECTION = {
   maxRetries: 3,
 };
 
+/**
+ * Waits until a stdio server is gone. The SDK's own close (stdin, SIGTERM and SIGKILL, 2 s apart) may
+ * already be running without us awaiting it (it starts one itself when `initialize` fails).
+ */
+async function waitForProcessExit(pid: number | undefined, graceMs = 4_500): Promise<void> {
+  const isAlive = () => {
+    try {
+      return pid !== undefined && process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + graceMs;
+  while (isAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (isAlive() && pid !== undefined) process.kill(pid, "SIGKILL");
+}
+
 /** Creates the client; nothing runs until `connect`. */
 export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -89,7 +106,14 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
       ...(cwd ? { cwd } : {}),
     });
     stdioTransport.stderr?.on("data", (chunk: Buffer) => stderr.append(chunk.toString("utf8")));
-    return stdioTransport;
+    // The SDK forgets the pid as soon as it starts closing; keep it to make sure the process is gone.
+    const transport = stdioTransport;
+    const start = transport.start.bind(transport);
+    transport.start = async () => {
+      await start();
+      serverPid = transport.pid ?? undefined;
+    };
+    return transport;
   };
 
   /** Maps whatever the SDK rejected with onto our McpError kinds. */
@@ -166,13 +190,12 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
           ? `no answer to initialize within ${timeoutMs} ms`
           : String((error as Error).message);
         const reason = withStderrTail(cause, stderr.text());
-        serverPid = stdioTransport?.pid ?? undefined;
         closing = true; // closing the half-open client must not overwrite this reason
         state = { status: "failed", reason };
         await client.close().catch(() => {});
+        await waitForProcessExit(serverPid);
         throw new McpError("connect_failed", reason, { stderrTail: stderr.text() });
       }
-      serverPid = stdioTransport?.pid ?? undefined;
       state = { status: "connected" };
     },
     async listTools(callOptions) {
@@ -208,6 +231,7 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
       closing = true;
       state = { status: "closed" };
       await client.close().catch(() => {});
+      await waitForProcessExit(serverPid);
     },
   };
 }

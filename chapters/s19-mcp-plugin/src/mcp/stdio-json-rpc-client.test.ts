@@ -18,7 +18,7 @@ function subjectFor(server: StdioServerCommand, options: McpClientOptions) {
     },
     isServerGone: () => {
       const current = pid ?? client.pid;
-      return current === undefined || !isProcessAlive(current);
+      return current !== undefined && !isProcessAlive(current);
     },
   };
 }
