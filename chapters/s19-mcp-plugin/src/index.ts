@@ -1,0 +1,8 @@
+// s19 MCP plugin (groundwork): the MCP client interface and its two implementations.
+export * from "./mcp/mcp-client.ts";
+export * from "./mcp/mcp-content.ts";
+export * from "./mcp/mcp-error.ts";
+export * from "./mcp/sdk-client.ts";
+export { buildServerEnvironment } from "./mcp/server-environment.ts";
+export type { StdioServerCommand } from "./mcp/server-process.ts";
+export * from "./mcp/stdio-json-rpc-client.ts";
