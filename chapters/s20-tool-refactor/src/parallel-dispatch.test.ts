@@ -5,7 +5,7 @@ import { type AgentEvent, createToolRegistry, INTERRUPTED_MESSAGE, type ToolCall
 import { assertPairingInvariant, pairingProblems, reply, text, toolUse } from "@lcc/testkit";
 import { abortWhen, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { createParallelDispatch } from "./parallel-dispatch.ts";
+import { createParallelDispatch, runsInParallel } from "./parallel-dispatch.ts";
 import {
   createSlowTool,
   dispatchLoopSetup,
@@ -202,6 +202,25 @@ describe("createParallelDispatch on its own", () => {
       ["b", "slow_read failed inside the dispatcher: bug in the pipeline", true],
       ["c", "ok c", false],
     ]);
+  });
+
+  it("runs in parallel only a tool that is both readOnly and concurrencySafe", () => {
+    const traits = [
+      {},
+      { readOnly: true },
+      { concurrencySafe: true },
+      { readOnly: true, concurrencySafe: true },
+    ];
+    const tools = traits.map((trait, index) => ({
+      ...createSlowTool([], true),
+      ...trait,
+      name: `tool${index}`,
+    }));
+    const several = createToolRegistry(tools);
+    const verdicts = tools.map((tool) =>
+      runsInParallel({ id: "x", name: tool.name, input: { label: "a" } }, several),
+    );
+    expect(verdicts).toEqual([false, false, false, true]);
   });
 
   it("refuses a maxConcurrency that is not an integer ≥ 1", () => {
