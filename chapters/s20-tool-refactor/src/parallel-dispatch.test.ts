@@ -1,7 +1,16 @@
 // The parallel dispatch through s02's real loop: read-only runs overlap and keep their order, failures stay
 // their own, a mutating or invalid call is a barrier, an abort answers every call once, pairing holds.
 import type Anthropic from "@anthropic-ai/sdk";
-import { type AgentEvent, createToolRegistry, INTERRUPTED_MESSAGE, type ToolCall } from "@lcc/s02";
+import {
+  type AgentEvent,
+  createBashTool,
+  createEditFileTool,
+  createReadFileTool,
+  createToolRegistry,
+  createWriteFileTool,
+  INTERRUPTED_MESSAGE,
+  type ToolCall,
+} from "@lcc/s02";
 import { assertPairingInvariant, pairingProblems, reply, text, toolUse } from "@lcc/testkit";
 import { abortWhen, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -221,6 +230,28 @@ describe("createParallelDispatch on its own", () => {
       runsInParallel({ id: "x", name: tool.name, input: { label: "a" } }, several),
     );
     expect(verdicts).toEqual([false, false, false, true]);
+  });
+
+  it("runs s02's read_file in parallel and keeps bash, write_file and edit_file (destructive) as barriers", () => {
+    const builtIns = [createReadFileTool(), createBashTool(), createWriteFileTool(), createEditFileTool()];
+    const several = createToolRegistry(builtIns);
+    const inputs: Record<string, unknown> = {
+      read_file: { path: "a.txt" },
+      bash: { command: "ls" },
+      write_file: { path: "a.txt", content: "" },
+      edit_file: { path: "a.txt", old_text: "a", new_text: "b" },
+    };
+    const verdicts = builtIns.map((tool) => [
+      tool.name,
+      runsInParallel({ id: "x", name: tool.name, input: inputs[tool.name] }, several),
+      Boolean(tool.destructive),
+    ]);
+    expect(verdicts).toEqual([
+      ["read_file", true, false],
+      ["bash", false, true],
+      ["write_file", false, true],
+      ["edit_file", false, true],
+    ]);
   });
 
   it("refuses a maxConcurrency that is not an integer ≥ 1", () => {
