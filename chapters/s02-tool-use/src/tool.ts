@@ -42,6 +42,11 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
   readOnly?: boolean;
   /** May run at the same time as other concurrency-safe calls of the same round (s20's dispatch). */
   concurrencySafe?: boolean;
+  /**
+   * May destroy what cannot be got back (overwrite or delete files, run arbitrary commands, drop a lane):
+   * MCP's `destructiveHint`. Metadata only: nothing in s02–s18 acts on it; s20's router reports it.
+   */
+  destructive?: boolean;
   /** Belongs to the top-level conversation: never given to a subagent (agent, todo_write, compact). */
   parentOnly?: boolean;
   /**

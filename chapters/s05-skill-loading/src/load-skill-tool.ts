@@ -20,6 +20,7 @@ export function createLoadSkillTool(library: SkillLibrary) {
       "in <skill name=… path=…> tags; path is the skill's folder, for reading files the skill refers to.",
     input: loadSkillInput,
     readOnly: true,
+    concurrencySafe: true,
     async run({ name }) {
       if (!library.find(name)) throw new ToolError(unknownSkillMessage(name, library));
       const loaded = await library.load(name);

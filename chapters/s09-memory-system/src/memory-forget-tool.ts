@@ -40,6 +40,7 @@ export function createMemoryForgetTool(library: MemoryLibrary) {
       "Delete a saved memory that is wrong or no longer useful, by its exact name as the memory index shows it " +
       "(memories of that name in both places are deleted).",
     input: memoryForgetInput,
+    destructive: true,
     parentOnly: true,
     async run({ name }) {
       const { text, paths } = await forgetMemory(library, name);

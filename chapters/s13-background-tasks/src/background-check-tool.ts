@@ -54,6 +54,7 @@ export function createBackgroundCheckTool(manager: BackgroundManager) {
       "here, not later): only when you have nothing else to do.",
     input: backgroundCheckInput,
     readOnly: true,
+    concurrencySafe: true,
     parentOnly: true,
     summarizeInput: (input) => {
       const { id, wait_ms: waitMs } = input as { id?: string; wait_ms?: number };

@@ -31,6 +31,7 @@ export function createBackgroundRunTool(manager: BackgroundManager) {
       "request; background_check shows it meanwhile, background_kill stops it. For output you need now " +
       `(under ${MAX_SHELL_TIMEOUT_MS / 60_000} minutes) use bash. It stops when the session ends.`,
     input: backgroundRunInput,
+    destructive: true,
     parentOnly: true,
     // Judged as bash by s07: a Bash deny rule cannot be side-stepped by starting the command here.
     shellCommand: true,

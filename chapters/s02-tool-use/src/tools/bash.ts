@@ -61,6 +61,7 @@ export function createBashTool(options: BashOutputOptions = {}) {
       handoffNote +
       "Prefer read_file/edit_file for files. sudo, rm -rf /, shutdown and raw-device writes are refused.",
     input: bashInput,
+    destructive: true,
     async run(input, { workspace, signal }) {
       const maxOutputChars = options.maxOutputChars ?? MAX_TOOL_OUTPUT_CHARS;
       const handoff = options.handoff ? { handoff: options.handoff } : {};

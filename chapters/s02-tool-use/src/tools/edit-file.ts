@@ -33,6 +33,7 @@ export function createEditFileTool() {
       "matches \\n or \\r\\n) and occur exactly once, unless replace_all is true. Read the file first; include " +
       "enough surrounding lines to be unique. Line breaks outside old_text are kept as they are.",
     input: editFileInput,
+    destructive: true,
     async run({ path, old_text, new_text, replace_all }, { workspace, allowedRoots }) {
       const absolute = await resolveInWorkspace(workspace, path, allowedRoots);
       const stats = await stat(absolute).catch(() => undefined);

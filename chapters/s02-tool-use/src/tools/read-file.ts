@@ -38,6 +38,7 @@ export function createReadFileTool(options: { maxOutputChars?: number } = {}) {
       "When more remains, the result ends with the offset that reads the next page.",
     input: readFileInput,
     readOnly: true,
+    concurrencySafe: true,
     async run({ path, offset = 1, limit = DEFAULT_READ_LIMIT }, { workspace, signal, allowedRoots }) {
       const absolute = await resolveInWorkspace(workspace, path, allowedRoots);
       const stats = await stat(absolute).catch((error: unknown) => {

@@ -18,6 +18,7 @@ export function createWriteFileTool() {
       "Create a file or replace its whole content (parent folders are created). To change part of an existing " +
       "file use edit_file instead. Returns the number of bytes written.",
     input: writeFileInput,
+    destructive: true,
     async run({ path, content }, { workspace, allowedRoots }) {
       const absolute = await resolveInWorkspace(workspace, path, allowedRoots);
       const existing = await stat(absolute).catch(() => undefined);

@@ -18,6 +18,7 @@ export function createCronListTool(scheduler: CronScheduler) {
       "this session only, expiry) in the order they fire, and states the user's local time now.",
     input: z.object({}),
     readOnly: true,
+    concurrencySafe: true,
     parentOnly: true,
     async run() {
       const { jobs, problem } = scheduler.list();

@@ -30,6 +30,7 @@ export function createWorktreeEventsTool(manager: WorktreeManager) {
         .describe(`How many of the newest events (default 20, max ${MAX_EVENTS_PER_CALL}).`),
     }),
     readOnly: true,
+    concurrencySafe: true,
     async run({ limit }) {
       const events = await manager.events({ limit });
       const details: WorktreeEventsDetails = { events };

@@ -19,6 +19,7 @@ export function createWorktreeListTool(manager: WorktreeManager) {
       "come last (their branch is kept when it holds unmerged commits). Changes nothing.",
     input: z.object({}),
     readOnly: true,
+    concurrencySafe: true,
     async run() {
       const { lanes, problems } = await manager.list();
       const details: WorktreeListDetails = { lanes, problems };

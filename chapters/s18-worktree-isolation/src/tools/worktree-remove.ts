@@ -38,6 +38,7 @@ export function createWorktreeRemoveTool(manager: WorktreeManager, options: Work
       "pass force: true to drop them), a kept lane (force), an unknown or already removed lane, a lane a " +
       "teammate works in (shut it down first).",
     input: worktreeRemoveInput,
+    destructive: true,
     // Lanes are the lead's to make and remove: subagents and teammates work in them, never manage them.
     parentOnly: true,
     summarizeInput: (input) => {

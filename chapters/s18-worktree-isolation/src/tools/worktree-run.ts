@@ -60,6 +60,7 @@ export function createWorktreeRunTool(manager: WorktreeManager, options: Worktre
       "Processes left running (&) are stopped when the command ends. The same rules as bash apply; sudo, " +
       "rm -rf /, shutdown and raw-device writes are refused. An unknown or removed lane is refused: worktree_list.",
     input: worktreeRunInput,
+    destructive: true,
     // Judged as bash by s07: a Bash deny rule cannot be side-stepped by running the command in a lane.
     shellCommand: true,
     summarizeInput: (input) => {

@@ -22,6 +22,7 @@ export function createWorktreeStatusTool(manager: WorktreeManager) {
       "commits of its branch. Use it before worktree_remove to see what is not committed yet. Changes nothing.",
     input: z.object({ name: laneNameInput }),
     readOnly: true,
+    concurrencySafe: true,
     async run({ name }) {
       const { lane, status, commits } = await withGitAdvice(
         () => manager.status(name),
