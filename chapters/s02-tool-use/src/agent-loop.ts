@@ -61,6 +61,8 @@ export async function runAgentLoop(
   };
   emit({ type: "agent_start" });
   try {
+    // Late tools (s19's MCP servers) join the registry before the first request; the wait ends on abort.
+    if ((await untilAborted(options.tools.ready(), signal)) === "aborted") return end("aborted");
     while (true) {
       if (options.maxTurns !== undefined && turn >= options.maxTurns) return end("max_turns");
       turn += 1;
@@ -144,6 +146,21 @@ function runToolCalls(calls: ToolCall[], options: AgentLoopOptions, hooks: Agent
   const pipeline = { registry: options.tools, hooks, childHooks: options.childHooks ?? {}, context };
   const dispatch = options.dispatch ?? sequentialDispatch;
   return dispatch(calls, (call) => runToolCall(call, pipeline), options.tools);
+}
+
+/** Waits for `promise`, or until `signal` aborts (then "aborted"). A rejection is thrown. */
+async function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<"aborted" | undefined> {
+  if (signal.aborted) return "aborted";
+  let onAbort = () => {};
+  const aborted = new Promise<"aborted">((resolve) => {
+    onAbort = () => resolve("aborted");
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise.then(() => undefined), aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
 }
 
 /** Runs a seam; if it throws, says so in a notice and goes on with `fallback`. */

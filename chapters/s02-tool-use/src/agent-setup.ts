@@ -63,6 +63,12 @@ export interface SystemSection {
 export interface AgentSetup {
   systemSections: SystemSection[];
   tools: Tool[];
+  /**
+   * Tools known only once something asynchronous finished (s19: the MCP servers' catalogues). The loop
+   * waits for them before its first model call, so the request's tool list is complete and never changes
+   * afterwards; the setup itself (and the prompt) is not delayed. Each promise must resolve, never reject.
+   */
+  lateTools?: Promise<readonly Tool[]>[];
   /** The seams (hooks.ts), in the order they run within each phase. */
   hooks: AgentHooks[];
   /**
@@ -93,7 +99,7 @@ export function emptySetup(): AgentSetup {
 }
 
 /**
- * Adds a chapter's pieces to an earlier chapter's setup: lists append (hooks run after earlier ones),
+ * Adds a chapter's pieces to an earlier chapter's setup: lists append (hooks run after earlier ones; late tools too),
  * `dispatch` and `contextWindow` replace, `helpNotes` append. Extra fields an earlier chapter exposed (its plan, its skill
  * library) are kept. A command whose name is already taken is refused (throws).
  */
@@ -111,6 +117,9 @@ export function extendSetup<Base extends AgentSetup>(base: Base, addition: Parti
     ...(addition.helpNotes ? { helpNotes: [...(base.helpNotes ?? []), ...addition.helpNotes] } : {}),
     systemSections: [...base.systemSections, ...(addition.systemSections ?? [])],
     tools: [...base.tools, ...(addition.tools ?? [])],
+    ...(base.lateTools || addition.lateTools
+      ? { lateTools: [...(base.lateTools ?? []), ...(addition.lateTools ?? [])] }
+      : {}),
     hooks: [...base.hooks, ...(addition.hooks ?? [])],
     childHooks: [...base.childHooks, ...(addition.childHooks ?? [])],
     commands,
@@ -136,7 +145,10 @@ export function resolveSetup(setup: AgentSetup): ResolvedSetup {
   return {
     system: assembleSystemPrompt(setup.systemSections),
     sections: setup.systemSections,
-    registry: createToolRegistry(setup.tools),
+    registry: createToolRegistry(
+      setup.tools,
+      setup.lateTools?.length ? Promise.all(setup.lateTools).then((lists) => lists.flat()) : undefined,
+    ),
     hooks: combineHooks(...setup.hooks),
     childHooks: combineHooks(...setup.childHooks),
     commands: setup.commands,

@@ -27,6 +27,8 @@ export interface TestLoopOptions {
   hooks?: AgentHooks;
   /** Default: bash and read_file. */
   tools?: Tool[];
+  /** Tools registered once this resolves (the registry's late tools). */
+  lateTools?: Promise<readonly Tool[]>;
   ask?: AskUser;
   dispatch?: DispatchToolCalls;
   queue?: MessageQueue;
@@ -47,7 +49,7 @@ export function testLoopSetup(addCleanup: AddCleanup) {
       model: "claude-test",
       maxTokens: 1024,
       system: "test system",
-      tools: createToolRegistry(options.tools ?? [createBashTool(), createReadFileTool()]),
+      tools: createToolRegistry(options.tools ?? [createBashTool(), createReadFileTool()], options.lateTools),
       workspace,
       onEvent: (event) => events.push(event),
       ...(options.hooks ? { hooks: options.hooks } : {}),

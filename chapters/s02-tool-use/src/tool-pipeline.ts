@@ -23,15 +23,17 @@ export interface PipelineOptions {
 
 /** Runs one call and answers it with exactly one tool_result; emits tool_start/tool_end around it. */
 export async function runToolCall(
-  call: ToolCall,
+  asked: ToolCall,
   options: PipelineOptions,
 ): Promise<Anthropic.ToolResultBlockParam> {
   const { context } = options;
   const started = Date.now();
+  const routed = routeCall(asked, options.registry);
+  const call = routed.call;
   context.emit({ type: "tool_start", id: call.id, name: call.name, input: call.input });
   const result = context.signal.aborted
     ? { content: INTERRUPTED_MESSAGE, isError: true, interrupted: true }
-    : capResult(await runPhases(call, options));
+    : capResult(routed.refusal ?? (await runPhases(call, options, routed.tool)));
   context.emit({
     type: "tool_end",
     id: call.id,
@@ -51,10 +53,34 @@ export async function runToolCall(
   };
 }
 
-async function runPhases(call: ToolCall, options: PipelineOptions): Promise<ToolResult> {
+/**
+ * A call to a forwarding tool (s19's use_tool) becomes a call to the tool it names, under that tool's name
+ * and the same id; everything after this sees only the target. Other calls pass through unchanged.
+ */
+export function routeCall(
+  call: ToolCall,
+  registry: ToolRegistry,
+): { call: ToolCall; tool?: Tool; refusal?: ToolResult } {
+  const router = registry.get(call.name);
+  if (!router?.forward) return { call };
+  const parsed = router.input.safeParse(call.input);
+  if (!parsed.success) return { call };
+  let target: ReturnType<NonNullable<Tool["forward"]>>;
+  try {
+    target = router.forward(parsed.data);
+  } catch (error) {
+    target = `${router.name} failed: ${message(error)}`;
+  }
+  if (typeof target === "string") return { call, refusal: { content: target, isError: true } };
+  if (target.tool.forward)
+    return { call, refusal: { content: `${router.name} cannot call ${target.tool.name}.`, isError: true } };
+  return { call: { id: call.id, name: target.tool.name, input: target.input }, tool: target.tool };
+}
+
+async function runPhases(call: ToolCall, options: PipelineOptions, routedTo?: Tool): Promise<ToolResult> {
   const { registry, hooks } = options;
   // 1. validate
-  const tool = registry.get(call.name);
+  const tool = routedTo ?? registry.get(call.name);
   if (!tool) {
     const names = registry.names().join(", ");
     return { content: `Unknown tool "${call.name}". Available tools: ${names}.`, isError: true };

@@ -59,6 +59,21 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
    * workspace or the world: the permission check (s07) runs it without a question; a deny rule still wins.
    */
   ownStateOnly?: boolean;
+  /**
+   * The JSON schema the model sees, sent verbatim (s19: an MCP server's own schema). Absent: derived from
+   * `input`, which always validates the call.
+   */
+  inputSchema?: Anthropic.Tool.InputSchema;
+  /**
+   * Registered and callable, but left out of the request's tool list (s19: a large MCP catalogue is found
+   * through tool_search instead of listed).
+   */
+  deferred?: boolean;
+  /**
+   * Routes a call to another tool (s19's use_tool): the pipeline runs the returned tool with the returned
+   * input, under that tool's name, so its permission rules and hooks apply. A string explains a refusal.
+   */
+  forward?(input: unknown): { tool: Tool; input: unknown } | string;
   /** One line describing a call for the user ("3 items", "explore: map the repo"); default: the main field. */
   summarizeInput?(input: unknown): string;
   /** Throws ToolError (or anything) on failure; the loop turns it into an is_error result. */
@@ -77,6 +92,8 @@ export function defineTool<Schema extends z.ZodType>(tool: Tool<Schema>): Tool<S
 
 /** The tool as the Messages API expects it; the JSON schema is derived from the zod schema. */
 export function toApiTool(tool: Tool): Anthropic.Tool {
+  if (tool.inputSchema)
+    return { name: tool.name, description: tool.description, input_schema: tool.inputSchema };
   const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.input, { io: "input" }) as Record<
     string,
     unknown
