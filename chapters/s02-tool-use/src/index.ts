@@ -85,7 +85,13 @@ export {
   type ToolResult,
   toApiTool,
 } from "./tool.ts";
-export { INTERRUPTED_MESSAGE, INVALID_JSON, type PipelineOptions, routeCall, runToolCall } from "./tool-pipeline.ts";
+export {
+  INTERRUPTED_MESSAGE,
+  INVALID_JSON,
+  type PipelineOptions,
+  routeCall,
+  runToolCall,
+} from "./tool-pipeline.ts";
 export { type BashDetails, createBashTool } from "./tools/bash.ts";
 export { countOccurrences, createEditFileTool } from "./tools/edit-file.ts";
 export { createReadFileTool, DEFAULT_READ_LIMIT } from "./tools/read-file.ts";

@@ -47,7 +47,11 @@ describe("s02 late tools", () => {
     expect(requests()).toHaveLength(0);
     late.resolve([createNoteTool(log)]);
     expect((await running).reason).toBe("end_turn");
-    expect(requests()[0]!.body.tools!.map((tool) => tool.name)).toEqual(["bash", "read_file", "note"]);
+    expect(requests()[0]!.body.tools!.map((tool) => (tool as { name: string }).name)).toEqual([
+      "bash",
+      "read_file",
+      "note",
+    ]);
     expect(log).toEqual(["run:hi"]);
   });
 
@@ -88,7 +92,7 @@ describe("s02 tools defined elsewhere", () => {
       },
     });
     const hidden: Tool = { ...createNoteTool(log), name: "hidden", deferred: true };
-    const { run, requests, state } = await startLoop(
+    const { run, requests } = await startLoop(
       [reply(toolUse("hidden", { text: "x" })), reply(text("done"))],
       { tools: [remote, hidden] },
     );
@@ -97,7 +101,7 @@ describe("s02 tools defined elsewhere", () => {
       { name: "remote", description: "A tool with its own schema.", input_schema: schema },
     ]);
     expect(log).toEqual(["run:x"]);
-    assertPairingInvariant(state.messages);
+    assertPairingInvariant(requests());
   });
 });
 
@@ -112,7 +116,7 @@ describe("s02 a forwarding tool", () => {
       },
     };
     const note = createNoteTool(log);
-    const { run, state, resultsOf, eventsOf } = await startLoop(
+    const { run, requests, resultsOf, eventsOf } = await startLoop(
       [
         reply(toolUse("use_tool", { name: "note", input: { text: "via" } }, "toolu_fwd")),
         reply(text("done")),
@@ -126,14 +130,14 @@ describe("s02 a forwarding tool", () => {
       { type: "tool_result", tool_use_id: "toolu_fwd", content: "noted via", is_error: false },
     ]);
     expect(eventsOf("tool_start").map((event) => [event.id, event.name])).toEqual([["toolu_fwd", "note"]]);
-    assertPairingInvariant(state.messages);
+    assertPairingInvariant(requests());
   });
 
   it("refuses an unknown target and a target that forwards again, each as one is_error result", async () => {
     const forwarder = createForwarder([]);
     const loop = createForwarder([]);
     const nested = createForwarder([{ ...loop, name: "again" }]);
-    const { run, state, resultsOf } = await startLoop(
+    const { run, requests, resultsOf } = await startLoop(
       [
         reply(
           toolUse("use_tool", { name: "missing", input: {} }, "toolu_a"),
@@ -154,6 +158,6 @@ describe("s02 a forwarding tool", () => {
     expect(results[0]!.content).toBe("No tool named missing.");
     expect(results[1]!.content).toBe("nested cannot call again.");
     expect(String(results[2]!.content)).toContain("Invalid input for use_tool");
-    assertPairingInvariant(state.messages);
+    assertPairingInvariant(requests());
   });
 });
