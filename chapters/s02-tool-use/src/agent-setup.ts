@@ -10,7 +10,7 @@ import type { DispatchToolCalls } from "./dispatch.ts";
 import type { EmitEvent } from "./events.ts";
 import { type AgentHooks, combineHooks } from "./hooks.ts";
 import type { MessageQueue } from "./message-queue.ts";
-import { createToolRegistry, type ToolRegistry } from "./registry.ts";
+import { createToolRegistry, type LateTools, type ToolRegistry } from "./registry.ts";
 import type { SessionScope } from "./session-scope.ts";
 import type { EventRenderer } from "./terminal-printer.ts";
 import type { Tool } from "./tool.ts";
@@ -64,11 +64,12 @@ export interface AgentSetup {
   systemSections: SystemSection[];
   tools: Tool[];
   /**
-   * Tools known only once something asynchronous finished (s19: the MCP servers' catalogues). The loop
-   * waits for them before its first model call, so the request's tool list is complete and never changes
-   * afterwards; the setup itself (and the prompt) is not delayed. Each promise must resolve, never reject.
+   * Tools known only once something asynchronous finished (s19: the MCP servers' catalogues). Each is
+   * called once, when the loop first needs the tool list, and awaited before the first model call, so the
+   * request's tool list is complete and never changes afterwards; building the setup (and drawing the
+   * prompt) is not delayed. A rejection ends that run with an error: resolve with what is available.
    */
-  lateTools?: Promise<readonly Tool[]>[];
+  lateTools?: LateTools[];
   /** The seams (hooks.ts), in the order they run within each phase. */
   hooks: AgentHooks[];
   /**
@@ -147,7 +148,9 @@ export function resolveSetup(setup: AgentSetup): ResolvedSetup {
     sections: setup.systemSections,
     registry: createToolRegistry(
       setup.tools,
-      setup.lateTools?.length ? Promise.all(setup.lateTools).then((lists) => lists.flat()) : undefined,
+      setup.lateTools?.length
+        ? () => Promise.all(setup.lateTools?.map((late) => late()) ?? []).then((lists) => lists.flat())
+        : undefined,
     ),
     hooks: combineHooks(...setup.hooks),
     childHooks: combineHooks(...setup.childHooks),

@@ -57,7 +57,7 @@ export {
   type QueuedMessage,
   queuedBlocks,
 } from "./message-queue.ts";
-export { createToolRegistry, type ToolRegistry } from "./registry.ts";
+export { createToolRegistry, type LateTools, type ToolRegistry } from "./registry.ts";
 export {
   type BuildSetup,
   createSessionAgent,

@@ -11,24 +11,28 @@ export interface ToolRegistry {
    * bytes stay identical every turn.
    */
   apiTools(): Anthropic.Tool[];
-  /** Resolves once the late tools (if any) are registered; the loop awaits it before its first model call. */
+  /**
+   * Registers the late tools (asked for once, on the first call) and resolves when they are in; the loop
+   * awaits it before its first model call.
+   */
   ready(): Promise<void>;
 }
 
+/** Tools known only later (s19's MCP tools, once the servers answered); called at most once. */
+export type LateTools = () => Promise<readonly Tool[]>;
+
 /**
- * A registry of `tools` in the given order, then the `late` ones when their promise resolves (s19's MCP
- * tools, known once the servers answered). Throws on a duplicate name (a late duplicate rejects `ready`).
+ * A registry of `tools` in the given order, then the `late` ones once `ready` was first called and they
+ * resolved. Throws on a duplicate name (a late duplicate rejects `ready`).
  */
-export function createToolRegistry(tools: readonly Tool[], late?: Promise<readonly Tool[]>): ToolRegistry {
+export function createToolRegistry(tools: readonly Tool[], late?: LateTools): ToolRegistry {
   const byName = new Map<string, Tool>();
   const add = (tool: Tool) => {
     if (byName.has(tool.name)) throw new Error(`Duplicate tool name: ${tool.name}`);
     byName.set(tool.name, tool);
   };
   for (const tool of tools) add(tool);
-  const ready = late ? late.then((more) => more.forEach(add)) : Promise.resolve();
-  // A failure is reported where `ready` is awaited; never as an unhandled rejection.
-  ready.catch(() => {});
+  let ready: Promise<void> | undefined;
   let api: Anthropic.Tool[] | undefined;
   return {
     get: (name) => byName.get(name),
@@ -38,6 +42,9 @@ export function createToolRegistry(tools: readonly Tool[], late?: Promise<readon
       api ??= [...byName.values()].filter((tool) => !tool.deferred).map(toApiTool);
       return api;
     },
-    ready: () => ready,
+    ready: () => {
+      ready ??= late ? late().then((more) => more.forEach(add)) : Promise.resolve();
+      return ready;
+    },
   };
 }

@@ -11,7 +11,7 @@ import type { DispatchToolCalls } from "./dispatch.ts";
 import type { AgentEvent } from "./events.ts";
 import type { AgentHooks, AgentState } from "./hooks.ts";
 import type { MessageQueue } from "./message-queue.ts";
-import { createToolRegistry } from "./registry.ts";
+import { createToolRegistry, type LateTools } from "./registry.ts";
 import { defineTool, type Tool } from "./tool.ts";
 import { createBashTool } from "./tools/bash.ts";
 import { createReadFileTool } from "./tools/read-file.ts";
@@ -27,8 +27,8 @@ export interface TestLoopOptions {
   hooks?: AgentHooks;
   /** Default: bash and read_file. */
   tools?: Tool[];
-  /** Tools registered once this resolves (the registry's late tools). */
-  lateTools?: Promise<readonly Tool[]>;
+  /** The registry's late tools. */
+  lateTools?: LateTools;
   ask?: AskUser;
   dispatch?: DispatchToolCalls;
   queue?: MessageQueue;

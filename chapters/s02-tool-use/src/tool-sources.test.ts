@@ -40,7 +40,7 @@ describe("s02 late tools", () => {
     const log: string[] = [];
     const late = later<readonly Tool[]>();
     const { run, requests } = await startLoop([reply(toolUse("note", { text: "hi" })), reply(text("done"))], {
-      lateTools: late.promise,
+      lateTools: () => late.promise,
     });
     const running = run();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -57,7 +57,7 @@ describe("s02 late tools", () => {
 
   it("an abort while waiting ends the run without a request", async () => {
     const { run, requests, eventsOf } = await startLoop([reply(text("never"))], {
-      lateTools: new Promise(() => {}),
+      lateTools: () => new Promise(() => {}),
     });
     const controller = new AbortController();
     const running = run(controller.signal);
@@ -69,7 +69,7 @@ describe("s02 late tools", () => {
 
   it("a late tool whose name is taken ends the run with an error naming it", async () => {
     const { run, requests } = await startLoop([reply(text("never"))], {
-      lateTools: Promise.resolve([createNoteTool([]), createNoteTool([])]),
+      lateTools: async () => [createNoteTool([]), createNoteTool([])],
     });
     const result = await run();
     expect(result.reason).toBe("error");
