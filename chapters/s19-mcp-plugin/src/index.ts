@@ -6,3 +6,5 @@ export * from "./mcp/sdk-client.ts";
 export { buildServerEnvironment } from "./mcp/server-environment.ts";
 export type { StdioServerCommand } from "./mcp/server-process.ts";
 export * from "./mcp/stdio-json-rpc-client.ts";
+export * from "./config/expand-variables.ts";
+export * from "./config/server-config.ts";
