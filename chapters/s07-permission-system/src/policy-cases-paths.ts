@@ -178,4 +178,25 @@ export const PATH_AND_MODE_CASES: Case[] = [
     ["mcp__slack__post", {}],
     "ask",
   ],
+  [
+    "a whole-server MCP rule allows its tools",
+    { allow: ["mcp__github"] },
+    "default",
+    ["mcp__github__create_issue", {}],
+    "allow",
+  ],
+  [
+    "a whole-server MCP rule does not cover a server whose name starts alike",
+    { allow: ["mcp__git"] },
+    "default",
+    ["mcp__github__create_issue", {}],
+    "ask",
+  ],
+  [
+    "a whole-server MCP deny beats an allow of its tool",
+    { allow: ["mcp__github__create_issue"], deny: ["mcp__github"] },
+    "default",
+    ["mcp__github__create_issue", {}],
+    "deny",
+  ],
 ];

@@ -44,11 +44,14 @@ export function toolsNamedBy(name: string): readonly string[] {
 
 /**
  * True when `pattern` (a rule's tool part, or one alternative of a hook matcher) names `toolName`:
- * equal, an alias of it, `*`, or an `mcp__server__*` style prefix wildcard. Pure.
+ * equal, an alias of it, `*`, an `mcp__server__*` style prefix wildcard, or `mcp__server` (every tool of
+ * that server, Claude Code's form). Pure.
  */
 export function matchesToolName(pattern: string, toolName: string): boolean {
   const trimmed = pattern.trim();
   if (trimmed === "*" || trimmed === "") return true;
+  if (/^mcp__[\w-]+$/.test(trimmed) && !trimmed.slice(5).includes("__"))
+    return toolName === trimmed || toolName.startsWith(`${trimmed}__`);
   if (trimmed.endsWith("*")) {
     const prefix = trimmed.slice(0, -1);
     return toolName.startsWith(prefix);
