@@ -1,4 +1,8 @@
 // s19 MCP plugin (groundwork): the MCP client interface and its two implementations.
+
+export * from "./config/expand-variables.ts";
+export * from "./config/server-config.ts";
+export * from "./config/tool-names.ts";
 export * from "./mcp/mcp-client.ts";
 export * from "./mcp/mcp-content.ts";
 export * from "./mcp/mcp-error.ts";
@@ -6,5 +10,3 @@ export * from "./mcp/sdk-client.ts";
 export { buildServerEnvironment } from "./mcp/server-environment.ts";
 export type { StdioServerCommand } from "./mcp/server-process.ts";
 export * from "./mcp/stdio-json-rpc-client.ts";
-export * from "./config/expand-variables.ts";
-export * from "./config/server-config.ts";
