@@ -62,7 +62,7 @@ export async function runAgentLoop(
   emit({ type: "agent_start" });
   try {
     // Late tools (s19's MCP servers) join the registry before the first request; the wait ends on abort.
-    if ((await untilAborted(options.tools.ready(), signal)) === "aborted") return end("aborted");
+    if ((await untilAborted(options.tools.ready(signal), signal)) === "aborted") return end("aborted");
     while (true) {
       if (options.maxTurns !== undefined && turn >= options.maxTurns) return end("max_turns");
       turn += 1;

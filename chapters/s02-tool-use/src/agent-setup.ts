@@ -149,7 +149,8 @@ export function resolveSetup(setup: AgentSetup): ResolvedSetup {
     registry: createToolRegistry(
       setup.tools,
       setup.lateTools?.length
-        ? () => Promise.all(setup.lateTools?.map((late) => late()) ?? []).then((lists) => lists.flat())
+        ? (signal) =>
+            Promise.all(setup.lateTools?.map((late) => late(signal)) ?? []).then((lists) => lists.flat())
         : undefined,
     ),
     hooks: combineHooks(...setup.hooks),

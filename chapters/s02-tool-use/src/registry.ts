@@ -12,14 +12,17 @@ export interface ToolRegistry {
    */
   apiTools(): Anthropic.Tool[];
   /**
-   * Registers the late tools (asked for once, on the first call) and resolves when they are in; the loop
-   * awaits it before its first model call.
+   * Registers the late tools (asked for once, on the first call, with that call's signal) and resolves
+   * when they are in; the loop awaits it before its first model call.
    */
-  ready(): Promise<void>;
+  ready(signal?: AbortSignal): Promise<void>;
 }
 
-/** Tools known only later (s19's MCP tools, once the servers answered); called at most once. */
-export type LateTools = () => Promise<readonly Tool[]>;
+/**
+ * Tools known only later (s19's MCP tools, once the servers answered); called at most once, with the
+ * signal of the run that first needed them (a question it asks the user ends when that run is interrupted).
+ */
+export type LateTools = (signal: AbortSignal) => Promise<readonly Tool[]>;
 
 /**
  * A registry of `tools` in the given order, then the `late` ones once `ready` was first called and they
@@ -42,8 +45,10 @@ export function createToolRegistry(tools: readonly Tool[], late?: LateTools): To
       api ??= [...byName.values()].filter((tool) => !tool.deferred).map(toApiTool);
       return api;
     },
-    ready: () => {
-      ready ??= late ? late().then((more) => more.forEach(add)) : Promise.resolve();
+    ready: (signal) => {
+      ready ??= late
+        ? late(signal ?? new AbortController().signal).then((more) => more.forEach(add))
+        : Promise.resolve();
       return ready;
     },
   };

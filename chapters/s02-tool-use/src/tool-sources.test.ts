@@ -55,14 +55,19 @@ describe("s02 late tools", () => {
     expect(log).toEqual(["run:hi"]);
   });
 
-  it("an abort while waiting ends the run without a request", async () => {
+  it("an abort while waiting ends the run without a request and reaches the late tools' signal", async () => {
+    let lateSignal: AbortSignal | undefined;
     const { run, requests, eventsOf } = await startLoop([reply(text("never"))], {
-      lateTools: () => new Promise(() => {}),
+      lateTools: (signal) => {
+        lateSignal = signal;
+        return new Promise(() => {});
+      },
     });
     const controller = new AbortController();
     const running = run(controller.signal);
     controller.abort();
     expect((await running).reason).toBe("aborted");
+    expect(lateSignal?.aborted).toBe(true);
     expect(requests()).toHaveLength(0);
     expect(eventsOf("agent_end")).toEqual([{ type: "agent_end", reason: "aborted" }]);
   });
