@@ -130,8 +130,8 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.map(String).join(".");
-      const message = issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message;
-      return `${JSON.stringify(field)}: ${message.replace(/^Invalid input: /, "")}`;
+      const message = issue.message.replace(/^Invalid input: /, "");
+      return `${JSON.stringify(field)}: ${/^expected \w+, received undefined$/.test(message) ? "required" : message}`;
     })
     .join("; ");
 }
