@@ -1,20 +1,27 @@
 // Parallel dispatch on s02's dispatch seam: a run of consecutive read-only, concurrency-safe calls runs
 // together (bounded); any other call runs alone, as a barrier. Results keep the order the model wrote.
+// A forwarded call (s19's use_tool) is judged by the tool it reaches, exactly as the pipeline will run it.
 import type Anthropic from "@anthropic-ai/sdk";
 import {
   type DispatchToolCalls,
   INVALID_JSON,
+  routeCall,
   type ToolCall,
   type ToolRegistry,
   validateToolInput,
 } from "@lcc/s02";
 
 export interface ParallelDispatchOptions {
-  /** How many calls of one parallel run may be in flight at once (default 4; an integer ≥ 1). */
+  /** How many calls of one parallel run may be in flight at once (default 10; an integer ≥ 1). */
   maxConcurrency?: number;
 }
 
-export const DEFAULT_MAX_CONCURRENCY = 4;
+/**
+ * Claude Code's default (CLAUDE_CODE_MAX_TOOL_USE_CONCURRENCY = 10). A round rarely holds more read-only calls
+ * than that, so the model's batch runs at once; the bound still keeps a runaway batch (50 greps, each a
+ * child process on a 2-core machine) from opening everything together.
+ */
+export const DEFAULT_MAX_CONCURRENCY = 10;
 
 /**
  * A DispatchToolCalls that runs consecutive calls whose tool is both `readOnly` and `concurrencySafe`
@@ -51,13 +58,19 @@ export function createParallelDispatch(options: ParallelDispatchOptions = {}): D
   };
 }
 
-/** True when `call` may overlap other such calls: a known read-only, concurrency-safe tool with valid input. */
+/**
+ * True when `call` may overlap other such calls: a known read-only, concurrency-safe tool with valid input.
+ * A forwarding call (use_tool) is judged by its target and the target's input, as s02's routeCall resolves
+ * them; a refused forward is a barrier. Never throws.
+ */
 export function runsInParallel(call: ToolCall, registry: ToolRegistry): boolean {
-  const tool = registry.get(call.name);
-  if (!tool?.readOnly || !tool.concurrencySafe) return false;
   const input = call.input as Record<string, unknown> | undefined;
   if (input && typeof input === "object" && INVALID_JSON in input) return false;
-  return validateToolInput(tool, call.input).ok;
+  const routed = routeCall(call, registry);
+  if (routed.refusal) return false;
+  const tool = routed.tool ?? registry.get(routed.call.name);
+  if (!tool?.readOnly || !tool.concurrencySafe) return false;
+  return validateToolInput(tool, routed.call.input).ok;
 }
 
 /** Runs `answer(i)` for start ≤ i < end with at most `limit` in flight; calls start in index order. */

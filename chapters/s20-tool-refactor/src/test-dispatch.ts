@@ -46,6 +46,26 @@ export function createSlowTool(log: RunInterval[], mutating = false): Tool {
   });
 }
 
+/**
+ * `call_tool {name, input}`: forwards a call to one of `targets` by name (s19's use_tool does the same over
+ * its catalogue); an unknown name is refused with a message.
+ */
+export function createForwardingTool(targets: readonly Tool[]): Tool {
+  return defineTool({
+    name: "call_tool",
+    description: "Calls one of the other tools by name.",
+    input: z.object({ name: z.string(), input: z.record(z.string(), z.unknown()) }),
+    forward: (input) => {
+      const { name, input: inner } = input as { name: string; input: unknown };
+      const target = targets.find((tool) => tool.name === name);
+      return target ? { tool: target, input: inner } : `No tool named ${name}.`;
+    },
+    async run() {
+      return "call_tool only forwards";
+    },
+  });
+}
+
 /** True when the two intervals share any moment. */
 export function overlap(a: RunInterval, b: RunInterval): boolean {
   return a.start < b.end && b.start < a.end;
