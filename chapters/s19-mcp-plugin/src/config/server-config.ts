@@ -147,3 +147,25 @@ function checkUrl(url: string): string | undefined {
     return `"url" must be http or https: ${url}`;
   return undefined;
 }
+
+/** What a config file yields: its servers, and problems with the file itself. */
+export interface ServerList {
+  servers: ConfiguredServer[];
+  problems: string[];
+}
+
+/**
+ * Every entry of an `mcpServers` map, in file order. A map that is not a JSON object is one problem
+ * (`"mcpServers" in <source> must be an object`); a bad entry is a server with `problem`. Never throws.
+ */
+export function parseServerMap(map: unknown, origin: EntryOrigin): ServerList {
+  if (!isPlainObject(map))
+    return { servers: [], problems: [`"mcpServers" in ${origin.source} must be an object of servers`] };
+  const servers = Object.entries(map).map(([name, raw]) => parseServerEntry(name, raw, origin));
+  return { servers, problems: [] };
+}
+
+/** True for a JSON object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
