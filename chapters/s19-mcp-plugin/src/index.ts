@@ -4,6 +4,7 @@ export * from "./config/expand-variables.ts";
 export * from "./config/mcp-config.ts";
 export * from "./config/plugin-manifests.ts";
 export * from "./config/read-json-config.ts";
+export * from "./config/server-approval.ts";
 export * from "./config/server-config.ts";
 export * from "./config/tool-names.ts";
 export * from "./mcp/mcp-client.ts";
