@@ -3,6 +3,8 @@ import { createLineWriter } from "./line-writer.ts";
 
 export interface PrintableEvent {
   type: string;
+  /** A tool call's id (tool_start/tool_end): names the call on its result line when calls overlap. */
+  id?: string;
   text?: string;
   name?: string;
   input?: unknown;
@@ -29,18 +31,29 @@ export function summarizeOutput(output: string, maxLines = 4): string {
   return shown.join("\n") + more;
 }
 
-/** Returns a printer for the event stream that writes to `output`. */
+/**
+ * Returns a printer for the event stream that writes to `output`. When tool calls overlap (s20 runs a round's
+ * reads together: several starts, then their ends), each result line names its call, `⎿ read_file(a.txt): …`.
+ */
 export function createEventPrinter(output: NodeJS.WritableStream): (event: PrintableEvent) => void {
   const { write, newline } = createLineWriter(output);
+  // Calls started and not yet ended, by id: their one-line label, and whether another call ran meanwhile.
+  const open = new Map<string, { label: string; overlapped: boolean }>();
   return (event) => {
     if (event.type === "text_delta" && event.text) write(event.text);
     if (event.type === "tool_start") {
       newline();
+      const label = `${event.name}(${event.summary ?? summarizeInput(event.input, 40)})`;
       write(`⏺ ${event.name}(${event.summary ?? summarizeInput(event.input)})\n`);
+      for (const call of open.values()) call.overlapped = true;
+      if (event.id) open.set(event.id, { label, overlapped: open.size > 0 });
     }
     if (event.type === "tool_end") {
+      const call = event.id === undefined ? undefined : open.get(event.id);
+      if (event.id) open.delete(event.id);
+      const named = call?.overlapped ? `${call.label}: ` : "";
       const body = summarizeOutput(event.output ?? "").replace(/\n/g, "\n    ");
-      write(`  ⎿ ${event.isError ? "error: " : ""}${body}\n`);
+      write(`  ⎿ ${named}${event.isError ? "error: " : ""}${body}\n`);
     }
     if (event.type === "agent_end") newline();
   };
