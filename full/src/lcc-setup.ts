@@ -47,6 +47,10 @@ export interface ProductParts {
   cronFires?: boolean;
   /** Teammates' names in colour (s15): lcc's own colour decision (NO_COLOR, a terminal). */
   teamColor?: boolean;
+  /** From --mcp-config: MCP server configs, each a file path or an inline JSON string (s19). */
+  mcpConfig?: readonly string[];
+  /** From --strict-mcp-config: only the `mcpConfig` servers start (s19). */
+  strictMcpConfig?: boolean;
 }
 
 /**

@@ -93,4 +93,33 @@ describe("parseArgs", () => {
     expect(parseArgs(["--permission-mode", "yolo"])).toMatchObject({ kind: "error" });
     expect(splitToolRules("Read, Bash(git log:*) ")).toEqual(["Read", "Bash(git log:*)"]);
   });
+
+  it("reads --mcp-config repeated or with several configs after it, inline JSON kept verbatim, and --strict-mcp-config", () => {
+    const inline = '{"mcpServers":{"demo":{"command":"node"}}}';
+    expect(
+      parseArgs([
+        "--mcp-config",
+        "a.json",
+        inline,
+        "--mcp-config=b.json",
+        "--strict-mcp-config",
+        "list tools",
+      ]),
+    ).toMatchObject({
+      kind: "run",
+      mcpConfig: ["a.json", inline, "b.json"],
+      strictMcpConfig: true,
+      prompt: "list tools",
+    });
+    // Only configs follow the flag: the next word that is neither JSON nor a .json file is the prompt.
+    expect(parseArgs(["--mcp-config", "servers.json", "fix", "it"])).toMatchObject({
+      mcpConfig: ["servers.json"],
+      prompt: "fix it",
+    });
+    expect(parseArgs([])).toMatchObject({ mcpConfig: [], strictMcpConfig: false });
+    expect(parseArgs(["--mcp-config"])).toMatchObject({
+      kind: "error",
+      message: /^--mcp-config needs a file/,
+    });
+  });
 });

@@ -29,6 +29,10 @@ export interface RunOptions {
   disallowedTools: string[];
   /** `--no-project-hooks`: hooks from the workspace's own settings never run (s08). */
   projectHooks: boolean;
+  /** `--mcp-config <file-or-json>…` (repeatable): MCP servers from these files or inline JSON strings (s19). */
+  mcpConfig: string[];
+  /** `--strict-mcp-config`: only the `--mcp-config` servers; .mcp.json, ~/.claude.json and plugins are ignored. */
+  strictMcpConfig: boolean;
   continueLast: boolean;
   /** `-r/--resume <id>`; an empty string means "list the sessions". */
   resume?: string;
@@ -57,6 +61,7 @@ const VALUE_FLAGS = new Set([
   "--disallowed-tools",
   "--resume",
   "-r",
+  "--mcp-config",
 ]);
 
 /** The permission modes of s07, spelled here so parsing flags loads no chapter. */
@@ -85,6 +90,12 @@ export function splitToolRules(value: string): string[] {
   return rules;
 }
 
+/** A further `--mcp-config` value: inline JSON (`{…}`) or a `.json` file; anything else is a prompt word. */
+function looksLikeMcpConfig(arg: string | undefined): boolean {
+  if (arg === undefined || arg.startsWith("-")) return false;
+  return arg.trimStart().startsWith("{") || arg.endsWith(".json");
+}
+
 /** Parses `argv` (without node and the script). Unknown flags and bad values become `{ kind: "error" }`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: RunOptions = {
@@ -97,6 +108,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     allowedTools: [],
     disallowedTools: [],
     projectHooks: true,
+    mcpConfig: [],
+    strictMcpConfig: false,
     printPrompt: false,
   };
   const words: string[] = [];
@@ -123,6 +136,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const problem = applyFlag(options, flag, value);
     if (problem === "help" || problem === "version") return { kind: problem };
     if (problem) return { kind: "error", message: problem };
+    // Claude Code's form `--mcp-config a.json '{"mcpServers":…}'`: more configs after one flag (never the prompt).
+    if (flag === "--mcp-config" && equals < 0)
+      while (looksLikeMcpConfig(argv[index + 1])) options.mcpConfig.push(argv[++index] ?? "");
   }
   if (words.length > 0) options.prompt = words.join(" ");
   if (options.continueLast && options.resume !== undefined) {
@@ -214,6 +230,13 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
     }
     case "--no-project-hooks":
       options.projectHooks = false;
+      return undefined;
+    case "--mcp-config":
+      if (!value) return needValue("a file or inline JSON, e.g. .mcp.json or '{\"mcpServers\":{…}}'");
+      options.mcpConfig.push(value);
+      return undefined;
+    case "--strict-mcp-config":
+      options.strictMcpConfig = true;
       return undefined;
     default:
       return `unknown option ${flag} (see lcc --help)`;

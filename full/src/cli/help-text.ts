@@ -47,6 +47,8 @@ Options:
   --allowedTools <rules>      extra allow rules, Claude Code syntax: "Bash(npm test:*),Edit(src/**)"
   --disallowedTools <rules>   extra deny rules (deny always wins)
   --no-project-hooks          never run hooks from the workspace's .claude/settings*.json
+  --mcp-config <file|json>…   MCP servers from these files or inline JSON ({"mcpServers":{…}}); repeatable
+  --strict-mcp-config         only the --mcp-config servers (not .mcp.json, ~/.claude.json or plugins)
   -c, --continue              continue the most recent session in this workspace
   -r, --resume <id>           resume a session by id (or unique prefix); without an id, list sessions
   --demo                      use the built-in scripted demo model, even when a key is set
@@ -61,6 +63,7 @@ Environment:
   LCC_HOME                                   state folder (default <workspace>/.lcc)
   LCC_CONTEXT_WINDOW, LCC_AUTOCOMPACT_PERCENT, LCC_MICROCOMPACT=0
                                              context window and compaction (s06)
+  MCP_TIMEOUT, MCP_TOOL_TIMEOUT              MCP server start-up and tool call limits in ms (s19)
   NO_COLOR / FORCE_COLOR                     disable / force colours
 
 Exit codes:

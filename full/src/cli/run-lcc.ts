@@ -4,6 +4,7 @@ import { join, resolve as resolvePath } from "node:path";
 import { createColors, shouldUseColor } from "../terminal/colors.ts";
 import { type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
 import { EXIT_CODES, helpText } from "./help-text.ts";
+import { mcpConfigArgProblems, resolveMcpConfigArgs } from "./mcp-flags.ts";
 import { PIPED_FIRST_BYTE_WAIT_MS } from "./read-stdin.ts";
 import { VERSION } from "./version.ts";
 
@@ -61,6 +62,15 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   const { lccHome: resolveLccHome } = await import("@lcc/s04");
   const lccHome = resolveLccHome(workspace, io.env);
   const sessionsDir = join(lccHome, "sessions");
+  // A --mcp-config the user typed that cannot be read is a bad command line, said before anything starts.
+  const mcpConfig = resolveMcpConfigArgs(options.mcpConfig, io.cwd);
+  const mcpProblems = await mcpConfigArgProblems(mcpConfig, {
+    workspace,
+    home: io.env.HOME ?? "",
+    env: io.env,
+  });
+  if (mcpProblems.length > 0)
+    return print(io.stderr, `lcc: ${mcpProblems.join("\nlcc: ")}\n`, EXIT_CODES.usage);
 
   const picked = await pickSession(options, sessionsDir, io);
   if (typeof picked === "number") return picked;
@@ -94,8 +104,13 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     closeDemo = model.close;
     Object.assign(config, { apiKey: "demo-key", baseURL: model.baseURL });
     delete config.authToken;
+    // The tour's MCP step calls the bundled server, added like a server named on the command line.
+    mcpConfig.push((await import("../demo/demo-mcp-config.ts")).demoMcpConfig());
     // --print-prompt asks the model nothing: the tour the banner announces never starts.
-    if (!options.printPrompt) out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
+    if (!options.printPrompt) {
+      const { demoBanner } = await import("../demo/demo-banner.ts");
+      out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
+    }
   }
   const { startTracing, createAskChannel } = await import("@lcc/chapter-kit");
   const tracePath = options.trace ?? io.env.LCC_TRACE?.trim();
@@ -129,6 +144,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       disallowedTools: options.disallowedTools,
     },
     projectHooks: options.projectHooks,
+    ...(mcpConfig.length > 0 ? { mcpConfig } : {}),
+    ...(options.strictMcpConfig ? { strictMcpConfig: true } : {}),
     ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
     // A run without a REPL has no later turn to carry a scheduled prompt: a fire would be claimed and lost.
     ...(options.print || options.printPrompt ? { cronFires: false } : {}),
@@ -262,21 +279,6 @@ export function combinePrompt(argument: string | undefined, piped: string): stri
   if (!text) return argument?.trim() || undefined;
   if (!argument?.trim()) return text;
   return `${argument.trim()}\n\n<stdin>\n${text}\n</stdin>`;
-}
-
-function demoBanner(colors: ReturnType<typeof createColors>, scratchPath: string, forced: boolean): string {
-  const why = forced ? "--demo was given" : "no API key was found";
-  return colors.yellow(
-    [
-      `DEMO MODE: ${why}, so lcc runs its built-in scripted model, not Claude.`,
-      `It tours the harness here: reads the README, runs git status or ls, edits ${scratchPath},`,
-      "saves a memory of the tour, adds two tasks to .lcc/tasks, runs a build in the background,",
-      'and meets one simulated overload on the way. Ask it for a team ("build it with a team") to',
-      "watch two teammates claim tasks at once, one in a git worktree, and shut down through the handshake.",
-      "To use Claude: export ANTHROPIC_API_KEY=sk-ant-... (or ANTHROPIC_AUTH_TOKEN, and",
-      "ANTHROPIC_BASE_URL for a compatible endpoint), or put it in .env, then run lcc again.",
-    ].join("\n"),
-  );
 }
 
 function print(stream: NodeJS.WritableStream, text: string, code: number): number {

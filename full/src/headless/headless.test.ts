@@ -346,6 +346,8 @@ describe("lcc -p", () => {
       "--demo",
       "--continue",
       "--resume",
+      "--mcp-config",
+      "--strict-mcp-config",
     ]) {
       expect(help.stdout).toContain(flag);
     }

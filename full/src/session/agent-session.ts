@@ -50,6 +50,9 @@ export interface AgentSessionOptions extends ChapterContext {
   cronFires?: boolean;
   /** Teammates' names in colour (s15); default: the chapter's own check of the output. */
   teamColor?: boolean;
+  /** --mcp-config values (files or inline JSON) and --strict-mcp-config (s19). */
+  mcpConfig?: ProductParts["mcpConfig"];
+  strictMcpConfig?: boolean;
   /** Product slash commands (/cost, /model, /resume), given the session they act on (read when they run). */
   commands?: (session: () => AgentSession) => SlashCommand[];
 }
@@ -150,6 +153,8 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
         ...(options.fallbackModel ? { fallbackModel: options.fallbackModel } : {}),
         ...(options.cronFires === false ? { cronFires: false } : {}),
         ...(options.teamColor === undefined ? {} : { teamColor: options.teamColor }),
+        ...(options.mcpConfig?.length ? { mcpConfig: options.mcpConfig } : {}),
+        ...(options.strictMcpConfig ? { strictMcpConfig: true } : {}),
       }),
     { ...options, ...ask },
     { callModel, print: false, ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }) },

@@ -1,0 +1,22 @@
+// How the demo session starts its bundled MCP server: an inline `--mcp-config` entry built in code, so the
+// server joins like any server the user names on the command line (scope "flag", no approval question).
+import { fileURLToPath } from "node:url";
+
+/** The demo server's name: its tools are `mcp__lcc-demo__word_count`, `…__now`, `…__checksum`. */
+export const DEMO_MCP_SERVER = "lcc-demo";
+
+/** The demo server's tool the tour calls. */
+export const DEMO_MCP_TOOL = "word_count";
+
+/** `node --import <tsx> demo-mcp-server.ts`: runs from lcc's sources with lcc's own dependencies. */
+export function demoMcpServerCommand(): { command: string; args: string[] } {
+  const script = fileURLToPath(new URL("./demo-mcp-server.ts", import.meta.url));
+  // Resolved from lcc's folder, not the workspace the server runs in.
+  const tsx = import.meta.resolve("tsx");
+  return { command: process.execPath, args: ["--import", tsx, script] };
+}
+
+/** The inline config (`{"mcpServers":{"lcc-demo":{…}}}`) the demo adds to the --mcp-config values. */
+export function demoMcpConfig(): string {
+  return JSON.stringify({ mcpServers: { [DEMO_MCP_SERVER]: demoMcpServerCommand() } });
+}
