@@ -130,8 +130,14 @@ describe("PIPELINE_PHASES", () => {
     const hooks: AgentHooks = {
       preToolUse: async () => void seen.push("preToolUse"),
       permission: async () => void seen.push("permission"),
-      postToolUse: async () => void seen.push("postToolUse"),
-      shapeResult: async () => void seen.push("shapeResult"),
+      postToolUse: async (_call, result) => {
+        seen.push("postToolUse");
+        return result;
+      },
+      shapeResult: async (_call, result) => {
+        seen.push("shapeResult");
+        return result;
+      },
     };
     const result = await runToolCall(
       { id: "toolu_1", name: "probe", input: { value: "x" } },
