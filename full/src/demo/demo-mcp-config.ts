@@ -1,6 +1,7 @@
 // How the demo session starts its bundled MCP server: an inline `--mcp-config` entry built in code, so the
 // server joins like any server the user names on the command line (scope "flag", no approval question).
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The demo server's name: its tools are `mcp__lcc-demo__word_count`, `…__now`, `…__checksum`. */
 export const DEMO_MCP_SERVER = "lcc-demo";
@@ -11,8 +12,8 @@ export const DEMO_MCP_TOOL = "word_count";
 /** `node --import <tsx> demo-mcp-server.ts`: runs from lcc's sources with lcc's own dependencies. */
 export function demoMcpServerCommand(): { command: string; args: string[] } {
   const script = fileURLToPath(new URL("./demo-mcp-server.ts", import.meta.url));
-  // Resolved from lcc's folder, not the workspace the server runs in.
-  const tsx = import.meta.resolve("tsx");
+  // Resolved from this source file (the bundle keeps its path), never from the workspace the server runs in.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return { command: process.execPath, args: ["--import", tsx, script] };
 }
 
