@@ -67,6 +67,11 @@ export interface McpClientOptions {
   requestTimeoutMs?: number;
   /** Called for server notifications such as `notifications/message` (server logs); must not throw. */
   onNotification?: (notification: McpNotification) => void;
+  /**
+   * Called on every change of `state`, e.g. `failed` when the server process dies while no request is
+   * pending (a hub marks the server crashed at once); must not throw.
+   */
+  onStateChange?: (state: McpClientState) => void;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;

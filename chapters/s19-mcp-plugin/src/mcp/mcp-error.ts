@@ -19,6 +19,8 @@ export interface McpErrorDetails {
   exitCode?: number | null;
   signal?: string | null;
   stderrTail?: string;
+  /** From the hub: how long until a call may restart the failed server (0: the next call does). */
+  retryInMs?: number;
 }
 
 /** A failed MCP request; `message` is written for a human and already names the cause. */

@@ -1,4 +1,5 @@
-// The SDK-backed client passes the same MCP client contract, over stdio and over Streamable HTTP.
+// The SDK-backed client passes the same MCP client contract, over stdio (every server) and over Streamable
+// HTTP (server-everything).
 import { createServer, type Server } from "node:http";
 import type { McpClientOptions } from "./mcp-client.ts";
 import { describeMcpClientContract } from "./mcp-client-contract.ts";
@@ -11,7 +12,7 @@ import {
 } from "./test-servers.ts";
 
 function stdioSubject(transport: SdkTransportConfig, options: McpClientOptions) {
-  const client = createSdkClient({ ...options, transport });
+  const client = createSdkClient({ ...options, transport, shutdownGraceMs: 500 });
   let pid: number | undefined;
   return {
     client,
@@ -31,6 +32,7 @@ describeMcpClientContract("the SDK client over stdio", {
   startEverything: async (options) =>
     stdioSubject({ type: "stdio", server: everythingStdioCommand() }, options),
   startSilent: async (options) => stdioSubject({ type: "stdio", server: silentServerCommand() }, options),
+  startStdio: async (server, options) => stdioSubject({ type: "stdio", server }, options),
   killedKind: "server_exited",
 });
 

@@ -1,7 +1,6 @@
 // The same McpClient interface on the official @modelcontextprotocol/sdk, over stdio or Streamable HTTP:
 // what `lcc` uses. The SDK does the wire; this file maps its errors and lifecycle onto ours.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, McpError as SdkMcpError } from "@modelcontextprotocol/sdk/types.js";
@@ -18,7 +17,8 @@ import {
 } from "./mcp-client.ts";
 import { McpError, withStderrTail } from "./mcp-error.ts";
 import { toCallResult, toServerInfo, toToolPage } from "./mcp-results.ts";
-import type { StdioServerCommand } from "./server-process.ts";
+import { createProcessTransport, type ProcessTransport } from "./process-transport.ts";
+import { describeServerExit, type StdioServerCommand } from "./server-process.ts";
 import { createStderrTail } from "./stderr-tail.ts";
 
 /** Where the server is: a process to spawn, or a Streamable HTTP endpoint. */
@@ -28,6 +28,8 @@ export type SdkTransportConfig =
 
 export interface SdkClientOptions extends McpClientOptions {
   transport: SdkTransportConfig;
+  /** Grace period of each step of a stdio server's shutdown (default 2,000 ms). */
+  shutdownGraceMs?: number;
 }
 
 /** An SDK-backed client; `pid` is the server's process id for stdio (undefined for HTTP). */
@@ -43,23 +45,6 @@ const HTTP_RECONNECTION = {
   maxRetries: 3,
 };
 
-/**
- * Waits until a stdio server is gone. The SDK's own close (stdin, SIGTERM and SIGKILL, 2 s apart) may
- * already be running without us awaiting it (it starts one itself when `initialize` fails).
- */
-async function waitForProcessExit(pid: number | undefined, graceMs = 4_500): Promise<void> {
-  const isAlive = () => {
-    try {
-      return pid !== undefined && process.kill(pid, 0);
-    } catch {
-      return false;
-    }
-  };
-  const deadline = Date.now() + graceMs;
-  while (isAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (isAlive() && pid !== undefined) process.kill(pid, "SIGKILL");
-}
-
 /** Creates the client; nothing runs until `connect`. */
 export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -67,21 +52,34 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
   const client = new Client(CLIENT_INFO, { capabilities: {} });
   let state: McpClientState = { status: "idle" };
   let serverInfo: McpServerInfo | undefined;
-  let stdioTransport: StdioClientTransport | undefined;
+  let stdioTransport: ProcessTransport | undefined;
   let closing = false;
   let protocolVersion = "unknown";
-  let serverPid: number | undefined; // kept after close, when the SDK forgets it
+  /** Why the connection was lost, when it was (the SDK fails pending requests after telling us). */
+  let lostWith: string | undefined;
 
-  const lostReason = () => withStderrTail("the server closed the connection", stderr.text());
+  const setState = (next: McpClientState) => {
+    state = next;
+    options.onStateChange?.(next);
+  };
+  /** Why the connection is gone: the exit code or signal of a stdio server, and its stderr tail. */
+  const lostReason = () => {
+    const exit = stdioTransport?.exit;
+    const cause = exit ? describeServerExit(exit) : "the server closed the connection";
+    return withStderrTail(cause, stderr.text());
+  };
   client.onclose = () => {
-    if (!closing && state.status === "connected") state = { status: "failed", reason: lostReason() };
+    if (closing || state.status !== "connected") return;
+    lostWith = lostReason();
+    setState({ status: "failed", reason: lostWith });
   };
   // Over HTTP a dead server is only noticed as a broken SSE stream the SDK fails to resume; once it
   // gives up, the connection is closed so every pending request fails now instead of at its timeout.
   client.onerror = (error) => {
     if (closing || state.status !== "connected" || !error.message.startsWith("Maximum reconnection attempts"))
       return;
-    state = { status: "failed", reason: `the server stopped answering (${error.message})` };
+    lostWith = `the server stopped answering (${error.message})`;
+    setState({ status: "failed", reason: lostWith });
     void client.close();
   };
   client.fallbackNotificationHandler = async (notification) => {
@@ -97,29 +95,26 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
         ...(config.headers ? { requestInit: { headers: config.headers } } : {}),
       });
     }
-    const { command, args, env, cwd } = config.server;
-    stdioTransport = new StdioClientTransport({
-      command,
-      args: args ?? [],
-      stderr: "pipe",
-      ...(env ? { env } : {}),
-      ...(cwd ? { cwd } : {}),
+    stdioTransport = createProcessTransport(config.server, {
+      onStderr: (text) => stderr.append(text),
+      ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
     });
-    stdioTransport.stderr?.on("data", (chunk: Buffer) => stderr.append(chunk.toString("utf8")));
-    // The SDK forgets the pid as soon as it starts closing; keep it to make sure the process is gone.
-    const transport = stdioTransport;
-    const start = transport.start.bind(transport);
-    transport.start = async () => {
-      await start();
-      serverPid = transport.pid ?? undefined;
-    };
-    return transport;
+    return stdioTransport;
   };
 
   /** Maps whatever the SDK rejected with onto our McpError kinds. */
   const toMcpError = (error: unknown, method: string, callOptions: McpCallOptions = {}): McpError => {
     if (error instanceof McpError) return error;
     if (callOptions.signal?.aborted) return new McpError("aborted", `${method} was aborted`);
+    const exit = stdioTransport?.exit;
+    // A lost connection beats a close that followed it (a hub closes a crashed client at once).
+    if (lostWith !== undefined && error instanceof SdkMcpError && error.code === ErrorCode.ConnectionClosed) {
+      const details = {
+        stderrTail: stderr.text(),
+        ...(exit ? { exitCode: exit.code, signal: exit.signal } : {}),
+      };
+      return new McpError("server_exited", lostWith, details);
+    }
     if (closing) return new McpError("closed", "the client was closed");
     if (error instanceof SdkMcpError) {
       if (error.code === ErrorCode.RequestTimeout) {
@@ -136,7 +131,7 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
     }
     // HTTP: a server that went away shows as a failed fetch or a broken stream.
     const reason = `${method} failed: ${error instanceof Error ? error.message : String(error)}`;
-    if (state.status === "connected") state = { status: "failed", reason };
+    if (state.status === "connected") setState({ status: "failed", reason });
     return new McpError("server_exited", reason);
   };
 
@@ -162,12 +157,12 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
       return stderr.text();
     },
     get pid() {
-      return stdioTransport?.pid ?? serverPid;
+      return stdioTransport?.pid;
     },
     async connect() {
       if (state.status !== "idle")
         throw new McpError("protocol", `connect called twice (state: ${state.status})`);
-      state = { status: "connecting" };
+      setState({ status: "connecting" });
       const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
       try {
         const transport = buildTransport();
@@ -186,17 +181,19 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
         });
       } catch (error) {
         const timedOut = error instanceof SdkMcpError && error.code === ErrorCode.RequestTimeout;
+        const exit = stdioTransport?.exit;
         const cause = timedOut
           ? `no answer to initialize within ${timeoutMs} ms`
-          : String((error as Error).message);
+          : exit
+            ? describeServerExit(exit)
+            : String((error as Error).message);
         const reason = withStderrTail(cause, stderr.text());
         closing = true; // closing the half-open client must not overwrite this reason
-        state = { status: "failed", reason };
+        setState({ status: "failed", reason });
         await client.close().catch(() => {});
-        await waitForProcessExit(serverPid);
         throw new McpError("connect_failed", reason, { stderrTail: stderr.text() });
       }
-      state = { status: "connected" };
+      setState({ status: "connected" });
     },
     async listTools(callOptions) {
       ensureConnected("tools/list");
@@ -229,9 +226,8 @@ export function createSdkClient(options: SdkClientOptions): SdkMcpClient {
     async close() {
       if (state.status === "closed") return;
       closing = true;
-      state = { status: "closed" };
+      setState({ status: "closed" });
       await client.close().catch(() => {});
-      await waitForProcessExit(serverPid);
     },
   };
 }

@@ -33,6 +33,14 @@ export interface ServerProcess {
   shutdown(graceMs?: number): Promise<void>;
 }
 
+/** How the process ended, for a human: "server exited with code 1", "server was killed by SIGKILL". */
+export function describeServerExit(exit: ServerExit): string {
+  if (exit.spawnError !== undefined) return `server could not start: ${exit.spawnError}`;
+  return exit.signal === null
+    ? `server exited with code ${exit.code}`
+    : `server was killed by ${exit.signal}`;
+}
+
 /** Spawns the server; failures to start arrive through `onExit` with `spawnError`, never as a throw. */
 export function spawnServerProcess(
   command: StdioServerCommand,

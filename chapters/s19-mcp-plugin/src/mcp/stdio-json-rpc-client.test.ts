@@ -1,4 +1,5 @@
-// The hand-written stdio client passes the MCP client contract against the real server-everything.
+// The hand-written stdio client passes the MCP client contract: server-everything, server-filesystem,
+// server-memory and the scripted fixture.
 
 import type { McpClientOptions } from "./mcp-client.ts";
 import { describeMcpClientContract } from "./mcp-client-contract.ts";
@@ -26,5 +27,6 @@ function subjectFor(server: StdioServerCommand, options: McpClientOptions) {
 describeMcpClientContract("the hand-written stdio JSON-RPC client", {
   startEverything: async (options) => subjectFor(everythingStdioCommand(), options),
   startSilent: async (options) => subjectFor(silentServerCommand(), options),
+  startStdio: async (server, options) => subjectFor(server, options),
   killedKind: "server_exited",
 });

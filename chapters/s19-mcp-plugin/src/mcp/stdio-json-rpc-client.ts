@@ -20,6 +20,7 @@ import { McpError, withStderrTail } from "./mcp-error.ts";
 import { toCallResult, toServerInfo, toToolPage } from "./mcp-results.ts";
 import { createPendingRequests } from "./pending-requests.ts";
 import {
+  describeServerExit,
   type ServerExit,
   type ServerProcess,
   type StdioServerCommand,
@@ -41,13 +42,6 @@ export interface StdioJsonRpcClient extends McpClient {
   readonly pid: number | undefined;
 }
 
-function describeExit(exit: ServerExit): string {
-  if (exit.spawnError !== undefined) return `server could not start: ${exit.spawnError}`;
-  return exit.signal === null
-    ? `server exited with code ${exit.code}`
-    : `server was killed by ${exit.signal}`;
-}
-
 /** Creates the client; nothing runs until `connect`. */
 export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): StdioJsonRpcClient {
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -61,8 +55,12 @@ export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): St
 
   const send = (message: object) => server?.write(encodeMessage({ jsonrpc: "2.0", ...message })) ?? false;
 
+  const setState = (next: McpClientState) => {
+    state = next;
+    options.onStateChange?.(next);
+  };
   const fail = (reason: string) => {
-    if (state.status !== "closed") state = { status: "failed", reason };
+    if (state.status !== "closed" && state.status !== "failed") setState({ status: "failed", reason });
   };
 
   const handleMessage = (message: IncomingMessage) => {
@@ -101,12 +99,12 @@ export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): St
 
   const handleExit = (exit: ServerExit) => {
     lines.flush();
-    const reason = withStderrTail(describeExit(exit), stderr.text());
+    const reason = withStderrTail(describeServerExit(exit), stderr.text());
     if (closing) {
       pending.rejectAll(new McpError("closed", "the client was closed"));
       return;
     }
-    fail(reason);
+    // Pending requests fail first: whoever watches the state may close the client at once.
     pending.rejectAll(
       new McpError("server_exited", reason, {
         exitCode: exit.code,
@@ -114,6 +112,7 @@ export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): St
         stderrTail: stderr.text(),
       }),
     );
+    fail(reason);
   };
 
   const request = (method: string, params: object, callOptions: McpCallOptions = {}): Promise<unknown> => {
@@ -148,7 +147,7 @@ export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): St
     async connect() {
       if (state.status !== "idle")
         throw new McpError("protocol", `connect called twice (state: ${state.status})`);
-      state = { status: "connecting" };
+      setState({ status: "connecting" });
       server = spawnServerProcess(options.server, {
         onStdout: (text) => lines.push(text),
         onStderr: (text) => stderr.append(text),
@@ -176,7 +175,7 @@ export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): St
         await server.shutdown(options.shutdownGraceMs);
         throw new McpError("connect_failed", reason, { stderrTail: stderr.text() });
       }
-      state = { status: "connected" };
+      setState({ status: "connected" });
       send({ method: "notifications/initialized" });
     },
     async listTools(callOptions) {
@@ -201,7 +200,7 @@ export function createStdioJsonRpcClient(options: StdioJsonRpcClientOptions): St
     async close() {
       if (state.status === "closed") return;
       closing = true;
-      state = { status: "closed" };
+      setState({ status: "closed" });
       pending.rejectAll(new McpError("closed", "the client was closed"));
       await server?.shutdown(options.shutdownGraceMs);
     },

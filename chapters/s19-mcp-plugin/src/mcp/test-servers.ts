@@ -1,21 +1,65 @@
-// Test helpers: how to start the real reference server (server-everything) over stdio and over
-// Streamable HTTP on a free loopback port, and the silent fixture that never answers `initialize`.
+// Test helpers: how to start the reference servers (server-everything over stdio and over Streamable HTTP
+// on a free loopback port, server-filesystem, server-memory) and the fixtures (silent, scripted).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMcpError, type McpError } from "./mcp-error.ts";
 import { buildServerEnvironment } from "./server-environment.ts";
 import type { StdioServerCommand } from "./server-process.ts";
 
-const everythingFolder = dirname(
-  createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/package.json"),
-);
-const everythingEntry = join(everythingFolder, "dist", "index.js");
+/** The `dist/index.js` of an installed reference server package. */
+function serverEntry(packageName: string): string {
+  const folder = dirname(createRequire(import.meta.url).resolve(`${packageName}/package.json`));
+  return join(folder, "dist", "index.js");
+}
+const everythingEntry = serverEntry("@modelcontextprotocol/server-everything");
 
 /** server-everything over stdio, started with node and an argument array. */
 export function everythingStdioCommand(): StdioServerCommand {
   return { command: process.execPath, args: [everythingEntry, "stdio"], env: buildServerEnvironment() };
+}
+
+/** server-filesystem allowed to read and write `folder` only. */
+export function filesystemCommand(folder: string): StdioServerCommand {
+  const entry = serverEntry("@modelcontextprotocol/server-filesystem");
+  return { command: process.execPath, args: [entry, folder], env: buildServerEnvironment() };
+}
+
+/** server-memory keeping its knowledge graph in `memoryFile` (never in its own package folder). */
+export function memoryCommand(memoryFile: string): StdioServerCommand {
+  const entry = serverEntry("@modelcontextprotocol/server-memory");
+  return {
+    command: process.execPath,
+    args: [entry],
+    env: buildServerEnvironment({ MEMORY_FILE_PATH: memoryFile }),
+  };
+}
+
+/** The path of the scripted fixture (fixtures/scripted-mcp-server.mjs). */
+export const SCRIPTED_SERVER_SCRIPT = fileURLToPath(
+  new URL("./fixtures/scripted-mcp-server.mjs", import.meta.url),
+);
+
+/** The scripted fixture; `env` sets its knobs (SCRIPTED_EXIT_AT_START, SCRIPTED_INITIALIZE_DELAY_MS…). */
+export function scriptedServerCommand(env: Record<string, string> = {}): StdioServerCommand {
+  return { command: process.execPath, args: [SCRIPTED_SERVER_SCRIPT], env: buildServerEnvironment(env) };
+}
+
+/** The McpError a promise rejects with; throws when it resolves or rejects with anything else. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<McpError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!isMcpError(error)) throw new Error(`expected an McpError, got ${String(error)}`);
+  return error;
+}
+
+/** Resolves after `ms`. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The fixture that reads stdin and never answers. */
