@@ -55,7 +55,8 @@ export async function runToolCall(
 
 /**
  * A call to a forwarding tool (s19's use_tool) becomes a call to the tool it names, under that tool's name
- * and the same id; everything after this sees only the target. Other calls pass through unchanged.
+ * and the same id; everything after this sees only the target. Other calls pass through unchanged. A target
+ * that is parentOnly must be this registry's own tool (s20 defers parentOnly built-ins behind use_tool).
  */
 export function routeCall(
   call: ToolCall,
@@ -74,6 +75,12 @@ export function routeCall(
   if (typeof target === "string") return { call, refusal: { content: target, isError: true } };
   if (target.tool.forward)
     return { call, refusal: { content: `${router.name} cannot call ${target.tool.name}.`, isError: true } };
+  // A parentOnly tool is reached only from the registry that holds it: never from a subagent's or teammate's.
+  if (target.tool.parentOnly && registry.get(target.tool.name) !== target.tool)
+    return {
+      call,
+      refusal: { content: `${target.tool.name} is not available to this agent.`, isError: true },
+    };
   return { call: { id: call.id, name: target.tool.name, input: target.input }, tool: target.tool };
 }
 
