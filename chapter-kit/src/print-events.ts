@@ -4,7 +4,7 @@ import { createLineWriter } from "./line-writer.ts";
 export interface PrintableEvent {
   type: string;
   /** A tool call's id (tool_start/tool_end): names the call on its result line when calls overlap. */
-  id?: string;
+  id?: unknown;
   text?: string;
   name?: string;
   input?: unknown;
@@ -46,11 +46,11 @@ export function createEventPrinter(output: NodeJS.WritableStream): (event: Print
       const label = `${event.name}(${event.summary ?? summarizeInput(event.input, 40)})`;
       write(`⏺ ${event.name}(${event.summary ?? summarizeInput(event.input)})\n`);
       for (const call of open.values()) call.overlapped = true;
-      if (event.id) open.set(event.id, { label, overlapped: open.size > 0 });
+      if (typeof event.id === "string") open.set(event.id, { label, overlapped: open.size > 0 });
     }
     if (event.type === "tool_end") {
-      const call = event.id === undefined ? undefined : open.get(event.id);
-      if (event.id) open.delete(event.id);
+      const call = typeof event.id === "string" ? open.get(event.id) : undefined;
+      if (typeof event.id === "string") open.delete(event.id);
       const named = call?.overlapped ? `${call.label}: ` : "";
       const body = summarizeOutput(event.output ?? "").replace(/\n/g, "\n    ");
       write(`  ⎿ ${named}${event.isError ? "error: " : ""}${body}\n`);
