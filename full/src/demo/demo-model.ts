@@ -14,6 +14,8 @@ import {
   text,
   toolUse,
 } from "@lcc/testkit";
+import { mcpPlanItems, mcpSteps, mcpSummary } from "./demo-mcp-step.ts";
+import { isSubagentRequest, subagentReply, subagentSteps, subagentSummary } from "./demo-subagent.ts";
 import { asksForTeam, leadTeamReply, teammateTeamReply } from "./demo-team.ts";
 import {
   backgroundWakeReply,
@@ -93,6 +95,7 @@ export function createDemoScript(options: {
     // Ids unique across processes: a resumed session must never see one id twice.
     const id = () => `toolu_demo_${randomBytes(9).toString("hex")}`;
     const team = { stateFolder: posix.dirname(options.scratchPath), isGit, id };
+    if (isSubagentRequest(request)) return pace(subagentReply(request, id));
     const agent = agentOfRequest(request);
     if (agent !== LEAD_NAME) return pace(teammateTeamReply(request, agent, team));
     const { prompt, step } = progress(request);
@@ -109,8 +112,10 @@ export function createDemoScript(options: {
       `Read ${readme ?? "the workspace listing"}`,
       `Run ${command}`,
       `Write a note to ${options.scratchPath}, then edit it`,
+      ...(tools.has("agent") ? ["Ask an explore subagent to survey the workspace"] : []),
       ...(tools.has("memory_save") ? ["Save a memory of the tour"] : []),
       ...workPlanItems(tools),
+      ...mcpPlanItems(tools),
       "Summarise",
     ];
     const intro =
@@ -156,6 +161,7 @@ export function createDemoScript(options: {
           id(),
         ),
       ),
+      ...subagentSteps(tools, id),
       ...(tools.has("memory_save")
         ? [
             reply(
@@ -175,16 +181,19 @@ export function createDemoScript(options: {
           ]
         : []),
       ...workSteps({ tools, headless: options.headless ?? false, id }).map((step) => step(request)),
+      ...mcpSteps(tools, prompt, id),
       ...(hasTodo ? [reply(todo(plan.length))] : []),
       reply(
         text(
           (editsRefused(request)
             ? `Done: I read ${readme ?? "the listing"} and ran \`${command}\`; writing ${options.scratchPath} was refused by the permission check (answer yes at its question, or run with --permission-mode acceptEdits).\n`
             : `Done: I read ${readme ?? "the listing"}, ran \`${command}\`, then wrote and edited ${options.scratchPath}.\n`) +
+            subagentSummary(request) +
             (tools.has("memory_save")
               ? `I saved the project memory "${DEMO_MEMORY_NAME}": /memory lists it, /memory forget ${DEMO_MEMORY_NAME} removes it.\n`
               : "") +
             workSummary(tools, options.headless ?? false, request) +
+            mcpSummary(request) +
             (tools.has("spawn_teammate") ? 'For a team at work, ask: "build it with a team".\n' : "") +
             "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
             "in your environment or a .env file and run lcc again.",

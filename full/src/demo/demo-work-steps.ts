@@ -1,6 +1,7 @@
 // The demo tour's steps for work that outlives a turn: a small task graph (s12) and a background command
 // (s13) whose result arrives later — at the idle prompt, or, in `lcc -p`, by asking to wait for it.
 import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
+import { resultTexts } from "./demo-results.ts";
 
 /**
  * The command the tour runs in the background: a short "build", then a line of output. In the REPL it
@@ -137,19 +138,4 @@ function createdTaskId(request: RecordedRequest, nth = 1): number {
 function startedBackgroundId(request: RecordedRequest): string {
   const found = [...resultTexts(request).matchAll(/Started (b\d+) in the background/g)];
   return found.at(-1)?.[1] ?? "b1";
-}
-
-/** Every tool result's text of the conversation, in order. */
-function resultTexts(request: RecordedRequest): string {
-  const texts: string[] = [];
-  for (const message of request.body.messages ?? []) {
-    if (message.role !== "user" || typeof message.content === "string") continue;
-    for (const block of message.content) {
-      if (block.type !== "tool_result") continue;
-      const content = block.content;
-      if (typeof content === "string") texts.push(content);
-      else for (const part of content ?? []) if (part.type === "text") texts.push(part.text);
-    }
-  }
-  return texts.join("\n");
 }

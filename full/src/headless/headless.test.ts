@@ -388,9 +388,11 @@ describe("lcc -p", () => {
     const { readdirSync } = await import("node:fs");
     const sessions = `${workspace.dir}/.lcc/sessions`;
     const log = readdirSync(sessions).find((name) => name.endsWith(".jsonl"));
-    expect(await readFile(`${sessions}/${log}`, "utf8")).toContain(
-      "demo hook: a PostToolUse hook saw this edit",
-    );
+    const logText = await readFile(`${sessions}/${log}`, "utf8");
+    expect(logText).toContain("demo hook: a PostToolUse hook saw this edit");
+    // s04: an explore subagent listed the top level with glob in its own context; only its report came back.
+    expect(logText).toMatch(/Survey: \d+ files? at the top level \([^)]*README\.md/);
+    expect(result.result).toContain("An explore subagent surveyed the workspace");
   });
 
   it("in the default mode the demo's edit is refused and its summary says so", async () => {
