@@ -16,7 +16,7 @@ import {
 } from "@lcc/testkit";
 import { mcpPlanItems, mcpSteps, mcpSummary } from "./demo-mcp-step.ts";
 import { isSubagentRequest, subagentReply, subagentSteps, subagentSummary } from "./demo-subagent.ts";
-import { asksForTeam, leadTeamReply, teammateTeamReply } from "./demo-team.ts";
+import { asksForTeam, canStartTeam, leadTeamReply, teammateTeamReply } from "./demo-team.ts";
 import {
   backgroundWakeReply,
   isBackgroundWake,
@@ -94,12 +94,12 @@ export function createDemoScript(options: {
     const isGit = existsSync(join(options.workspace, ".git"));
     // Ids unique across processes: a resumed session must never see one id twice.
     const id = () => `toolu_demo_${randomBytes(9).toString("hex")}`;
-    const team = { stateFolder: posix.dirname(options.scratchPath), isGit, id };
+    const team = { stateFolder: posix.dirname(options.scratchPath), isGit, id, listed: tools };
     if (isSubagentRequest(request)) return pace(subagentReply(request, id));
     const agent = agentOfRequest(request);
     if (agent !== LEAD_NAME) return pace(teammateTeamReply(request, agent, team));
     const { prompt, step } = progress(request);
-    if (asksForTeam(prompt) && tools.has("spawn_teammate")) return pace(leadTeamReply(request, team));
+    if (asksForTeam(prompt) && canStartTeam(tools)) return pace(leadTeamReply(request, team));
     if (isBackgroundWake(request)) return pace(backgroundWakeReply(request));
     const readme = ["README.md", "readme.md", "README", "package.json"].find((name) =>
       existsSync(join(options.workspace, name)),
@@ -194,7 +194,7 @@ export function createDemoScript(options: {
               : "") +
             workSummary(tools, options.headless ?? false, request) +
             mcpSummary(request) +
-            (tools.has("spawn_teammate") ? 'For a team at work, ask: "build it with a team".\n' : "") +
+            (canStartTeam(tools) ? 'For a team at work, ask: "build it with a team".\n' : "") +
             "That was the scripted demo. To work with Claude, set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) " +
             "in your environment or a .env file and run lcc again.",
         ),

@@ -4,6 +4,7 @@
 // the state folder or into the lane, and the lane (with its branch) is removed at the end.
 import type { FakeReply, RecordedRequest } from "@lcc/testkit";
 import { reply, text, toolUse } from "@lcc/testkit";
+import { callsOf, callTool } from "./demo-results.ts";
 
 /** A prompt that starts the team tour. */
 export function asksForTeam(prompt: string): boolean {
@@ -19,6 +20,18 @@ export interface TeamTourContext {
   isGit: boolean;
   /** A fresh tool_use id. */
   id: () => string;
+  /** The tools the lead's request lists: a deferred team tool (s20) is called through use_tool. */
+  listed: ReadonlySet<string>;
+}
+
+/** True when the lead can reach spawn_teammate: listed, or deferred behind use_tool (s20). */
+export function canStartTeam(listed: ReadonlySet<string>): boolean {
+  return listed.has("spawn_teammate") || listed.has("use_tool");
+}
+
+/** A call of the lead's team tool `name`, through use_tool when the request does not list it. */
+function leadCall(context: TeamTourContext, name: string, input: Record<string, unknown>) {
+  return callTool(context.listed, name, input, context.id()) ?? toolUse(name, input, context.id());
 }
 
 interface ToolCallResult {
@@ -39,7 +52,7 @@ export function leadTeamReply(request: RecordedRequest, context: TeamTourContext
     if (!context.isGit) return spawnTeam(context, { coder: [a, b], writer: c, lane: false });
     return reply(
       text("A lane for the docs task: a real git worktree on its own branch (s18)."),
-      toolUse("worktree_create", { name: DEMO_LANE }, id()),
+      leadCall(context, "worktree_create", { name: DEMO_LANE }),
     );
   }
   const lane = named("worktree_create")[0];
@@ -64,8 +77,15 @@ export function leadTeamReply(request: RecordedRequest, context: TeamTourContext
   if (named("worktree_remove").length > 0) return reply(text(tourOver(true)));
   const latest = conversationText(request, "latest");
   if (latest.includes("<team-inbox>")) return inboxReply(request, context);
+  // The team tools are deferred (s20): tool_search shows where they are, use_tool calls them.
+  const search = context.listed.has("spawn_teammate")
+    ? []
+    : [toolUse("tool_search", { query: "teammate" }, id())];
   return reply(
-    text("A team, then (s15–s18). First the work, as tasks on the board (s12):"),
+    text(
+      `A team, then (s15–s18). ${search.length > 0 ? "Its tools are not listed until needed (s20), so I look them up; " : ""}First the work, as tasks on the board (s12):`,
+    ),
+    ...search,
     toolUse(
       "task_create",
       { subject: "[coder] Demo: write greet.js", description: "A greet(name) function." },
@@ -84,29 +104,20 @@ function spawnTeam(
   context: TeamTourContext,
   tasks: { coder: Array<number | undefined>; writer: number | undefined; lane: boolean },
 ): FakeReply {
-  const { id } = context;
   const [first, second] = tasks.coder;
   return reply(
     text("Two teammates: a coder for the two code tasks and a writer for the docs."),
-    toolUse(
-      "spawn_teammate",
-      {
-        name: "alice",
-        role: "coder",
-        prompt: `Claim task #${first} and do it, then task #${second}. Put files under ${context.stateFolder}/demo-team/.`,
-      },
-      id(),
-    ),
-    toolUse(
-      "spawn_teammate",
-      {
-        name: "bob",
-        role: "writer",
-        prompt: `Claim task #${tasks.writer} and do it${tasks.lane ? " in your lane" : ` under ${context.stateFolder}/demo-team/`}.`,
-        ...(tasks.lane ? { worktree: DEMO_LANE } : {}),
-      },
-      id(),
-    ),
+    leadCall(context, "spawn_teammate", {
+      name: "alice",
+      role: "coder",
+      prompt: `Claim task #${first} and do it, then task #${second}. Put files under ${context.stateFolder}/demo-team/.`,
+    }),
+    leadCall(context, "spawn_teammate", {
+      name: "bob",
+      role: "writer",
+      prompt: `Claim task #${tasks.writer} and do it${tasks.lane ? " in your lane" : ` under ${context.stateFolder}/demo-team/`}.`,
+      ...(tasks.lane ? { worktree: DEMO_LANE } : {}),
+    }),
   );
 }
 
@@ -114,18 +125,18 @@ function spawnTeam(
 function inboxReply(request: RecordedRequest, context: TeamTourContext): FakeReply {
   const all = conversationText(request, "all");
   const idle = (name: string) => new RegExp(`from=\\\\?"${name}\\\\?" kind=\\\\?"idle`).test(all);
-  const asked = /"name":"shutdown_request"/.test(all);
+  const asked = callsOf(request).some((call) => call.name === "shutdown_request");
   const approved = (all.match(/shutdown_response req_[0-9a-f]{16} approved/g) ?? []).length;
   if (!asked && idle("alice") && idle("bob"))
     return reply(
       text("Both report their tasks done. Time to shut the team down, through the handshake:"),
-      toolUse("shutdown_request", { teammate: "alice", reason: "the demo is over" }, context.id()),
-      toolUse("shutdown_request", { teammate: "bob", reason: "the demo is over" }, context.id()),
+      leadCall(context, "shutdown_request", { teammate: "alice", reason: "the demo is over" }),
+      leadCall(context, "shutdown_request", { teammate: "bob", reason: "the demo is over" }),
     );
   if (asked && approved >= 2 && laneWasMade(request))
     return reply(
       text("Both agreed and stopped. The lane goes too (its branch has no commits, so it is deleted):"),
-      toolUse("worktree_remove", { name: DEMO_LANE, force: true }, context.id()),
+      leadCall(context, "worktree_remove", { name: DEMO_LANE, force: true }),
     );
   return reply(text(approved >= 2 ? tourOver(false) : "Noted."));
 }
@@ -144,24 +155,7 @@ function tourOver(withLane: boolean): string {
 
 /** True when this conversation's worktree_create call succeeded (a refused one came back as an error). */
 function laneWasMade(request: RecordedRequest): boolean {
-  const messages = request.body.messages ?? [];
-  const ids = new Set(
-    messages.flatMap((message) =>
-      message.role === "assistant" && typeof message.content !== "string"
-        ? message.content.flatMap((block) =>
-            block.type === "tool_use" && block.name === "worktree_create" ? [block.id] : [],
-          )
-        : [],
-    ),
-  );
-  return messages.some(
-    (message) =>
-      message.role === "user" &&
-      typeof message.content !== "string" &&
-      message.content.some(
-        (block) => block.type === "tool_result" && ids.has(block.tool_use_id) && block.is_error !== true,
-      ),
-  );
+  return callsOf(request).some((call) => call.name === "worktree_create" && call.result?.isError === false);
 }
 
 /** A teammate's next reply: claim its tasks in turn, write a file for each, complete it; agree to shut down. */
@@ -226,10 +220,13 @@ function latestResults(request: RecordedRequest): ToolCallResult[] {
     );
     if (call?.type !== "tool_use") return [];
     const content = typeof block.content === "string" ? block.content : JSON.stringify(block.content ?? "");
+    // A call through use_tool (s20) counts as a call of its target.
+    const input = call.input as Record<string, unknown>;
+    const forwarded = call.name === "use_tool" && typeof input.name === "string";
     return [
       {
-        name: call.name,
-        input: call.input as Record<string, unknown>,
+        name: forwarded ? String(input.name) : call.name,
+        input: forwarded ? ((input.input ?? {}) as Record<string, unknown>) : input,
         isError: block.is_error === true,
         text: content,
       },
