@@ -33,6 +33,9 @@ export interface ServerProcess {
   shutdown(graceMs?: number): Promise<void>;
 }
 
+/** How long an exited server's stdout and stderr may take to drain before the exit is reported anyway. */
+const STREAM_DRAIN_GRACE_MS = 250;
+
 /** How the process ended, for a human: "server exited with code 1", "server was killed by SIGKILL". */
 export function describeServerExit(exit: ServerExit): string {
   if (exit.spawnError !== undefined) return `server could not start: ${exit.spawnError}`;
@@ -62,7 +65,12 @@ export function spawnServerProcess(
       resolve();
     };
     child.once("error", (error) => report({ code: null, signal: null, spawnError: error.message }));
-    child.once("exit", (code, signal) => report({ code, signal }));
+    // "close" comes once stdout and stderr are drained (the last stderr lines explain an exit); a grandchild
+    // holding the pipes open must not hide the exit, so "exit" reports too after a short grace.
+    child.once("close", (code, signal) => report({ code, signal }));
+    child.once("exit", (code, signal) => {
+      setTimeout(() => report({ code, signal }), STREAM_DRAIN_GRACE_MS).unref();
+    });
   });
   child.stdout.setEncoding("utf8");
   child.stderr.setEncoding("utf8");
