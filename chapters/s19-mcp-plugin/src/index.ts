@@ -1,5 +1,12 @@
 // s19 MCP plugin (groundwork): the MCP client interface and its two implementations.
 
+export {
+  createMcpSetup,
+  createS19Chapter,
+  DEFAULT_STARTUP_WAIT_MS,
+  type McpSetup,
+  type McpSetupOptions,
+} from "./agent.ts";
 export * from "./config/expand-variables.ts";
 export * from "./config/mcp-config.ts";
 export * from "./config/plugin-manifests.ts";
@@ -18,4 +25,38 @@ export * from "./mcp/sdk-client.ts";
 export { buildServerEnvironment } from "./mcp/server-environment.ts";
 export type { StdioServerCommand } from "./mcp/server-process.ts";
 export * from "./mcp/stdio-json-rpc-client.ts";
+export { createMcpCatalogue, type McpCatalogue } from "./mcp-catalogue.ts";
+export { COMMAND_WAIT_MS, createMcpCommand, describeServer, describeServers } from "./mcp-command.ts";
+export {
+  chooseMcpTools,
+  createMcpLateTools,
+  LISTED_DEFERRED_NAMES_MAX,
+  type McpLateToolsOptions,
+  type McpToolChoice,
+} from "./mcp-late-tools.ts";
+export { describeMcpServerEvent, renderMcpEvents } from "./mcp-renderer.ts";
+export { MCP_SECTION } from "./mcp-section.ts";
+export {
+  createServerApprovals,
+  describeLaunch,
+  displaySource,
+  type ServerApprovalOptions,
+  type ServerApprovals,
+} from "./server-approvals.ts";
+export {
+  CHARS_PER_TOKEN,
+  DEFAULT_TOOL_BUDGET_SHARE,
+  judgeToolBudget,
+  type ToolBudget,
+  toolRequestBytes,
+} from "./tool-budget.ts";
 export * from "./tools/mcp-tool.ts";
+export {
+  createToolSearchTools,
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SEARCH_LIMIT,
+  scoreTool,
+  searchTools,
+  type ToolSearchDetails,
+  type ToolSearchOptions,
+} from "./tools/tool-search.ts";
