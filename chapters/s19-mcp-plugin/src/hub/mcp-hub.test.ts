@@ -13,7 +13,7 @@ const textOf = (result: { content: Array<{ type: string; text?: string }> }) =>
 describe("the MCP hub", () => {
   const setupHub = useTestHubs();
 
-  it("connects good servers and fails broken ones with the reason, each on its own", async () => {
+  it("connects good servers and fails broken ones with the reason (connect timeout: MCP_TIMEOUT)", async () => {
     const silent = silentServerCommand();
     const { hub, view, changes } = setupHub(
       [
@@ -29,7 +29,7 @@ describe("the MCP hub", () => {
         configuredServer("unset", undefined, { problem: "missing environment variable GITHUB_TOKEN" }),
         scriptedServer("workspace", {}, { scope: "project", fromWorkspace: true }),
       ],
-      { connectTimeoutMs: 800 },
+      { env: { MCP_TIMEOUT: "800" } },
     );
     expect(view("workspace").status).toBe("pending-approval");
     hub.start();

@@ -65,7 +65,6 @@ export function useTestHubs(): (
     const hub = createMcpHub({
       servers,
       workspace: process.cwd(),
-      connectTimeoutMs: 5_000,
       env: {}, // MCP_TIMEOUT or MCP_TOOL_TIMEOUT of the machine running the tests must not count
       now: () => clock.now,
       createClient: (config, clientOptions: McpClientOptions) => {
