@@ -1,7 +1,7 @@
 // The s19 chapter (MCP) on s18's setup: the session's MCP servers (one hub, kept across /clear, closed with the
 // session), their tools as mcp__<server>__<tool> joining the first request (s02's late tools), /mcp, the renderer.
 import { homedir } from "node:os";
-import { DEFAULT_CONTEXT_WINDOW, extendSetup, type SetupContext } from "@lcc/s02";
+import { DEFAULT_CONTEXT_WINDOW, extendSetup, type SetupContext, type Tool } from "@lcc/s02";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { createWorktreeSetup, type WorktreeSetup, type WorktreeSetupOptions } from "@lcc/s18";
 import { loadMcpConfig } from "./config/mcp-config.ts";
@@ -34,6 +34,11 @@ export interface McpSetupOptions extends WorktreeSetupOptions {
   toolTimeoutMs?: number;
   /** Longest a server may take to connect (default: the hub's, MCP_TIMEOUT or 30 s). */
   connectTimeoutMs?: number;
+  /**
+   * More tools tool_search finds and use_tool calls, read at each call (s20 defers rarely used built-ins here).
+   * Given, tool_search and use_tool are listed whenever it returns any, servers or not.
+   */
+  deferredTools?: () => readonly Tool[];
 }
 
 export interface McpSetup extends WorktreeSetup {
@@ -112,7 +117,7 @@ export async function createMcpSetup(
   const hasServers = runtime.servers.length > 0;
   const extended = extendSetup(setup, {
     systemSections: hasServers ? [MCP_SECTION] : [],
-    ...(hasServers
+    ...(hasServers || options.deferredTools
       ? {
           lateTools: [
             createMcpLateTools({
@@ -123,6 +128,7 @@ export async function createMcpSetup(
               startupWaitMs: options.startupWaitMs ?? DEFAULT_STARTUP_WAIT_MS,
               contextTokens: setup.contextWindow?.tokens ?? DEFAULT_CONTEXT_WINDOW,
               toolBudgetShare: options.toolBudgetShare ?? DEFAULT_TOOL_BUDGET_SHARE,
+              ...(options.deferredTools ? { deferredTools: options.deferredTools } : {}),
               emit: context.emit,
             }),
           ],

@@ -3,9 +3,11 @@
 // wildcard, a whole server), an s08 hook matching by regex, and the deferral path over the tool budget.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { defineTool } from "@lcc/s02";
 import { reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { everythingEntry, testMcpSetup } from "./test-agent.ts";
 
 const start = testMcpSetup(useCleanups());
@@ -139,5 +141,36 @@ describe("s19 over the tool budget", () => {
     expect(session.events).toContainEqual(
       expect.objectContaining({ type: "notice", text: expect.stringContaining("over the budget of 800") }),
     );
+  });
+});
+
+describe("s19 deferred tools of a later chapter", () => {
+  it("lists tool_search and use_tool without any server; they find and run the given tools", async () => {
+    const almanac = defineTool({
+      name: "almanac",
+      description: "Tells the phase of the moon on a date.",
+      input: z.object({ date: z.string() }),
+      readOnly: true,
+      deferred: true,
+      async run({ date }) {
+        return `Full moon on ${date}.`;
+      },
+    });
+    const session = await start({
+      script: [
+        reply(toolUse("tool_search", { query: "moon" })),
+        reply(toolUse("use_tool", { name: "almanac", input: { date: "2026-12-24" } })),
+        reply(text("done")),
+      ],
+      options: { deferredTools: () => [almanac] },
+    });
+    await session.run("Moon?");
+    expect(session.toolNames(0)).toEqual(expect.arrayContaining(["tool_search", "use_tool"]));
+    expect(session.toolNames(0)).not.toContain("almanac");
+    expect(session.toolOf(0, "tool_search")?.description).toContain("Tools it finds: almanac.");
+    expect(String(session.resultsOf(1)[0]?.content)).toContain(
+      "## almanac\nTells the phase of the moon on a date.",
+    );
+    expect(session.resultsOf(2)[0]).toMatchObject({ content: "Full moon on 2026-12-24.", is_error: false });
   });
 });

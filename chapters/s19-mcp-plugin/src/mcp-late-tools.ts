@@ -18,6 +18,8 @@ export interface McpLateToolsOptions {
   /** The context window (tokens) and the share of it MCP tool definitions may take. */
   contextTokens: number;
   toolBudgetShare: number;
+  /** More tools tool_search finds and use_tool calls, read at each call (s20's deferred built-ins). */
+  deferredTools?: () => readonly Tool[];
   emit: EmitEvent;
 }
 
@@ -38,22 +40,25 @@ export interface McpToolChoice {
 
 /**
  * The tools for the registry: the MCP tools listed, or all deferred (over budget); plus tool_search and
- * use_tool when anything is deferred or some server is not connected yet. Pure over its inputs.
+ * use_tool when anything is deferred (MCP tools, or `deferredTools`) or some server is not connected yet.
+ * Pure over its inputs.
  */
 export function chooseMcpTools(
   catalogue: McpCatalogue,
   servers: readonly McpServerView[],
-  options: { contextTokens: number; toolBudgetShare: number },
+  options: { contextTokens: number; toolBudgetShare: number; deferredTools?: () => readonly Tool[] },
 ): McpToolChoice {
   const tools = catalogue.tools();
   const budget = judgeToolBudget(tools, options.contextTokens, options.toolBudgetShare);
   const waiting = servers.filter((server) => NOT_YET.has(server.status));
   const names = waiting.map((server) => server.name);
-  if (!budget.defer && waiting.length === 0) return { tools, budget, deferred: false, waiting: names };
+  const others = options.deferredTools ?? (() => []);
+  if (!budget.defer && waiting.length === 0 && others().length === 0)
+    return { tools, budget, deferred: false, waiting: names };
   const listed = new Set(budget.defer ? [] : tools.map((tool) => tool.name));
   const search = createToolSearchTools({
-    catalogue: () => catalogue.tools().filter((tool) => !listed.has(tool.name)),
-    describe: () => describeUnlisted(budget.defer ? tools : [], waiting),
+    catalogue: () => [...others(), ...catalogue.tools().filter((tool) => !listed.has(tool.name))],
+    describe: () => describeUnlisted([...others(), ...(budget.defer ? tools : [])], waiting),
   });
   const registered = budget.defer ? tools.map((tool) => ({ ...tool, deferred: true })) : tools;
   return { tools: [...registered, ...search], budget, deferred: budget.defer, waiting: names };
