@@ -1,5 +1,6 @@
 // The same McpClient interface on the official @modelcontextprotocol/sdk, over stdio or Streamable HTTP:
-// what `lcc` uses. The SDK does the wire; this file maps its errors and lifecycle onto ours.
+// what `lcc` uses. The SDK speaks the protocol (stdio on our process transport, for exit codes and process
+// groups; HTTP on the SDK's); this file maps its errors and lifecycle onto ours.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
