@@ -34,6 +34,7 @@ export function summarizeOutput(output: string, maxLines = 4): string {
 /**
  * Returns a printer for the event stream that writes to `output`. When tool calls overlap (s20 runs a round's
  * reads together: several starts, then their ends), each result line names its call, `⎿ read_file(a.txt): …`.
+ * `{type: "tool_end_shown", id}` says a chapter's renderer printed that call's end: it is no longer running.
  */
 export function createEventPrinter(output: NodeJS.WritableStream): (event: PrintableEvent) => void {
   const { write, newline } = createLineWriter(output);
@@ -48,6 +49,7 @@ export function createEventPrinter(output: NodeJS.WritableStream): (event: Print
       for (const call of open.values()) call.overlapped = true;
       if (typeof event.id === "string") open.set(event.id, { label, overlapped: open.size > 0 });
     }
+    if (event.type === "tool_end_shown" && typeof event.id === "string") open.delete(event.id);
     if (event.type === "tool_end") {
       const call = typeof event.id === "string" ? open.get(event.id) : undefined;
       if (typeof event.id === "string") open.delete(event.id);

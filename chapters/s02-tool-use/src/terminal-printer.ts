@@ -42,6 +42,8 @@ export function createTerminalPrinter(
     const { renderers, registry } = source();
     const lines = renderWith(renderers, event);
     if (lines) {
+      // A chapter showed this call's end itself: the base printer stops counting the call as running.
+      if (event.type === "tool_end") printBase({ type: "tool_end_shown", id: event.id });
       if (lines.length === 0) return;
       printBase({ type: "agent_end" });
       output.write(`${lines.join("\n")}\n`);

@@ -1,6 +1,7 @@
 // chapter-kit's printer with overlapping calls: every result line names its call once calls overlap (their
 // results come in finish order, after all the starts); a call that ran alone keeps the plain result line.
 import { createEventPrinter } from "@lcc/chapter-kit";
+import { type AgentEvent, createTerminalPrinter, type EventRenderer } from "@lcc/s02";
 import { captureOutput } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 
@@ -45,5 +46,21 @@ describe("printing tool calls that overlap", () => {
     for (const event of [start("t1", "a.txt"), start("t2", "b.txt"), end("t1", "A"), end("t2", "B")])
       print(event);
     expect(output.text()).toContain("  ⎿ read_file(a.txt): A\n  ⎿ read_file(b.txt): B\n");
+  });
+
+  it("knows a call ended when a chapter's renderer showed its end, so the next call is not named", () => {
+    const output = captureOutput();
+    const found: EventRenderer = (event) =>
+      event.type === "tool_end" && event.name === "tool_search" ? ["  ⎿ 3 tools found"] : undefined;
+    const print = createTerminalPrinter(output, () => ({ renderers: [found] }));
+    const search = { type: "tool_start", id: "t1", name: "tool_search", input: { query: "cron" } } as const;
+    const events: AgentEvent[] = [
+      search,
+      { ...search, type: "tool_end", output: "…", isError: false, interrupted: false, durationMs: 1 },
+      { ...start("t2", "a.txt"), type: "tool_start" },
+      { ...end("t2", "A"), type: "tool_end", input: {}, interrupted: false, durationMs: 1 },
+    ];
+    for (const event of events) print(event);
+    expect(output.text()).toContain("  ⎿ 3 tools found\n⏺ read_file(a.txt)\n  ⎿ A\n");
   });
 });
