@@ -1,14 +1,14 @@
 // The s20 chapter (tool refactor) on s19's setup: one router over every tool source, the parallel dispatch,
 // rarely used built-ins deferred behind tool_search/use_tool, /tools with the table and the pipeline order.
-import { extendSetup, type LateTools, type SetupContext } from "@lcc/s02";
+import { extendSetup, type LateTools, type SetupContext, type Tool } from "@lcc/s02";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
-import { createWorktreeSetup, type WorktreeSetup, type WorktreeSetupOptions } from "@lcc/s18";
+import { createMcpSetup, type McpSetup, type McpSetupOptions } from "@lcc/s19";
 import { deferBuiltIns } from "./deferred-built-ins.ts";
 import { ROUTER_SECTION } from "./router-section.ts";
 import { createToolRouter, type ToolRouter, type ToolRouterOptions } from "./tool-router.ts";
 import { createToolsCommand, type LateToolsState } from "./tools-command.ts";
 
-export interface RouterSetupOptions extends WorktreeSetupOptions {
+export interface RouterSetupOptions extends McpSetupOptions {
   /** Calls of one parallel run in flight at once (default 10, as Claude Code). */
   maxConcurrency?: number;
   /** Built-in tools to defer, each with the reason (default DEFERRED_BUILT_IN_TOOLS; `{}` lists every tool). */
@@ -17,7 +17,7 @@ export interface RouterSetupOptions extends WorktreeSetupOptions {
   toolSources?: Readonly<Record<string, string>>;
 }
 
-export interface RouterSetup extends WorktreeSetup {
+export interface RouterSetup extends McpSetup {
   /** The session's router: its table (/tools), its dispatch, the deferred built-ins. */
   router: ToolRouter;
 }
@@ -31,16 +31,26 @@ export async function createRouterSetup(
   context: SetupContext,
   options: RouterSetupOptions = {},
 ): Promise<RouterSetup> {
-  const base = await createWorktreeSetup(context, options);
+  // s19's tool_search and use_tool reach the deferred built-ins too: one pair for every tool left unlisted.
+  let deferred: readonly Tool[] = [];
+  const base = await createMcpSetup(context, {
+    ...options,
+    deferredTools: () => [...deferred, ...(options.deferredTools?.() ?? [])],
+  });
   const routerOptions: ToolRouterOptions = {
     ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
     ...(options.deferredBuiltIns ? { deferred: options.deferredBuiltIns } : {}),
-    sources: { ...(options.toolSources ? { extraSources: options.toolSources } : {}) },
+    sources: {
+      mcpServers: () => base.mcp.servers().map((server) => server.name),
+      ...(options.toolSources ? { extraSources: options.toolSources } : {}),
+    },
   };
   const router = createToolRouter(routerOptions);
+  const tools = deferBuiltIns(base.tools, router.deferred);
+  deferred = tools.filter((tool) => tool.deferred);
   const late = trackLateTools(base.lateTools);
   const setup = extendSetup(
-    { ...base, tools: deferBuiltIns(base.tools, router.deferred), ...late.setupPart },
+    { ...base, tools, ...late.setupPart },
     {
       systemSections: [ROUTER_SECTION],
       commands: [createToolsCommand(router, late.state)],
@@ -50,7 +60,7 @@ export async function createRouterSetup(
   return { ...setup, router };
 }
 
-/** The late tools (s19's MCP tools), each wrapped to report when all of them are in the registry. */
+/** The late tools (s19's MCP tools and the tool_search pair), each wrapped to report when all of them are in the registry. */
 function trackLateTools(lateTools: readonly LateTools[] | undefined) {
   if (!lateTools?.length) return { state: (): LateToolsState => "none", setupPart: {} };
   let pending = lateTools.length;

@@ -11,18 +11,20 @@ import {
   type SetupContext,
   toApiTool,
 } from "@lcc/s02";
-import { createWorktreeSetup } from "@lcc/s18";
-import { createTempWorkspace } from "@lcc/testkit";
+import { createMcpSetup } from "@lcc/s19";
+import { createTempWorkspace, reply, text } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createRouterSetup } from "./agent.ts";
 import { DEFERRED_BUILT_IN_TOOLS } from "./deferred-built-ins.ts";
 import { PIPELINE_PHASES } from "./pipeline-phases.ts";
+import { testRouterSetup, tinyMcpServer } from "./test-agent.ts";
 import { createToolRouter, TRAIT_NAMES } from "./tool-router.ts";
 import { sourceLabel, toolSourceOf } from "./tool-sources.ts";
 
 const addCleanup = useCleanups();
+const start = testRouterSetup(addCleanup);
 
 /** A setup context outside a session, on a temp workspace and home (no model is called). */
 async function setupContext(): Promise<SetupContext> {
@@ -47,7 +49,7 @@ describe("the router over every earlier chapter's tools", () => {
   it("holds every tool of the previous chapter's setup, in order, with its traits and code", async () => {
     const context = await setupContext();
     const home = context.workspace;
-    const before = await createWorktreeSetup(context, { home });
+    const before = await createMcpSetup(context, { home });
     const after = await createRouterSetup(context, { home });
     expect(after.tools.map((tool) => tool.name)).toEqual(before.tools.map((tool) => tool.name));
     const table = after.router.table(after.tools);
@@ -109,6 +111,42 @@ describe("the router over every earlier chapter's tools", () => {
     const [first, second] = createToolRouter({ deferred: {} }).table([plain, forwarding]);
     expect(first!.traits).toEqual(Object.fromEntries(TRAIT_NAMES.map((name) => [name, false])));
     expect([first!.forwards, second!.forwards, second!.traits.readOnly]).toEqual([false, true, true]);
+  });
+});
+
+describe("the router over a session with an MCP server", () => {
+  it("holds every tool the s19 session registers, MCP tools included, with its source and traits", async () => {
+    const options = { servers: [tinyMcpServer()] };
+    const s19 = await start({ script: [reply(text("Hi."))], options, createSetup: createMcpSetup });
+    const s20 = await start({ script: [reply(text("Hi."))], options });
+    await s19.run("hi");
+    await s20.run("hi");
+    const before = s19.agent.resolved.registry.list();
+    const after = s20.agent.resolved.registry.list();
+    // s19 lists every tool of its one small server; s20 adds the tool_search pair for its deferred built-ins.
+    expect(after.map((tool) => tool.name)).toEqual([
+      ...before.map((tool) => tool.name),
+      "tool_search",
+      "use_tool",
+    ]);
+    const table = s20.setup().router.table(after);
+    for (const [index, tool] of before.entries()) {
+      const deferred = Object.hasOwn(DEFERRED_BUILT_IN_TOOLS, tool.name);
+      expect(table[index]!.traits, tool.name).toEqual({
+        readOnly: Boolean(tool.readOnly),
+        destructive: Boolean(tool.destructive),
+        concurrencySafe: Boolean(tool.concurrencySafe),
+        parentOnly: Boolean(tool.parentOnly),
+        deferred,
+      });
+      expect(toApiTool(after[index]!), tool.name).toEqual(toApiTool(tool));
+      expect(table[index]!.source.kind, tool.name).not.toBe("setup");
+    }
+    const row = (name: string) => table.find((entry) => entry.name === name);
+    expect(sourceLabel(row("mcp__tiny__lookup")!.source)).toBe("mcp:tiny");
+    expect(row("mcp__tiny__drop_table")!.traits.destructive).toBe(true);
+    expect(row("use_tool")).toMatchObject({ forwards: true, source: { kind: "built-in", chapter: "s19" } });
+    expect(row("tool_search")!.traits).toMatchObject({ readOnly: true, concurrencySafe: true });
   });
 });
 
