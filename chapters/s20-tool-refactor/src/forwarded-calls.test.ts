@@ -44,7 +44,8 @@ describe("forwarding to a parentOnly tool", () => {
   });
 
   it("keeps a subagent's use_tool away from the lead's deferred cron_create, and lets the lead reach it", async () => {
-    const isChild = (request: RecordedRequest) => JSON.stringify(request.body.system).includes("You are a general-purpose subagent");
+    const isChild = (request: RecordedRequest) =>
+      JSON.stringify(request.body.system).includes("You are a general-purpose subagent");
     const newest = (request: RecordedRequest) => JSON.stringify(request.body.messages.at(-1)?.content);
     const schedule = { cron: "0 9 * * 1-5", prompt: "Run the tests." };
     const session = await start({
