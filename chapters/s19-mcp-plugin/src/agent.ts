@@ -104,6 +104,7 @@ async function startMcp(context: SetupContext, options: McpSetupOptions): Promis
  * The first request of each conversation asks about a workspace's new servers (once each), waits at most
  * `startupWaitMs` for servers still connecting, then lists the connected servers' tools (or defers them
  * behind tool_search over the budget). Tools of later servers are reached through tool_search and use_tool.
+ * Built outside a session (no `context.session`), the setup's hub is the caller's to close (`mcp.close()`).
  */
 export async function createMcpSetup(
   context: SetupContext,

@@ -1,4 +1,5 @@
-// s19 MCP plugin (groundwork): the MCP client interface and its two implementations.
+// Public surface of s19 (MCP): the client interface and its two implementations, the config sources and
+// approvals, the hub, the MCP tool, tool_search/use_tool, the tool budget, and the chapter (s18 plus MCP).
 
 export {
   createMcpSetup,
