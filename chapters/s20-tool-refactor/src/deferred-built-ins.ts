@@ -6,9 +6,12 @@ import type { Tool } from "@lcc/s02";
 /**
  * The deferred built-ins and why (the request bytes each saves are measured in deferred-built-ins.test.ts).
  * What stays listed is what a coding session uses all the time: bash, the file tools, todo_write, agent,
- * load_skill, compact, memory, tasks and background commands (bash hands a long command to the background).
+ * load_skill, compact, memory_save, the task tools and background_run/background_check (bash hands a long
+ * command to the background, and the model checks on it).
  */
 export const DEFERRED_BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
+  memory_forget: "forgetting is asked for by the user; memory_save stays listed",
+  background_kill: "background_check reports on commands; stopping one is rarer",
   cron_create: "scheduling is asked for by the user, a few times a project at most",
   cron_list: "only after something was scheduled",
   cron_delete: "only after something was scheduled",
