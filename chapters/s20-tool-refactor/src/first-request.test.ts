@@ -44,9 +44,6 @@ describe("the first request", () => {
     const weight = listed.registered
       .filter((tool) => Object.hasOwn(DEFERRED_BUILT_IN_TOOLS, tool.name))
       .reduce((sum, tool) => sum + Buffer.byteLength(JSON.stringify(toApiTool(tool))) + 1, 0);
-    console.info(
-      `first request: ${listed.bytes} bytes with every tool listed, ${deferred.bytes} with ${Object.keys(DEFERRED_BUILT_IN_TOOLS).length} built-ins deferred (their definitions: ${weight} bytes)`,
-    );
     expect(listed.names).toEqual(expect.arrayContaining(Object.keys(DEFERRED_BUILT_IN_TOOLS)));
     // What tool_search's description adds back (the names it finds) is far less than what is saved.
     expect(listed.bytes - deferred.bytes).toBeGreaterThan(weight * 0.75);

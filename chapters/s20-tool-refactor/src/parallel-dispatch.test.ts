@@ -67,7 +67,8 @@ describe("s20 parallel dispatch in the loop", () => {
     expect(log).toHaveLength(5);
     expect(peakConcurrency(log)).toBe(5);
     const span = Math.max(...log.map((one) => one.end)) - Math.min(...log.map((one) => one.start));
-    expect(span).toBeLessThan(2 * CALL_MS + 160);
+    // Loose bounds (a loaded machine is slow, never faster): one at a time would take 5 calls, ≥ 1,900 ms.
+    expect(span).toBeLessThan(3 * CALL_MS);
     expect(elapsed).toBeLessThan(5 * CALL_MS);
     const results = resultsIn(fake.messageRequests()[1]!.body.messages.at(-1));
     expect(results.map((result) => [result.tool_use_id, result.content])).toEqual([
