@@ -106,7 +106,7 @@ export function createMcpLateTools(options: McpLateToolsOptions): LateTools {
     const notice = (text: string) => options.emit({ type: "notice", source: "mcp", text });
     if (choice.deferred)
       notice(
-        `mcp: the MCP tools take ${choice.budget.bytes} bytes of every request, over the budget of ${choice.budget.budget} (${options.toolBudgetShare * 100}% of the context window): they are found through tool_search`,
+        `mcp: the MCP tools take ${choice.budget.bytes} bytes of every request, over the budget of ${choice.budget.budget} (${Math.round(options.toolBudgetShare * 1000) / 10}% of the context window): they are found through tool_search`,
       );
     const connecting = options.servers().filter((server) => server.status === "connecting");
     if (connecting.length > 0)
