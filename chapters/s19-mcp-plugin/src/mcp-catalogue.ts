@@ -1,5 +1,5 @@
-// The session's MCP tools as harness tools, read from the hub when asked: every connected server's tools
-// named mcp__<server>__<tool> by one namer for the whole session (a name that collides is refused and said once).
+// The session's MCP tools as harness tools, read from the hub when asked: the tools of every server connected
+// now or connected before it crashed (a call restarts it), named mcp__<server>__<tool> by one namer for the whole session (a name that collides is refused and said once).
 import type { EmitEvent, Tool } from "@lcc/s02";
 import { createToolNamer } from "./config/tool-names.ts";
 import type { McpHub } from "./hub/mcp-hub.ts";
@@ -7,7 +7,8 @@ import { createMcpTool } from "./tools/mcp-tool.ts";
 
 export interface McpCatalogue {
   /**
-   * The tools of every server connected now, in the hub's server order then the server's tool order.
+   * The tools of every server connected now, or failed after it listed tools (a crash: calling one of them
+   * restarts the server, after the backoff), in the hub's server order then the server's tool order.
    * The same Tool object while a server's definition of it does not change. Never throws.
    */
   tools(): Tool[];
@@ -22,7 +23,8 @@ export function createMcpCatalogue(hub: McpHub, emit: EmitEvent): McpCatalogue {
     tools() {
       const tools: Tool[] = [];
       for (const server of hub.servers()) {
-        if (server.status !== "connected") continue;
+        const crashed = server.status === "failed" && server.tools.length > 0;
+        if (server.status !== "connected" && !crashed) continue;
         for (const remote of server.tools) {
           const fullName = namer.name(server.name, remote.name);
           if (typeof fullName !== "string") {
