@@ -1,5 +1,6 @@
-// A forwarded call reaches a parentOnly tool only from the registry that holds it: s20 defers parentOnly
-// built-ins (spawn_teammate, cron_create …) behind use_tool, and a subagent's use_tool must not reach them.
+// Forwarded calls (use_tool): the dispatch judges one by the tool it reaches, and a parentOnly tool is reached only
+// from the registry that holds it (s20 defers parentOnly built-ins behind use_tool; a subagent's must not reach them).
+import type Anthropic from "@anthropic-ai/sdk";
 import { defineTool, type Tool } from "@lcc/s02";
 import { assertPairingInvariant, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -7,7 +8,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createParallelDispatch } from "./parallel-dispatch.ts";
 import { testRouterSetup } from "./test-agent.ts";
-import { createForwardingTool, dispatchLoopSetup } from "./test-dispatch.ts";
+import {
+  createForwardingTool,
+  createSlowTool,
+  dispatchLoopSetup,
+  overlap,
+  type RunInterval,
+} from "./test-dispatch.ts";
 
 const addCleanup = useCleanups();
 const setup = dispatchLoopSetup(addCleanup);
@@ -26,6 +33,57 @@ function leadOnlyTool(runs: string[]): Tool {
     },
   });
 }
+
+/** The tool_result blocks of a message. */
+function resultsIn(message: Anthropic.MessageParam | undefined) {
+  return ((message?.content ?? []) as Anthropic.ContentBlockParam[]).filter(
+    (block): block is Anthropic.ToolResultBlockParam => block.type === "tool_result",
+  );
+}
+
+describe("a forwarded call in the parallel dispatch", () => {
+  it("judges a forwarded call by the tool it reaches: to a read-only tool it overlaps, to a mutating one it is a barrier", async () => {
+    const log: RunInterval[] = [];
+    const read = createSlowTool(log);
+    const write = createSlowTool(log, true);
+    const { fake, events, run } = await setup(
+      [
+        reply(
+          toolUse("slow_read", { label: "r1", ms: 150 }, "t1"),
+          toolUse("call_tool", { name: "slow_read", input: { label: "f2", ms: 150 } }, "t2"),
+          toolUse("call_tool", { name: "slow_write", input: { label: "w3", ms: 150 } }, "t3"),
+          toolUse("slow_read", { label: "r4", ms: 150 }, "t4"),
+          toolUse("call_tool", { name: "nowhere", input: {} }, "t5"),
+        ),
+        reply(text("done")),
+      ],
+      [read, write, createForwardingTool([read, write])],
+      createParallelDispatch(),
+    );
+    await run();
+    const byLabel = Object.fromEntries(log.map((one) => [one.label, one]));
+    expect(overlap(byLabel.r1!, byLabel.f2!)).toBe(true);
+    for (const label of ["r1", "f2", "r4"]) expect(overlap(byLabel.w3!, byLabel[label]!), label).toBe(false);
+    const results = resultsIn(fake.messageRequests()[1]!.body.messages.at(-1));
+    expect(results.map((result) => [result.tool_use_id, result.content])).toEqual([
+      ["t1", "read r1"],
+      ["t2", "read f2"],
+      ["t3", "wrote w3"],
+      ["t4", "read r4"],
+      ["t5", "No tool named nowhere."],
+    ]);
+    // The pipeline ran each forwarded call under its target's name, with the same id.
+    const started = events.flatMap((event) => (event.type === "tool_start" ? [[event.id, event.name]] : []));
+    expect(started).toEqual([
+      ["t1", "slow_read"],
+      ["t2", "slow_read"],
+      ["t3", "slow_write"],
+      ["t4", "slow_read"],
+      ["t5", "call_tool"],
+    ]);
+    assertPairingInvariant(fake.messageRequests());
+  });
+});
 
 describe("forwarding to a parentOnly tool", () => {
   it("runs it from the registry that holds it, and refuses it from one that does not", async () => {

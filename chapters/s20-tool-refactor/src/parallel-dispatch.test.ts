@@ -16,7 +16,6 @@ import { abortWhen, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createParallelDispatch, DEFAULT_MAX_CONCURRENCY, runsInParallel } from "./parallel-dispatch.ts";
 import {
-  createForwardingTool,
   createSlowTool,
   dispatchLoopSetup,
   overlap,
@@ -93,48 +92,6 @@ describe("s20 parallel dispatch in the loop", () => {
     expect(log).toHaveLength(12);
     expect(peakConcurrency(log)).toBe(DEFAULT_MAX_CONCURRENCY);
     expect(DEFAULT_MAX_CONCURRENCY).toBe(10);
-  });
-
-  it("judges a forwarded call by the tool it reaches: to a read-only tool it overlaps, to a mutating one it is a barrier", async () => {
-    const log: RunInterval[] = [];
-    const read = createSlowTool(log);
-    const write = createSlowTool(log, true);
-    const { fake, events, run } = await setup(
-      [
-        reply(
-          toolUse("slow_read", { label: "r1", ms: 150 }, "t1"),
-          toolUse("call_tool", { name: "slow_read", input: { label: "f2", ms: 150 } }, "t2"),
-          toolUse("call_tool", { name: "slow_write", input: { label: "w3", ms: 150 } }, "t3"),
-          toolUse("slow_read", { label: "r4", ms: 150 }, "t4"),
-          toolUse("call_tool", { name: "nowhere", input: {} }, "t5"),
-        ),
-        reply(text("done")),
-      ],
-      [read, write, createForwardingTool([read, write])],
-      createParallelDispatch(),
-    );
-    await run();
-    const byLabel = Object.fromEntries(log.map((one) => [one.label, one]));
-    expect(overlap(byLabel.r1!, byLabel.f2!)).toBe(true);
-    for (const label of ["r1", "f2", "r4"]) expect(overlap(byLabel.w3!, byLabel[label]!), label).toBe(false);
-    const results = resultsIn(fake.messageRequests()[1]!.body.messages.at(-1));
-    expect(results.map((result) => [result.tool_use_id, result.content])).toEqual([
-      ["t1", "read r1"],
-      ["t2", "read f2"],
-      ["t3", "wrote w3"],
-      ["t4", "read r4"],
-      ["t5", "No tool named nowhere."],
-    ]);
-    // The pipeline ran each forwarded call under its target's name, with the same id.
-    const started = events.flatMap((event) => (event.type === "tool_start" ? [[event.id, event.name]] : []));
-    expect(started).toEqual([
-      ["t1", "slow_read"],
-      ["t2", "slow_read"],
-      ["t3", "slow_write"],
-      ["t4", "slow_read"],
-      ["t5", "call_tool"],
-    ]);
-    assertPairingInvariant(fake.messageRequests());
   });
 
   it("keeps the other calls' results when one of them fails", async () => {
