@@ -1,5 +1,6 @@
 // /tools in a real s20 session: the pipeline order, the dispatch rule, one row per tool with its source,
 // listed or deferred, and traits; /tools <name> says why a tool is deferred.
+import { reply, text } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { DEFERRED_BUILT_IN_TOOLS } from "./deferred-built-ins.ts";
@@ -45,6 +46,22 @@ describe("/tools", () => {
       "destructive · parent-only",
     ]);
     for (const tool of tools) expect(rowOf(output, tool.name)[0], tool.name).toBe(tool.name);
+    expect(output).toContain("Not in the table yet: tool_search, use_tool and the MCP servers' tools join");
+  });
+
+  it("lists tool_search and use_tool once the first request loaded them", async () => {
+    const session = await start({ script: [reply(text("Hello."))] });
+    await session.run("hi");
+    await session.run("/tools");
+    const output = session.output();
+    expect(rowOf(output, "tool_search")).toEqual([
+      "tool_search",
+      "s19",
+      "listed",
+      "read-only · concurrency-safe",
+    ]);
+    expect(rowOf(output, "use_tool")).toEqual(["use_tool", "s19", "listed", "forwards to its target"]);
+    expect(output).not.toContain("Not in the table yet");
   });
 
   it("shows one tool with the reason it is deferred, and refuses an unknown name", async () => {

@@ -46,7 +46,9 @@ export function describeRouterTable(
     `A round's read-only, concurrency-safe calls run together (at most ${router.maxConcurrency} at once); any other call runs alone, in order.`,
     `${entries.length} tools: ${entries.length - deferred} listed, ${deferred} deferred (tool_search finds them, use_tool calls them)`,
     ...(late === "pending"
-      ? ["MCP tools join with the first request (the servers are still being asked)."]
+      ? [
+          "Not in the table yet: tool_search, use_tool and the MCP servers' tools join with the first request.",
+        ]
       : []),
     "",
     line(header),
