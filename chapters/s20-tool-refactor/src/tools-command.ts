@@ -72,7 +72,7 @@ export function createToolsCommand(router: ToolRouter, lateTools: () => LateTool
   return {
     name: "tools",
     usage: "/tools [name]",
-    summary: "every tool: source, listed or deferred, traits; the pipeline order; /tools <name> for one",
+    summary: "every tool: source, listed or deferred, traits; the pipeline; /tools <name> for one",
     run(args, { session, write }) {
       const tools = session.resolved.registry.list();
       const entries = router.table(tools);
