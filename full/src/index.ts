@@ -6,14 +6,14 @@ export { EXIT_CODES, helpText } from "./cli/help-text.ts";
 export { type LccIo, runLcc } from "./cli/run-lcc.ts";
 export { VERSION } from "./cli/version.ts";
 export { createDemoScript, type DemoModel, startDemoModel } from "./demo/demo-model.ts";
-export { buildResult, type HeadlessResult, runHeadless } from "./headless/headless.ts";
 export {
-  createLccSetup,
+  createFullSetup,
+  type FullSetup,
   INTEGRATED_CHAPTER,
-  type LccSetup,
   PRODUCT_SECTION,
   type ProductParts,
-} from "./lcc-setup.ts";
+} from "./full-setup.ts";
+export { buildResult, type HeadlessResult, runHeadless } from "./headless/headless.ts";
 export {
   type AgentSession,
   type AgentSessionOptions,
@@ -45,5 +45,4 @@ export {
 export {
   createProductCommands,
   describeMissingCommand,
-  UPCOMING_COMMANDS,
 } from "./terminal/slash-commands.ts";

@@ -34,7 +34,7 @@ describe("lcc's .env files", () => {
     expect(attacker.requests).toHaveLength(0);
   });
 
-  it("reads --dotenv first and warns about one that is not a regular file", async () => {
+  it("reads --dotenv first and warns about one that is not a regular file", { timeout: 60_000 }, async () => {
     const { attacker, trusted, workspace, home } = await setup();
     const envFile = join(home.dir, "work.env");
     writeFileSync(envFile, `ANTHROPIC_BASE_URL=${trusted.baseURL}\nANTHROPIC_API_KEY=file-key\n`);

@@ -39,7 +39,7 @@ const launch = (args: string[], env: Record<string, string> = {}) =>
 describe("build and launcher", () => {
   it("bundles src/cli/cli.ts into dist/lcc.mjs and records the sources it came from", async () => {
     const inputs = JSON.parse(await readFile(join(root, "dist", "inputs.json"), "utf8")) as string[];
-    expect(inputs).toContain(join(packageDir, "src", "lcc-setup.ts"));
+    expect(inputs).toContain(join(packageDir, "src", "full-setup.ts"));
     expect(inputs.some((path) => path.includes("/node_modules/"))).toBe(false);
     // A dependency upgrade makes the bundle stale through the lockfile.
     expect(inputs).toContain(join(packageDir, "..", "pnpm-lock.yaml"));
@@ -100,7 +100,7 @@ describe("build and launcher", () => {
       expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
       const rebuilt = JSON.parse(await readFile(inputsPath, "utf8")) as string[];
       expect(rebuilt).not.toContain(join(root, "newer-source.ts"));
-      expect(rebuilt).toContain(join(packageDir, "src", "lcc-setup.ts"));
+      expect(rebuilt).toContain(join(packageDir, "src", "full-setup.ts"));
     } finally {
       await rm(join(root, "scripts"));
     }

@@ -93,24 +93,22 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   const out = options.print || options.printPrompt ? io.stderr : io.stdout;
   const colors = createColors(shouldUseColor(io.env, out.isTTY));
   let closeDemo = async () => {};
+  let demoSession: import("../demo/demo-session.ts").DemoSession | undefined;
   if (demo) {
-    const { startDemoModel } = await import("../demo/demo-model.ts");
-    const model = await startDemoModel({
+    const { startDemoSession } = await import("../demo/demo-session.ts");
+    demoSession = await startDemoSession({
       workspace,
       lccHome,
-      chunkDelayMs: options.print ? 0 : 12,
       headless: Boolean(options.print),
+      forced: options.demo,
+      // --print-prompt asks the model nothing: the tour the banner announces never starts.
+      ...(options.printPrompt ? {} : { banner: { output: out, colors } }),
     });
-    closeDemo = model.close;
-    Object.assign(config, { apiKey: "demo-key", baseURL: model.baseURL });
+    closeDemo = demoSession.close;
+    Object.assign(config, { apiKey: "demo-key", baseURL: demoSession.baseURL });
     delete config.authToken;
     // The tour's MCP step calls the bundled server, added like a server named on the command line.
-    mcpConfig.push((await import("../demo/demo-mcp-config.ts")).demoMcpConfig());
-    // --print-prompt asks the model nothing: the tour the banner announces never starts.
-    if (!options.printPrompt) {
-      const { demoBanner } = await import("../demo/demo-banner.ts");
-      out.write(`${demoBanner(colors, model.scratchPath, options.demo)}\n`);
-    }
+    mcpConfig.push(demoSession.mcpConfig);
   }
   const { startTracing, createAskChannel } = await import("@lcc/chapter-kit");
   const tracePath = options.trace ?? io.env.LCC_TRACE?.trim();
@@ -140,7 +138,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     helpNotes: lccHelpNotes(),
     permissions: {
       ...(options.permissionMode ? { mode: options.permissionMode } : {}),
-      allowedTools: options.allowedTools,
+      // The demo's own MCP server is lcc's, read-only: its tools are allowed as `--allowedTools` would.
+      allowedTools: [...options.allowedTools, ...(demoSession?.allowedTools ?? [])],
       disallowedTools: options.disallowedTools,
     },
     projectHooks: options.projectHooks,
@@ -150,7 +149,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     // A run without a REPL has no later turn to carry a scheduled prompt: a fire would be claimed and lost.
     ...(options.print || options.printPrompt ? { cronFires: false } : {}),
     teamColor: colors.enabled,
-    ...(demo ? { hookSettings: [(await import("../demo/demo-model.ts")).demoHookSettings()] } : {}),
+    ...(demoSession ? { hookSettings: [demoSession.hookSettings] } : {}),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   }).catch((error: unknown) => teamBackendFailure(error, io.stderr));
@@ -189,20 +188,24 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
         io.sigintSource?.off("SIGINT", interrupt);
       }
     }
-    const { INTEGRATED_CHAPTER } = await import("../lcc-setup.ts");
+    const { INTEGRATED_CHAPTER } = await import("../full-setup.ts");
+    const { runInteractive } = await import("../terminal/interactive.ts");
+    const { describeMcpStart } = await import("../terminal/mcp-start-line.ts");
     const resumed = picked
       ? `resumed ${picked.id} (${picked.messages.length} messages)`
       : `new session ${session.sessionId()}`;
+    // The MCP servers as they stand now; runInteractive subscribes in the same tick, so each later change
+    // prints above the prompt once (s19's renderer), none lost in between and the prompt never waits.
+    const mcp = describeMcpStart(session.core.setup.mcp.servers());
     io.stdout.write(
       `${colors.bold("lcc")} ${VERSION} · model ${config.model} · chapters s01–${INTEGRATED_CHAPTER}\n` +
-        `${colors.dim(`workspace: ${workspace}\n${resumed}\n/help for commands · Ctrl-C interrupts · Ctrl-D exits`)}\n\n`,
+        `${colors.dim(`workspace: ${workspace}\n${resumed}\n${mcp ? `${mcp}\n` : ""}/help for commands · Ctrl-C interrupts · Ctrl-D exits`)}\n\n`,
     );
     if (picked?.repairedToolUseIds.length) {
       io.stdout.write(
         `${colors.yellow("⚠")} The last turn was cut off; ${picked.repairedToolUseIds.length} unfinished tool call(s) are marked interrupted.\n`,
       );
     }
-    const { runInteractive } = await import("../terminal/interactive.ts");
     await runInteractive({
       session,
       input: io.stdin,

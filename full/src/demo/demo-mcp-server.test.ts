@@ -38,6 +38,7 @@ describe("the demo MCP server", () => {
     const counted = await client.callTool("word_count", { text: "one two  three\nfour\n" });
     expect(counted).toMatchObject({ isError: false });
     expect(textOf(counted)).toBe("4 words, 2 lines, 20 characters");
+    expect(textOf(await client.callTool("word_count", { text: "one" }))).toBe("1 word, 1 line, 3 characters");
     expect(textOf(await client.callTool("checksum", { text: "abc" }))).toBe(
       "sha256 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
     );

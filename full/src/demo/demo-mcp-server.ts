@@ -30,7 +30,10 @@ server.registerTool(
     if (text.length > MAX_TEXT_CHARS) return refuse(`text is longer than ${MAX_TEXT_CHARS} characters`);
     const words = text.split(/\s+/).filter(Boolean).length;
     const lines = text === "" ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-    return answer(`${words} words, ${lines} lines, ${[...text].length} characters`);
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+    return answer(
+      `${count(words, "word")}, ${count(lines, "line")}, ${count([...text].length, "character")}`,
+    );
   },
 );
 

@@ -3,16 +3,25 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTempWorkspace, reply, type Script, startFakeApi, text } from "@lcc/testkit";
+import {
+  assertPairingInvariant,
+  createTempWorkspace,
+  reply,
+  type Script,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { EXIT_CODES } from "../cli/help-text.ts";
-import { runLcc } from "../test-harness.ts";
+import { BROKEN_SERVER, everythingServer, mcpServersJson } from "../mcp-test-servers.ts";
+import { parseJsonLines, runLcc } from "../test-harness.ts";
 
 const addCleanup = useCleanups();
 
-async function setup(script: Script = [reply(text("done"))]) {
-  const workspace = await createTempWorkspace({ files: { "notes.txt": "alpha\n" } });
+async function setup(script: Script = [reply(text("done"))], files: Record<string, string> = {}) {
+  const workspace = await createTempWorkspace({ files: { "notes.txt": "alpha\n", ...files } });
   const fake = await startFakeApi({ script });
   addCleanup(workspace.cleanup, () => fake.close());
   const lcc = (args: string[], cwd = workspace.dir) => runLcc({ args, cwd, baseURL: fake.baseURL });
@@ -42,5 +51,49 @@ describe("lcc -p with MCP servers", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(EXIT_CODES.success);
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it("calls a tool of a --mcp-config server end to end; init names the servers; a failing one is said on stderr", {
+    timeout: 60_000,
+  }, async () => {
+    const { fake, lcc } = await setup([
+      reply(toolUse("mcp__everything__get-sum", { a: 2, b: 3 }, "toolu_mcp_sum")),
+      reply(text("2 + 3 is 5.")),
+    ]);
+    const servers = mcpServersJson({ everything: everythingServer(), broken: BROKEN_SERVER });
+    const run = await lcc([
+      "-p",
+      "add 2 and 3 with the MCP server",
+      ...["--mcp-config", servers, "--allowedTools", "mcp__everything", "--output-format", "stream-json"],
+    ]);
+    expect(run.code).toBe(EXIT_CODES.success);
+    const events = parseJsonLines(run.stdout);
+    const init = events[0] as { mcp_servers?: Array<{ name: string; status: string }> };
+    expect(init.mcp_servers?.map((server) => server.name)).toEqual(["everything", "broken"]);
+    expect(run.stderr).toMatch(/lcc: warning: mcp: broken failed: .*lcc-test-no-such-mcp-server/);
+    const [first, second] = fake.messageRequests();
+    const names = (first?.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : ""));
+    expect(names).toContain("mcp__everything__get-sum");
+    expect(names.some((name) => name.startsWith("mcp__broken__"))).toBe(false);
+    expect(JSON.stringify(second?.body.messages?.at(-1))).toContain("The sum of 2 and 3 is 5.");
+    expect(events.at(-1)).toMatchObject({ type: "result", subtype: "success", result: "2 + 3 is 5." });
+    assertPairingInvariant(fake.requests);
+  });
+
+  it("--strict-mcp-config leaves the workspace's .mcp.json out: only the --mcp-config servers start", {
+    timeout: 60_000,
+  }, async () => {
+    const files = { ".mcp.json": mcpServersJson({ everything: everythingServer() }) };
+    const { fake, lcc } = await setup([reply(text("one")), reply(text("two"))], files);
+    const strict = await lcc(["-p", "x", "--strict-mcp-config", "--output-format", "stream-json"]);
+    expect(parseJsonLines(strict.stdout)[0]).toMatchObject({ mcp_servers: [] });
+    const usual = await lcc(["-p", "x", "--output-format", "stream-json"]);
+    expect(parseJsonLines(usual.stdout)[0]).toMatchObject({ mcp_servers: [{ name: "everything" }] });
+    const [withoutServers, withServers] = fake
+      .messageRequests()
+      .map((request) => (request.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : "")));
+    expect(withoutServers?.some((name) => name.startsWith("mcp__"))).toBe(false);
+    // Without a terminal a workspace's server is trusted for the run, as s08 trusts its hooks.
+    expect(withServers).toContain("mcp__everything__echo");
   });
 });

@@ -159,6 +159,7 @@ describe("lcc -p", () => {
     expect(Object.keys(events[0] ?? {}).sort()).toEqual([
       "cwd",
       "demo",
+      "mcp_servers",
       "model",
       "session_id",
       "subtype",
@@ -355,7 +356,9 @@ describe("lcc -p", () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)\n$/);
   });
 
-  it("runs the built-in demo model without a key, says so on stderr, and edits only its scratch file", async () => {
+  it("runs the built-in demo model without a key, says so on stderr, and edits only its scratch file", {
+    timeout: 60_000,
+  }, async () => {
     const workspace = await createTempWorkspace({ files: { "README.md": "# Demo target\n" }, git: true });
     addCleanup(workspace.cleanup);
     // acceptEdits: without a terminal the tour's edit would be refused (the default asks before edits).
@@ -393,9 +396,14 @@ describe("lcc -p", () => {
     // s04: an explore subagent listed the top level with glob in its own context; only its report came back.
     expect(logText).toMatch(/Survey: \d+ files? at the top level \([^)]*README\.md/);
     expect(result.result).toContain("An explore subagent surveyed the workspace");
+    // s19: the tour called word_count of lcc's bundled MCP server on the prompt ("show me"), allowed by the demo's rule.
+    expect(result.result).toContain("The MCP server lcc-demo counted your prompt: 2 words, 1 line, 7 characters");
+    expect(logText).toContain('"name":"mcp__lcc-demo__word_count"');
   });
 
-  it("in the default mode the demo's edit is refused and its summary says so", async () => {
+  it("in the default mode the demo's edit is refused and its summary says so", {
+    timeout: 60_000,
+  }, async () => {
     const workspace = await createTempWorkspace({ files: { "README.md": "# Demo target\n" } });
     addCleanup(workspace.cleanup);
     const run = await runLcc({ args: ["-p", "show me", "--output-format", "json"], cwd: workspace.dir });

@@ -3,6 +3,7 @@
 
 import type { AgentEvent } from "@lcc/s02";
 import { describeContinuation, describeRetry } from "@lcc/s11"; // s11: retries and continuations, in words
+import { describeMcpServerEvent, toMcpServerEvent } from "@lcc/s19"; // s19: an MCP server's state, in words
 import type { OutputFormat } from "../cli/args.ts";
 import { EXIT_CODES } from "../cli/help-text.ts";
 import type { AgentSession, TurnResult } from "../session/agent-session.ts";
@@ -69,6 +70,8 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
       cwd: options.workspace,
       model: session.core.model(),
       tools: session.core.resolved.registry.names(),
+      // Where each MCP server stands at the start (s19); its tools join the first request.
+      mcp_servers: session.core.setup.mcp.servers().map(({ name, status }) => ({ name, status })),
       demo: Boolean(options.demo),
     });
     unsubscribes.push(session.onHistory((entry) => streamEntry(entry, session.sessionId(), line)));
@@ -76,6 +79,12 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
   const showToolCalls = format === "text" && Boolean(options.verbose);
   const inputs = new Map<string, unknown>();
   const denials: PermissionDenial[] = [];
+  // An MCP server that cannot start is said once, never a silent absence of its tools (s19): those that
+  // failed already, then (subscribed in the same tick) those that fail later.
+  const mcpFailed = (event: AgentEvent) =>
+    options.stderr.write(`lcc: warning: ${describeMcpServerEvent(event)}\n`);
+  for (const view of session.core.setup.mcp.servers())
+    if (view.status === "failed") mcpFailed(toMcpServerEvent(view));
   unsubscribes.push(
     session.core.subscribe((event) => {
       if (event.type === "tool_start") inputs.set(event.id, event.input);
@@ -84,6 +93,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<number> {
       // Warnings (a skipped SKILL.md, a session log that cannot be written) go to stderr in every format.
       if (event.type === "notice" && event.level === "warn")
         options.stderr.write(`lcc: warning: ${event.text}\n`);
+      if (event.type === "mcp_server" && event.status === "failed") mcpFailed(event);
       // s11's retries and continuations: said on stderr in every format, as events in stream-json.
       if (event.type === "model_retry") {
         options.stderr.write(`lcc: ${describeRetry(event, { cancelHint: false })}\n`);

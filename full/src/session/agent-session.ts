@@ -14,7 +14,7 @@ import {
 } from "@lcc/s02"; // s02: the session core, the loop with seams
 import { ensureLccHome } from "@lcc/s04"; // s04: the state folder, kept out of git
 import { createNotifyingAsk } from "@lcc/s08"; // s08: Notification hooks before a question
-import { createLccSetup, type LccSetup, type ProductParts } from "../lcc-setup.ts";
+import { createFullSetup, type FullSetup, type ProductParts } from "../full-setup.ts";
 import { createUsageTracker, type TokenUsage, type UsageTracker } from "./cost.ts";
 import { describeError } from "./describe-error.ts";
 import { meterCallModel, toTokenUsage } from "./meter-call-model.ts";
@@ -76,7 +76,7 @@ export interface TurnResult {
 
 export interface AgentSession {
   /** The chapters' session core: history, setup, commands, queue, events. */
-  readonly core: SessionAgent<LccSetup>;
+  readonly core: SessionAgent<FullSetup>;
   /** Usage of every request this process made, across /clear and /resume. */
   readonly usage: UsageTracker;
   /** `<lcc home>/sessions`. */
@@ -139,11 +139,11 @@ export async function createAgentSession(options: AgentSessionOptions): Promise<
   };
   let session: AgentSession;
   // s08: Notification hooks hear about every question the user is asked (the setup's runner, once built).
-  let hookRunner: () => LccSetup["hookRunner"] | undefined = () => undefined;
+  let hookRunner: () => FullSetup["hookRunner"] | undefined = () => undefined;
   const ask = options.ask ? { ask: createNotifyingAsk(options.ask, () => hookRunner()) } : {};
   const core = await createSessionAgent(
     (context) =>
-      createLccSetup(context, {
+      createFullSetup(context, {
         hooks: [{ transformContext: logHistoryFirst }],
         commands: options.commands?.(() => session) ?? [],
         helpNotes: options.helpNotes ?? [],

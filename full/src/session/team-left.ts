@@ -1,14 +1,14 @@
 // What lcc says about teammates (s15) that still run: in the prompt line while they work, and when the
 // session ends and shuts them down (s16's handshake first, then they are stopped).
-import type { LccSetup } from "../lcc-setup.ts";
+import type { FullSetup } from "../full-setup.ts";
 
 /** The teammates of this session still running (working or idle), by name. */
-export function runningTeammates(setup: Pick<LccSetup, "team">): string[] {
+export function runningTeammates(setup: Pick<FullSetup, "team">): string[] {
   return setup.team.running().map((teammate) => teammate.name);
 }
 
 /** The ones working right now (the prompt line counts them; lcc -p waits for them). */
-export function workingTeammates(setup: Pick<LccSetup, "team">): string[] {
+export function workingTeammates(setup: Pick<FullSetup, "team">): string[] {
   return setup.team
     .running()
     .filter((teammate) => teammate.current() === "working")

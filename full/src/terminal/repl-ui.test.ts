@@ -12,7 +12,7 @@ import {
 import { createTempWorkspace } from "@lcc/testkit";
 import { captureOutput } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLccSetup } from "../lcc-setup.ts";
+import { createFullSetup } from "../full-setup.ts";
 import { createColors } from "./colors.ts";
 import { createReplRenderer, summarizeToolResult } from "./repl-ui.ts";
 import { createSpinner } from "./spinner.ts";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
   const client = createModelClient(config, { maxRetries: 0 });
   lccSource = resolveSetup(
-    await createLccSetup({
+    await createFullSetup({
       client,
       config,
       workspace: workspace.dir,

@@ -1,36 +1,16 @@
 // lcc's own slash commands (/cost, /model, /resume), contributed to the setup like a chapter's; the
 // chapters bring theirs (/help /clear /context from s02, /skills from s05, /compact from s06, /memory
-// from s09, /prompt from s10 …). A command
-// whose chapter is not integrated yet says so instead of pretending.
-import { wrapWords } from "@lcc/chapter-kit";
+// from s09, /prompt from s10 … /mcp from s19, /tools from s20).
 import { parseSlashCommand, type SlashCommand } from "@lcc/s02";
-import { INTEGRATED_CHAPTER } from "../lcc-setup.ts";
 import type { AgentSession } from "../session/agent-session.ts";
 import { cacheHitRate, formatTokens, formatUsd, priceOf } from "../session/cost.ts";
 import { resumeSession } from "../session/resume-session.ts";
 import { findSession, listSessions, SessionReadError } from "../session/session-store.ts";
 import type { Colors } from "./colors.ts";
 
-/** Commands that belong to chapters not integrated yet: name → the chapter that brings them. */
-export const UPCOMING_COMMANDS: Readonly<Record<string, { chapter: string; what: string }>> = {
-  mcp: { chapter: "s19", what: "MCP servers" },
-};
-
-/** What /help says after the commands: the keys, and the commands later chapters bring. */
+/** What /help says after the commands: the keys. */
 export function lccHelpNotes(): string[] {
-  return [
-    "Ctrl-C interrupts a running turn (and kills its commands); ↑/↓ browse your input history.",
-    upcomingCommandsNote(),
-  ];
-}
-
-/** The /help lines naming the commands later chapters bring (wrapped between words, under 100 columns). */
-export function upcomingCommandsNote(): string {
-  // Each "/name (sNN)" stays whole: non-breaking spaces inside, ordinary ones between.
-  const names = Object.entries(UPCOMING_COMMANDS).map(([name, { chapter }]) => `/${name}\u00a0(${chapter})`);
-  return wrapWords(`Coming with later chapters: ${names.join(", ")}`, 100)
-    .join("\n  ")
-    .replaceAll("\u00a0", " ");
+  return ["Ctrl-C interrupts a running turn (and kills its commands); ↑/↓ browse your input history."];
 }
 
 /** True for "/word …" lines; "/tmp/file is odd" is a prompt, not a command. */
@@ -38,13 +18,10 @@ export function isSlashCommand(line: string): boolean {
   return parseSlashCommand(line) !== undefined;
 }
 
-/** What to say about a command line no command took: a later chapter's, or unknown. */
+/** What to say about a command line no command took. */
 export function describeMissingCommand(line: string): string {
   const name = parseSlashCommand(line)?.name ?? line.trim();
-  const upcoming = UPCOMING_COMMANDS[name];
-  if (!upcoming) return `Unknown command /${name}. Type /help for the list.\n`;
-  const { chapter, what } = upcoming;
-  return `/${name} is not available yet: ${what} arrive${what.endsWith("s") ? "" : "s"} with chapter ${chapter}, and this build integrates chapters up to ${INTEGRATED_CHAPTER}.\n`;
+  return `Unknown command /${name}. Type /help for the list.\n`;
 }
 
 export interface ProductCommandOptions {

@@ -2,9 +2,10 @@
 // full's own tools, the product's commands and hooks, and the compaction settings from the environment.
 import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createMessageQueue, createStreamingCallModel, type SlashCommand } from "@lcc/s02";
+import { DEFERRED_BUILT_IN_TOOLS } from "@lcc/s20";
 import { createTempWorkspace } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";
-import { createLccSetup, type ProductParts } from "./lcc-setup.ts";
+import { createFullSetup, INTEGRATED_CHAPTER, type ProductParts } from "./full-setup.ts";
 
 async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();
@@ -12,7 +13,7 @@ async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   env.HOME ??= workspace.dir;
   const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
   const client = createModelClient(config, { maxRetries: 0 });
-  const setup = await createLccSetup(
+  const setup = await createFullSetup(
     {
       client,
       config,
@@ -32,7 +33,7 @@ async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
 
 const command = (name: string): SlashCommand => ({ name, usage: `/${name}`, summary: name, run() {} });
 
-describe("createLccSetup", () => {
+describe("createFullSetup", () => {
   it("has the tools of every integrated chapter and full's glob and grep", async () => {
     const setup = await setupWith({});
     expect(setup.tools.map((tool) => tool.name)).toEqual([
@@ -76,6 +77,23 @@ describe("createLccSetup", () => {
     ]);
   });
 
+  it("is s20's setup: MCP servers from --mcp-config, the router's table with glob and grep traced to full", async () => {
+    const inline = JSON.stringify({ mcpServers: { probe: { command: "no-such-mcp-command-lcc" } } });
+    const setup = await setupWith({}, { mcpConfig: [inline], strictMcpConfig: true });
+    expect(INTEGRATED_CHAPTER).toBe("s20");
+    expect(setup.mcp.servers().map((server) => [server.name, server.scope])).toEqual([["probe", "flag"]]);
+    const table = setup.router.table(setup.tools);
+    expect(table.find((entry) => entry.name === "grep")?.source).toEqual({
+      kind: "built-in",
+      chapter: "full",
+    });
+    // The rarely used built-ins are registered but left out of the request (s20).
+    expect(table.filter((entry) => !entry.listed).map((entry) => entry.name)).toEqual(
+      Object.keys(DEFERRED_BUILT_IN_TOOLS),
+    );
+    await setup.mcp.close();
+  });
+
   it("offers the chapters' commands, then the product's; renderers come from the chapters", async () => {
     const setup = await setupWith({}, { commands: [command("cost"), command("model")] });
     expect(setup.commands.map((entry) => entry.name)).toEqual([
@@ -93,6 +111,8 @@ describe("createLccSetup", () => {
       "inbox",
       "requests",
       "worktrees",
+      "mcp",
+      "tools",
       "cost",
       "model",
     ]);

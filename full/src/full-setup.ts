@@ -5,23 +5,26 @@ import { compactOptionsFromEnv } from "@lcc/s06"; // s06: compaction settings fr
 import type { PermissionOptions } from "@lcc/s07"; // s07: permission modes and rules
 import type { SettingsFile } from "@lcc/s08"; // s08: Claude Code-compatible hooks (settings files)
 import { arrangePromptSections } from "@lcc/s10"; // s10: the prompt's section order and cache breakpoint
-// s18 extends s17 (autonomous teammates) ← s16 (team protocols) ← s15 (agent teams) ← s14 (prompts on a
-// schedule) ← s13 (background commands) ← s12 (task graph) ← s11 (error recovery) ← s10 (system prompt)
-// ← s09 (memory) ← s08 (hooks) ← s07 (permissions) ← s06 (compaction) ← s05 (skills) ← s04 (subagents)
-// ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
-import { createWorktreeSetup, type WorktreeSetup } from "@lcc/s18"; // s18: worktree lanes
+// s20 extends s19 (MCP servers) ← s18 (worktree lanes) ← s17 (autonomous teammates) ← s16 (team protocols)
+// ← s15 (agent teams) ← s14 (prompts on a schedule) ← s13 (background commands) ← s12 (task graph)
+// ← s11 (error recovery) ← s10 (system prompt) ← s09 (memory) ← s08 (hooks) ← s07 (permissions)
+// ← s06 (compaction) ← s05 (skills) ← s04 (subagents) ← s03 (todo plan) ← s02 (bash, read/write/edit_file).
+import { createRouterSetup, type RouterSetup } from "@lcc/s20"; // s20: one router for every tool source
 import { createGlobTool } from "./tools/glob.ts"; // full: glob, the file finder users expect
 import { createGrepTool } from "./tools/grep.ts"; // full: grep (ripgrep when installed, JS fallback)
 
-/** The highest chapter whose setup `createLccSetup` builds on (shown in the banner and /help). */
-export const INTEGRATED_CHAPTER = "s18";
+/** The highest chapter whose setup `createFullSetup` builds on (shown in the banner and /help). */
+export const INTEGRATED_CHAPTER = "s20";
 
 /**
  * The setup lcc runs: the latest integrated chapter's, with its extras (plan, skills, compaction,
- * permissions, hooks, memory, prompt, retry policy, tasks, background commands, schedule, team with its protocols,
- * autonomy and worktree lanes).
+ * permissions, hooks, memory, prompt, retry policy, tasks, background commands, schedule, team with its
+ * protocols, autonomy and worktree lanes, MCP servers, the router).
  */
-export type LccSetup = WorktreeSetup;
+export type FullSetup = RouterSetup;
+
+/** The tools the product layer adds, by source, for s20's table (/tools). */
+const PRODUCT_TOOL_SOURCES = { glob: "full", grep: "full" } as const;
 
 /** Product-layer guidance that holds whichever chapters are integrated. */
 export const PRODUCT_SECTION = [
@@ -56,19 +59,24 @@ export interface ProductParts {
 /**
  * The full agent's setup: the latest integrated chapter's setup (which already holds every earlier
  * chapter's: prompt caching and /compact, permissions and /mode, hooks and /hooks, memory and /memory,
- * instruction files and /prompt, the retry policy), plus what only the product has: glob and grep, its
+ * instruction files and /prompt, the retry policy, tasks, background commands, the schedule, the team,
+ * worktree lanes, MCP servers from --mcp-config and the config files, the router and /tools), plus what
+ * only the product has: glob and grep (traced to "full" in /tools), its
  * slash commands, and its hooks — first, so the session log records finished tool results before a
  * compaction in a later hook can take long (s11's retry wrapper stays the outermost model wrapper: the
  * product's hooks wrap no model call).
  */
-export async function createLccSetup(context: SetupContext, product: ProductParts = {}): Promise<LccSetup> {
-  const chapters = await createWorktreeSetup(context, {
+export async function createFullSetup(context: SetupContext, product: ProductParts = {}): Promise<FullSetup> {
+  const chapters = await createRouterSetup(context, {
     permissions: { ...product.permissions, compact: compactOptionsFromEnv(context.env ?? {}) },
     ...(product.projectHooks === undefined ? {} : { projectHooks: product.projectHooks }),
     ...(product.hookSettings ? { extraSettings: product.hookSettings } : {}),
     ...(product.fallbackModel ? { fallbackModel: product.fallbackModel } : {}),
     ...(product.cronFires === false ? { cronFires: false } : {}),
     ...(product.teamColor === undefined ? {} : { teamColor: product.teamColor }),
+    ...(product.mcpConfig?.length ? { mcpConfig: [...product.mcpConfig] } : {}),
+    ...(product.strictMcpConfig ? { strictMcpConfig: true } : {}),
+    toolSources: PRODUCT_TOOL_SOURCES,
   });
   const setup = extendSetup(chapters, {
     systemSections: [{ name: "product", text: PRODUCT_SECTION }],
