@@ -397,7 +397,9 @@ describe("lcc -p", () => {
     expect(logText).toMatch(/Survey: \d+ files? at the top level \([^)]*README\.md/);
     expect(result.result).toContain("An explore subagent surveyed the workspace");
     // s19: the tour called word_count of lcc's bundled MCP server on the prompt ("show me"), allowed by the demo's rule.
-    expect(result.result).toContain("The MCP server lcc-demo counted your prompt: 2 words, 1 line, 7 characters");
+    expect(result.result).toContain(
+      "The MCP server lcc-demo counted your prompt: 2 words, 1 line, 7 characters",
+    );
     expect(logText).toContain('"name":"mcp__lcc-demo__word_count"');
   });
 

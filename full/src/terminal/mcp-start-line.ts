@@ -12,21 +12,17 @@ const REASON_CHARS = 80;
  */
 export function describeMcpStart(views: readonly McpServerView[]): string | undefined {
   if (views.length === 0) return undefined;
-  const parts = views.map((view) => {
-    switch (view.status) {
-      case "connected":
-        return `${view.name} connected · ${view.tools.length} tool${view.tools.length === 1 ? "" : "s"}`;
-      case "connecting":
-        return `${view.name} connecting`;
-      case "pending-approval":
-        return `${view.name} waits for your approval (asked at the first prompt)`;
-      case "disabled":
-        return `${view.name} disabled`;
-      case "failed": {
-        const reason = (view.reason ?? "unknown reason").split("\n")[0] ?? "";
-        return `${view.name} failed: ${reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason}`;
-      }
-    }
-  });
-  return `mcp: ${parts.join(" · ")} (/mcp for details)`;
+  return `mcp: ${views.map(describeAtStart).join(" · ")} (/mcp for details)`;
+}
+
+function describeAtStart(view: McpServerView): string {
+  const { name, status } = view;
+  if (status === "connected")
+    return `${name} connected · ${view.tools.length} tool${view.tools.length === 1 ? "" : "s"}`;
+  if (status === "pending-approval") return `${name} waits for your approval (asked at the first prompt)`;
+  if (status === "failed") {
+    const reason = (view.reason ?? "unknown reason").split("\n")[0] ?? "";
+    return `${name} failed: ${reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason}`;
+  }
+  return `${name} ${status}`;
 }
