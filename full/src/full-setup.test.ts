@@ -3,9 +3,10 @@
 import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { createMessageQueue, createStreamingCallModel, type SlashCommand } from "@lcc/s02";
 import { DEFERRED_BUILT_IN_TOOLS } from "@lcc/s20";
-import { createTempWorkspace } from "@lcc/testkit";
+import { createTempWorkspace, reply, text } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";
 import { createFullSetup, INTEGRATED_CHAPTER, type ProductParts } from "./full-setup.ts";
+import { createTestSession } from "./test-harness.ts";
 
 async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();
@@ -144,5 +145,16 @@ describe("createFullSetup", () => {
       "compacted automatically near 50,000 tokens",
     );
     expect(setup.contextWindow).toEqual({ tokens: 100_000, autoCompactTokens: 50_000 });
+  });
+
+  it("keeps lcc's first request within CURRICULUM §8's 25 KB: s20 leaves its rarely used built-ins out", async () => {
+    const test = await createTestSession([reply(text("hello"))]);
+    await test.session.runTurn("hi", new AbortController().signal);
+    const [first] = test.fake.messageRequests();
+    await test.cleanup();
+    const names = (first?.body.tools ?? []).map((tool) => ("name" in tool ? tool.name : ""));
+    expect(names).toEqual(expect.arrayContaining(["glob", "grep", "tool_search", "use_tool"]));
+    expect(names).not.toContain("spawn_teammate");
+    expect(Buffer.byteLength(JSON.stringify(first?.body))).toBeLessThanOrEqual(25 * 1024);
   });
 });
