@@ -29,7 +29,9 @@ async function setup(script: Script = [reply(text("done"))], files: Record<strin
 }
 
 describe("lcc -p with MCP servers", () => {
-  it("refuses a --mcp-config it cannot read (missing file, bad JSON, no mcpServers) with exit 2 and asks nothing", async () => {
+  it("refuses a --mcp-config it cannot read (missing file, bad JSON, no mcpServers) with exit 2 and asks nothing", {
+    timeout: 60_000,
+  }, async () => {
     const { fake, lcc, workspace } = await setup();
     const missing = await lcc(["-p", "x", "--mcp-config", "nope.json"]);
     expect(missing.code).toBe(EXIT_CODES.usage);
