@@ -40,7 +40,8 @@ describe("lcc's REPL with a team", () => {
       stdin: "start bob\n/team\n",
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/❯ \/team\n {2}bob \(runner\) · (working|idle)\n/);
+    // bob's own lines (its report, going idle) may arrive between the command and its answer.
+    expect(run.stdout).toMatch(/❯ \/team\n(?:.*\n)*? {2}bob \(runner\) · (working|idle)\n/);
     expect(run.stdout).toContain("lcc: shutting down 1 teammate: bob (each is asked first, then stopped)");
     const bob = requestsOf(fake.messageRequests(), "bob");
     expect(JSON.stringify(bob.at(-1)?.body.messages)).toContain("shutdown_response");
