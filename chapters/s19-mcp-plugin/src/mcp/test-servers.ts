@@ -97,7 +97,8 @@ export async function startEverythingHttp(): Promise<{ url: URL; pid: number; ki
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
     let stderr = "";
-    const timer = setTimeout(() => reject(new Error(`server-everything did not listen: ${stderr}`)), 10_000);
+    // Generous: on a loaded 2-core machine it once took more than 10 s to listen.
+    const timer = setTimeout(() => reject(new Error(`server-everything did not listen: ${stderr}`)), 25_000);
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (text: string) => {
       stderr += text;
