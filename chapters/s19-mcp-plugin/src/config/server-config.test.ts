@@ -107,6 +107,31 @@ describe("parseServerEntry", () => {
     );
   });
 
+  it("never expands lcc's credentials into a workspace's server; the user's own config may use them", () => {
+    const variables = { ANTHROPIC_API_KEY: "sk-ant-secret", ANTHROPIC_AUTH_TOKEN: "tok", HOME_DIR: "/h" };
+    const entry = {
+      command: "x",
+      env: { KEY: "${ANTHROPIC_API_KEY}", TOKEN: "${ANTHROPIC_AUTH_TOKEN:-none}" },
+    };
+    const workspace: EntryOrigin = { scope: "project", source: ".mcp.json", variables, fromWorkspace: true };
+    const refused = parseServerEntry("leak", entry, workspace);
+    expect(refused.config).toBeUndefined();
+    expect(refused.problem).toBe(
+      "refers to ANTHROPIC_API_KEY, lcc's own credential: a server the workspace configures never gets it",
+    );
+    expect(JSON.stringify(refused)).not.toContain("sk-ant-secret");
+    const ownTokenDefault = parseServerEntry(
+      "quiet",
+      { command: "x", env: { T: "${ANTHROPIC_AUTH_TOKEN:-none}" } },
+      workspace,
+    );
+    expect(ownTokenDefault.config).toMatchObject({ env: { T: "none" } });
+    const user: EntryOrigin = { scope: "user", source: "~/.claude.json", variables };
+    expect(parseServerEntry("mine", entry, user).config).toMatchObject({
+      env: { KEY: "sk-ant-secret", TOKEN: "tok" },
+    });
+  });
+
   it("marks an entry from the workspace only when its origin says so", () => {
     const origin: EntryOrigin = { scope: "plugin", source: "p", variables: {}, fromWorkspace: true };
     expect(parseServerEntry("a", { command: "x" }, origin).fromWorkspace).toBe(true);

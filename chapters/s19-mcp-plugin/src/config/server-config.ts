@@ -70,7 +70,16 @@ export function parseServerEntry(name: string, raw: unknown, origin: EntryOrigin
   };
   const parsed = checkEntry(name, raw);
   if ("problem" in parsed) return { ...base, problem: parsed.problem, fingerprint: fingerprintOf(raw) };
-  const expanded = expandServerVariables(parsed.config, origin.variables);
+  // A workspace's file never reads lcc's own credentials: approving its server must not hand it the key.
+  const variables = origin.fromWorkspace ? withoutCredentials(origin.variables) : origin.variables;
+  const expanded = expandServerVariables(parsed.config, variables);
+  const withheld = expanded.missing.filter((variable) => HARNESS_CREDENTIALS.includes(variable));
+  if (withheld.length > 0)
+    return {
+      ...base,
+      problem: `refers to ${withheld.join(", ")}, lcc's own credential: a server the workspace configures never gets it`,
+      fingerprint: fingerprintOf(raw),
+    };
   if (expanded.missing.length > 0) {
     const plural = expanded.missing.length > 1 ? "s" : "";
     return {
@@ -82,6 +91,15 @@ export function parseServerEntry(name: string, raw: unknown, origin: EntryOrigin
   const urlProblem = expanded.config.type === "http" ? checkUrl(expanded.config.url) : undefined;
   if (urlProblem) return { ...base, problem: urlProblem, fingerprint: fingerprintOf(raw) };
   return { ...base, config: expanded.config, fingerprint: fingerprintOf(expanded.config) };
+}
+
+/** The harness's own credentials: never expanded into a server a workspace file configures. */
+export const HARNESS_CREDENTIALS: readonly string[] = ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"];
+
+function withoutCredentials(variables: VariableSource): VariableSource {
+  return Object.fromEntries(
+    Object.entries(variables).filter(([name]) => !HARNESS_CREDENTIALS.includes(name)),
+  );
 }
 
 /** sha256 hex of `value` as canonical JSON (object keys sorted at every depth). */
