@@ -73,6 +73,8 @@ async function startMcp(context: SetupContext, options: McpSetupOptions): Promis
   const hub = createMcpHub({
     servers,
     workspace: context.workspace,
+    // MCP_TIMEOUT and MCP_TOOL_TIMEOUT from the session's environment, like every other setting.
+    ...(context.env ? { env: context.env } : {}),
     ...(options.toolTimeoutMs === undefined ? {} : { toolTimeoutMs: options.toolTimeoutMs }),
     ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
   });

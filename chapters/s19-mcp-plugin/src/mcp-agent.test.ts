@@ -8,6 +8,7 @@ import { reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { SCRIPTED_SERVER_SCRIPT } from "./mcp/test-servers.ts";
 import { everythingEntry, testMcpSetup } from "./test-agent.ts";
 
 const start = testMcpSetup(useCleanups());
@@ -172,5 +173,20 @@ describe("s19 deferred tools of a later chapter", () => {
       "## almanac\nTells the phase of the moon on a date.",
     );
     expect(session.resultsOf(2)[0]).toMatchObject({ content: "Full moon on 2026-12-24.", is_error: false });
+  });
+
+  it("ends a call that runs past MCP_TOOL_TIMEOUT from the session's environment with an is_error result", async () => {
+    const session = await start({
+      script: [reply(toolUse("mcp__scripted__sleep", { ms: 20_000 })), reply(text("It timed out."))],
+      mcpServers: { scripted: { command: process.execPath, args: [SCRIPTED_SERVER_SCRIPT] } },
+      permissions: { allow: ["mcp__scripted"] },
+      env: { MCP_TOOL_TIMEOUT: "300" },
+    });
+    const startedAt = Date.now();
+    await session.run("Sleep.");
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
+    const [result] = session.resultsOf(1);
+    expect(result?.is_error).toBe(true);
+    expect(JSON.stringify(result?.content)).toMatch(/timed out|timeout/i);
   });
 });

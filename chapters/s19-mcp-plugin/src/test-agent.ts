@@ -53,6 +53,8 @@ export interface TestMcpOptions {
   home?: string;
   /** The same workspace again (a second session). */
   workspace?: string;
+  /** Variables added to the session's environment (MCP_TOOL_TIMEOUT …). */
+  env?: Record<string, string>;
 }
 
 /** Yes to a question, as the terminal reads "y". */
@@ -95,7 +97,11 @@ export function testMcpSetup(addCleanup: AddCleanup) {
       createAgent: async (context) => {
         const agent = await createSessionAgent(
           (setupContext) => createMcpSetup(setupContext, { permissions: {}, ...options.options }),
-          { ...context, ...(user ? { ask: user } : {}) },
+          {
+            ...context,
+            ...(options.env ? { env: { ...context.env, ...options.env } } : {}),
+            ...(user ? { ask: user } : {}),
+          },
         );
         agent.subscribe((event) => events.push(event));
         return agent;
