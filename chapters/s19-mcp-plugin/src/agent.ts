@@ -30,6 +30,8 @@ export interface McpSetupOptions extends WorktreeSetupOptions {
   startupWaitMs?: number;
   /** The share of the context window MCP tool definitions may take before they are deferred (default 0.10). */
   toolBudgetShare?: number;
+  /** An absolute cap on the listed MCP tools' request bytes (default none; s20 sets one). */
+  toolBudgetBytes?: number;
   /** Longest one MCP tool call may run (default: the hub's). */
   toolTimeoutMs?: number;
   /** Longest a server may take to connect (default: the hub's, MCP_TIMEOUT or 30 s). */
@@ -131,6 +133,7 @@ export async function createMcpSetup(
               startupWaitMs: options.startupWaitMs ?? DEFAULT_STARTUP_WAIT_MS,
               contextTokens: setup.contextWindow?.tokens ?? DEFAULT_CONTEXT_WINDOW,
               toolBudgetShare: options.toolBudgetShare ?? DEFAULT_TOOL_BUDGET_SHARE,
+              ...(options.toolBudgetBytes === undefined ? {} : { toolBudgetBytes: options.toolBudgetBytes }),
               ...(options.deferredTools ? { deferredTools: options.deferredTools } : {}),
               emit: context.emit,
             }),

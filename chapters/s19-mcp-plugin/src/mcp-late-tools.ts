@@ -18,6 +18,8 @@ export interface McpLateToolsOptions {
   /** The context window (tokens) and the share of it MCP tool definitions may take. */
   contextTokens: number;
   toolBudgetShare: number;
+  /** An absolute cap on the listed MCP tools' bytes (s20: the first request's size target). */
+  toolBudgetBytes?: number;
   /** More tools tool_search finds and use_tool calls, read at each call (s20's deferred built-ins). */
   deferredTools?: () => readonly Tool[];
   emit: EmitEvent;
@@ -46,10 +48,20 @@ export interface McpToolChoice {
 export function chooseMcpTools(
   catalogue: McpCatalogue,
   servers: readonly McpServerView[],
-  options: { contextTokens: number; toolBudgetShare: number; deferredTools?: () => readonly Tool[] },
+  options: {
+    contextTokens: number;
+    toolBudgetShare: number;
+    toolBudgetBytes?: number;
+    deferredTools?: () => readonly Tool[];
+  },
 ): McpToolChoice {
   const tools = catalogue.tools();
-  const budget = judgeToolBudget(tools, options.contextTokens, options.toolBudgetShare);
+  const budget = judgeToolBudget(
+    tools,
+    options.contextTokens,
+    options.toolBudgetShare,
+    options.toolBudgetBytes,
+  );
   const waiting = servers.filter((server) => NOT_YET.has(server.status));
   const names = waiting.map((server) => server.name);
   const others = options.deferredTools ?? (() => []);

@@ -32,4 +32,15 @@ describe("the tool budget", () => {
     expect(judgeToolBudget(tools, exact - 10).defer).toBe(true);
     expect(judgeToolBudget(tools, 200_000, bytes / 800_000 - 1e-6).defer).toBe(true);
   });
+
+  it("defers when the bytes exceed an absolute cap smaller than the share", () => {
+    const tools = [toolOf("mcp__a__one", "x".repeat(300))];
+    const bytes = toolRequestBytes(tools);
+    expect(judgeToolBudget(tools, 200_000, 0.1, bytes)).toEqual({ bytes, budget: bytes, defer: false });
+    expect(judgeToolBudget(tools, 200_000, 0.1, bytes - 1)).toEqual({
+      bytes,
+      budget: bytes - 1,
+      defer: true,
+    });
+  });
 });

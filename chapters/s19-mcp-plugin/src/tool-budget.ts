@@ -17,19 +17,23 @@ export function toolRequestBytes(tools: readonly Tool[]): number {
 export interface ToolBudget {
   /** The MCP tools' request bytes. */
   bytes: number;
-  /** `share` × `contextTokens` × CHARS_PER_TOKEN. */
+  /** `share` × `contextTokens` × CHARS_PER_TOKEN, or `maxBytes` when that is smaller. */
   budget: number;
   /** True when `bytes` > `budget`: every MCP tool is left out of the request and found through tool_search. */
   defer: boolean;
 }
 
-/** Judges `tools` against `share` of a `contextTokens` window. */
+/**
+ * Judges `tools` against `share` of a `contextTokens` window, and against `maxBytes` when given (s20 keeps
+ * the whole first request within its size target this way).
+ */
 export function judgeToolBudget(
   tools: readonly Tool[],
   contextTokens: number,
   share = DEFAULT_TOOL_BUDGET_SHARE,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): ToolBudget {
   const bytes = toolRequestBytes(tools);
-  const budget = Math.floor(share * contextTokens * CHARS_PER_TOKEN);
+  const budget = Math.min(Math.floor(share * contextTokens * CHARS_PER_TOKEN), maxBytes);
   return { bytes, budget, defer: bytes > budget };
 }

@@ -8,6 +8,13 @@ import { ROUTER_SECTION } from "./router-section.ts";
 import { createToolRouter, type ToolRouter, type ToolRouterOptions } from "./tool-router.ts";
 import { createToolsCommand, type LateToolsState } from "./tools-command.ts";
 
+/**
+ * The most bytes MCP tools may add to the request listed: with every built-in on, lcc's first request is about
+ * 23.5 KB, so a larger catalogue (server-everything's 13 tools are ~6 KB) is found through tool_search — as
+ * Claude Code defers MCP tools by default — and the first request stays within 25 KB.
+ */
+export const LISTED_MCP_BYTES_MAX = 1_536;
+
 export interface RouterSetupOptions extends McpSetupOptions {
   /** Calls of one parallel run in flight at once (default 10, as Claude Code). */
   maxConcurrency?: number;
@@ -35,6 +42,7 @@ export async function createRouterSetup(
   let deferred: readonly Tool[] = [];
   const base = await createMcpSetup(context, {
     ...options,
+    toolBudgetBytes: options.toolBudgetBytes ?? LISTED_MCP_BYTES_MAX,
     deferredTools: () => [...deferred, ...(options.deferredTools?.() ?? [])],
   });
   const routerOptions: ToolRouterOptions = {

@@ -1,6 +1,12 @@
 // Public surface of s20: the chapter (s19's setup on one router), the router and its table, the parallel
 // dispatch, the pipeline's phases, the deferred built-ins, /tools.
-export { createRouterSetup, createS20Chapter, type RouterSetup, type RouterSetupOptions } from "./agent.ts";
+export {
+  createRouterSetup,
+  createS20Chapter,
+  LISTED_MCP_BYTES_MAX,
+  type RouterSetup,
+  type RouterSetupOptions,
+} from "./agent.ts";
 export { DEFERRED_BUILT_IN_TOOLS, deferBuiltIns, describeDeferredNames } from "./deferred-built-ins.ts";
 export {
   createParallelDispatch,
