@@ -1,14 +1,7 @@
 // lcc holds every chapter: each chapter's setup (s02 … s20) is built on the same workspace, and every tool and
 // slash command it offers is in lcc's setup — none dropped on the way, nothing unexplained added; the commands
 // CURRICULUM §6 names are all there, and /help documents each.
-import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
-import {
-  type AgentSetup,
-  createMessageQueue,
-  createStreamingCallModel,
-  createToolUseSetup,
-  type SetupContext,
-} from "@lcc/s02";
+import { type AgentSetup, createSetupContext, createToolUseSetup, type SetupContext } from "@lcc/s02";
 import { createTodoSetup } from "@lcc/s03";
 import { createSubagentSetup } from "@lcc/s04";
 import { createSkillSetup } from "@lcc/s05";
@@ -94,20 +87,8 @@ const SECTION_6_COMMANDS = [
 async function setup() {
   const workspace = await createTempWorkspace();
   addCleanup(workspace.cleanup);
-  const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
-  const client = createModelClient(config, { maxRetries: 0 });
   // HOME is the workspace: the user's own ~/.claude, ~/.claude.json and ~/.lcc stay out of it.
-  const context: SetupContext = {
-    client,
-    config,
-    workspace: workspace.dir,
-    output: process.stdout,
-    env: { HOME: workspace.dir },
-    callModel: createStreamingCallModel(client),
-    emit: () => {},
-    queue: createMessageQueue(),
-    ask: askWithoutTerminal,
-  };
+  const context = createSetupContext(workspace.dir);
   // The tools a request can reach: the setup's and those that join at the first request (s19's late tools).
   const namesOf = async (built: AgentSetup) => {
     const late = await Promise.all((built.lateTools ?? []).map((load) => load(new AbortController().signal)));

@@ -1,7 +1,6 @@
 // The one function that decides what lcc is: every chapter's tools, commands and renderers, plus
 // full's own tools, the product's commands and hooks, and the compaction settings from the environment.
-import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
-import { createMessageQueue, createStreamingCallModel, type SlashCommand } from "@lcc/s02";
+import { createSetupContext, type SlashCommand } from "@lcc/s02";
 import { DEFERRED_BUILT_IN_TOOLS } from "@lcc/s20";
 import { createTempWorkspace, reply, text } from "@lcc/testkit";
 import { describe, expect, it } from "vitest";
@@ -12,22 +11,7 @@ async function setupWith(env: NodeJS.ProcessEnv, product: ProductParts = {}) {
   const workspace = await createTempWorkspace();
   // The user's own ~/.claude and ~/.lcc stay out of it.
   env.HOME ??= workspace.dir;
-  const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
-  const client = createModelClient(config, { maxRetries: 0 });
-  const setup = await createFullSetup(
-    {
-      client,
-      config,
-      workspace: workspace.dir,
-      output: process.stdout,
-      env,
-      callModel: createStreamingCallModel(client),
-      emit: () => {},
-      queue: createMessageQueue(),
-      ask: askWithoutTerminal,
-    },
-    product,
-  );
+  const setup = await createFullSetup(createSetupContext(workspace.dir, { env }), product);
   await workspace.cleanup();
   return setup;
 }

@@ -66,6 +66,7 @@ export {
   type SessionAgentOptions,
 } from "./session-agent.ts";
 export { type ClosableScope, createSessionScope, type SessionScope } from "./session-scope.ts";
+export { createSetupContext } from "./setup-context.ts";
 export { wrapSystemReminder } from "./system-reminder.ts";
 export {
   createTerminalPrinter,

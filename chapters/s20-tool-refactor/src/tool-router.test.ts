@@ -1,10 +1,9 @@
 // The router holds every earlier tool without loss (same names, order, traits, code), traces each to its
 // source, and names the pipeline's phases in the order s02's real pipeline runs them.
-import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
+import { askWithoutTerminal } from "@lcc/chapter-kit";
 import {
   type AgentHooks,
-  createMessageQueue,
-  createStreamingCallModel,
+  createSetupContext,
   createToolRegistry,
   defineTool,
   runToolCall,
@@ -30,19 +29,7 @@ const start = testRouterSetup(addCleanup);
 async function setupContext(): Promise<SetupContext> {
   const workspace = await createTempWorkspace();
   addCleanup(workspace.cleanup);
-  const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
-  const client = createModelClient(config, { maxRetries: 0 });
-  return {
-    client,
-    config,
-    workspace: workspace.dir,
-    output: process.stdout,
-    env: { HOME: workspace.dir },
-    callModel: createStreamingCallModel(client),
-    emit: () => {},
-    queue: createMessageQueue(),
-    ask: askWithoutTerminal,
-  };
+  return createSetupContext(workspace.dir);
 }
 
 describe("the router over every earlier chapter's tools", () => {

@@ -1,14 +1,7 @@
 // The REPL renderer and spinner on plain streams: what a user reads for each kind of event, with the
 // chapters' renderers (plans, compactions) and tool summaries taken from lcc's own setup.
 import { PassThrough } from "node:stream";
-import { askWithoutTerminal, createModelClient, DEFAULT_MODEL } from "@lcc/chapter-kit";
-import {
-  createMessageQueue,
-  createStreamingCallModel,
-  INTERRUPTED_MESSAGE,
-  type PrinterSource,
-  resolveSetup,
-} from "@lcc/s02";
+import { createSetupContext, INTERRUPTED_MESSAGE, type PrinterSource, resolveSetup } from "@lcc/s02";
 import { createTempWorkspace } from "@lcc/testkit";
 import { captureOutput } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,20 +16,8 @@ let cleanup = async () => {};
 beforeAll(async () => {
   const workspace = await createTempWorkspace();
   cleanup = workspace.cleanup;
-  const config = { apiKey: "k", baseURL: "http://127.0.0.1:9", model: DEFAULT_MODEL, maxTokens: 1024 };
-  const client = createModelClient(config, { maxRetries: 0 });
   lccSource = resolveSetup(
-    await createFullSetup({
-      client,
-      config,
-      workspace: workspace.dir,
-      output: captureOutput(),
-      env: {},
-      callModel: createStreamingCallModel(client),
-      emit: () => {},
-      queue: createMessageQueue(),
-      ask: askWithoutTerminal,
-    }),
+    await createFullSetup(createSetupContext(workspace.dir, { output: captureOutput(), env: {} })),
   );
 });
 afterAll(() => cleanup());
