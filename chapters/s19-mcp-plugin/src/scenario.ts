@@ -1,13 +1,13 @@
 // The s19 demo and end-to-end scenario: a workspace whose .mcp.json runs the real server-everything. The first
 // prompt asks about the project's server (the scripted user says yes), the model sees 13 mcp__everything__
 // tools, echoes through one (the permission prompt shows), gets an image, and is refused get-env by a deny rule.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { AskUser, DemoScenario } from "@lcc/chapter-kit";
 import { describeQuestion } from "@lcc/chapter-kit";
 import { createHookedChapter, type S08Chapter } from "@lcc/s08";
 import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { createMcpSetup, type McpSetupOptions } from "./agent.ts";
+import { everythingEntry } from "./reference-servers.ts";
 
 export const DEMO_PROMPT =
   "Which tools does the everything server give you? Echo a greeting through it, then show me its tiny image and its environment.";
@@ -19,16 +19,9 @@ export const DEMO_PERMISSIONS = {
   deny: ["mcp__everything__get-env"],
 };
 
-const everythingFolder = dirname(
-  createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/package.json"),
-);
-
 /** The demo's .mcp.json: server-everything from the dev dependency, over stdio with this node. */
 export function demoMcpJson(): string {
-  const everything = {
-    command: process.execPath,
-    args: [join(everythingFolder, "dist", "index.js"), "stdio"],
-  };
+  const everything = everythingEntry();
   return `${JSON.stringify({ mcpServers: { everything } }, null, 2)}\n`;
 }
 

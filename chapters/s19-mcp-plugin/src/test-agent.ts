@@ -1,23 +1,16 @@
 // Test helpers for the s19 end-to-end tests: the real s19 session against a fresh fake API in a temp workspace
 // and home, with real MCP servers (server-everything from the dev dependency, a server that fails, a slow one)
 // configured in the workspace's .mcp.json, and a scripted user answering questions (or no terminal at all).
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { type AskAnswer, type AskRequest, type AskUser, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
 import type { Script } from "@lcc/testkit";
 import { type AddCleanup, startAgentTest } from "@lcc/testkit/vitest";
 import { createMcpSetup, type McpSetupOptions } from "./agent.ts";
+import { EVERYTHING_FOLDER } from "./reference-servers.ts";
 
-const everythingFolder = dirname(
-  createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/package.json"),
-);
-
-/** A `.mcp.json` entry that runs server-everything (2026.8.31) over stdio with this node. */
-export function everythingEntry(): { command: string; args: string[] } {
-  return { command: process.execPath, args: [join(everythingFolder, "dist", "index.js"), "stdio"] };
-}
+export { everythingEntry } from "./reference-servers.ts";
 
 /** An entry whose process writes to stderr and exits 3 before answering `initialize`. */
 export function brokenEntry(): { command: string; args: string[] } {
@@ -29,7 +22,7 @@ export function brokenEntry(): { command: string; args: string[] } {
 
 /** server-everything that starts answering only after `delayMs` (its requests wait in the pipe). */
 export function slowEntry(delayMs: number): { command: string; args: string[] } {
-  const stdio = join(everythingFolder, "dist", "transports", "stdio.js");
+  const stdio = join(EVERYTHING_FOLDER, "dist", "transports", "stdio.js");
   return {
     command: process.execPath,
     args: ["-e", `setTimeout(() => import(process.argv[1]), ${delayMs})`, stdio],

@@ -1,18 +1,17 @@
 // Test helpers: how to start the reference servers (server-everything over stdio and over Streamable HTTP
 // on a free loopback port, server-filesystem, server-memory) and the fixtures (silent, scripted).
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { referenceServerFolder } from "../reference-servers.ts";
 import { isMcpError, type McpError } from "./mcp-error.ts";
 import { buildServerEnvironment } from "./server-environment.ts";
 import type { StdioServerCommand } from "./server-process.ts";
 
 /** The `dist/index.js` of an installed reference server package. */
 function serverEntry(packageName: string): string {
-  const folder = dirname(createRequire(import.meta.url).resolve(`${packageName}/package.json`));
-  return join(folder, "dist", "index.js");
+  return join(referenceServerFolder(packageName), "dist", "index.js");
 }
 const everythingEntry = serverEntry("@modelcontextprotocol/server-everything");
 
