@@ -55,6 +55,13 @@ describe("server approval", () => {
     expect(await readApproval(home, workspace, other)).toBe("denied");
   });
 
+  it("loses no answer when several are remembered at once (one read-modify-write at a time, under a lock)", async () => {
+    const { home, workspace } = setup();
+    const servers = Array.from({ length: 12 }, (_, index) => projectServer(`server${index}`));
+    await Promise.all(servers.map((server) => rememberApproval(home, workspace, server, "approved")));
+    for (const server of servers) expect(await readApproval(home, workspace, server)).toBe("approved");
+  });
+
   it("writes the file with mode 0600 as JSON keyed by workspace real path, server and fingerprint", async () => {
     const { root, home, workspace } = setup();
     const link = join(root, "link");

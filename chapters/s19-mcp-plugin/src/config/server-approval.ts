@@ -2,6 +2,7 @@
 // remembered in ~/.lcc/mcp-approvals.json per workspace, server name and config fingerprint.
 import { realpath } from "node:fs/promises";
 import { join } from "node:path";
+import { withOwnerLock } from "@lcc/chapter-kit";
 import { writeFileAtomic } from "@lcc/s02";
 import { readJsonConfig } from "./read-json-config.ts";
 import { type ConfiguredServer, isPlainObject } from "./server-config.ts";
@@ -68,14 +69,16 @@ export async function rememberApproval(
   server: ConfiguredServer,
   answer: ApprovalAnswer,
 ): Promise<void> {
-  const file = await readApprovalFile(home);
-  if (!file.ok) throw new Error(file.problem);
+  const path = approvalFilePath(home);
   const key = await workspaceKey(workspace);
-  const servers = isPlainObject(file.workspaces[key]) ? file.workspaces[key] : {};
-  const entry = { fingerprint: server.fingerprint, answer, answeredAt: new Date().toISOString() };
-  const workspaces = { ...file.workspaces, [key]: { ...servers, [server.name]: entry } };
-  await writeFileAtomic(approvalFilePath(home), `${JSON.stringify({ workspaces }, null, 2)}\n`, {
-    mode: 0o600,
+  // Two lcc sessions answering at once: each reads and rewrites the file under the lock, so neither answer is lost.
+  await withOwnerLock(`${path}.lock`, async () => {
+    const file = await readApprovalFile(home);
+    if (!file.ok) throw new Error(file.problem);
+    const servers = isPlainObject(file.workspaces[key]) ? file.workspaces[key] : {};
+    const entry = { fingerprint: server.fingerprint, answer, answeredAt: new Date().toISOString() };
+    const workspaces = { ...file.workspaces, [key]: { ...servers, [server.name]: entry } };
+    await writeFileAtomic(path, `${JSON.stringify({ workspaces }, null, 2)}\n`, { mode: 0o600 });
   });
 }
 
