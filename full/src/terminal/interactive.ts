@@ -3,13 +3,13 @@
 // Input history persists in `<lcc home>/history`.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { type AskChannel, type ReplKey, runRepl } from "@lcc/chapter-kit";
-import type { PermissionMode } from "@lcc/s07";
 import type { AgentSession } from "../session/agent-session.ts";
 import { describeStopping, runningBackground } from "../session/background-left.ts";
-import { cacheHitRate, formatTokens, type TokenUsage } from "../session/cost.ts";
+import { formatTokens } from "../session/cost.ts";
 import { describeTeamShutdown, runningTeammates, workingTeammates } from "../session/team-left.ts";
 import type { Colors } from "./colors.ts";
 import { createReplRenderer } from "./repl-ui.ts";
+import { describeBackground, describeMode, describeTeam, modeCycle, turnFooter } from "./session-status.ts";
 import { describeMissingCommand, isSlashCommand } from "./slash-commands.ts";
 import { createSpinner, type Spinner } from "./spinner.ts";
 
@@ -115,8 +115,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   await runRepl({
     input: options.input,
     output,
-    prompt: () =>
-      `${describeTeam(workingTeammates(session.core.setup).length, colors)}${describeBackground(session.core.setup.background.running(), colors)}${describeMode(permissions().mode(), colors)}${colors.bold(colors.cyan("❯"))} `,
+    prompt: () => promptLine(session, colors),
     onKey,
     onLine,
     history: loadHistory(options.historyPath),
@@ -149,38 +148,15 @@ function isShiftTab(key: ReplKey): boolean {
   return (key.name === "tab" && key.shift === true) || key.sequence === "\x1b[Z";
 }
 
-/**
- * The next mode for Shift+Tab, as Claude Code cycles them: default → acceptEdits → plan → default, with
- * bypassPermissions after plan only when the session started in it. A mode outside the cycle goes to default.
- */
-export function modeCycle(startMode: PermissionMode): (mode: PermissionMode) => PermissionMode {
-  const modes: PermissionMode[] = ["default", "acceptEdits", "plan"];
-  if (startMode === "bypassPermissions") modes.push("bypassPermissions");
-  return (mode) => modes[(modes.indexOf(mode) + 1) % modes.length] ?? "default";
-}
-
-/** What the prompt line shows while background commands run (s13): "⧗ 2 background " (/bg lists them). */
-export function describeBackground(running: number, colors: Colors): string {
-  return running === 0 ? "" : `${colors.yellow(`⧗ ${running} background`)} `;
-}
-
-/** What the prompt line shows while teammates work (s15): "⚑ 2 working " (/team lists them). */
-export function describeTeam(working: number, colors: Colors): string {
-  return working === 0 ? "" : `${colors.blue(`⚑ ${working} working`)} `;
-}
-
-/** What the prompt line shows before ❯ when the mode is not default ("⏵⏵ accept edits "). */
-export function describeMode(mode: PermissionMode, colors: Colors): string {
-  if (mode === "acceptEdits") return `${colors.magenta("⏵⏵ accept edits")} `;
-  if (mode === "plan") return `${colors.cyan("⏸ plan mode")} `;
-  if (mode === "bypassPermissions") return `${colors.red("⏵⏵ bypass permissions")} `;
-  return "";
-}
-
-function turnFooter(usage: TokenUsage, durationMs: number): string {
-  const input = usage.input_tokens + usage.cache_read_input_tokens + usage.cache_creation_input_tokens;
-  const hit = (cacheHitRate(usage) * 100).toFixed(0);
-  return `· ${(durationMs / 1000).toFixed(1)}s · ${formatTokens(input)} in (${hit}% cached) · ${formatTokens(usage.output_tokens)} out`;
+/** The readline prompt: "⚑ 1 working ⧗ 2 background ⏵⏵ accept edits ❯ " (each part only when it says something). */
+function promptLine(session: AgentSession, colors: Colors): string {
+  const { setup } = session.core;
+  const parts = [
+    describeTeam(workingTeammates(setup).length, colors),
+    describeBackground(setup.background.running(), colors),
+    describeMode(setup.permissions.mode(), colors),
+  ].filter(Boolean);
+  return `${parts.map((part) => `${part} `).join("")}${colors.bold(colors.cyan("❯"))} `;
 }
 
 /**
