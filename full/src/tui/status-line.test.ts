@@ -44,6 +44,8 @@ describe("describeStatus", () => {
   it("colours with colours on and none with NO_COLOR", () => {
     expect(describeStatus(busy, createColors(true), 200)).toContain("\u001b[");
     expect(describeStatus(busy, plain, 200)).not.toContain("\u001b[");
+    // Cut short, still no escape codes (pi-tui's truncation adds resets).
+    expect(describeStatus(busy, plain, 12)).toBe("⏵⏵ accept e…");
   });
 });
 

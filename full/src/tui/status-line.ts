@@ -1,10 +1,11 @@
 // The status line under the input: model, permission mode (Shift+Tab cycles it), how full the context
 // was at the last request, its cache hit rate, background commands and teammates at work. One row, never wrapped.
 import type { PermissionMode } from "@lcc/s07";
-import { type Component, truncateToWidth, visibleWidth } from "@mariozechner/pi-tui";
+import { type Component, visibleWidth } from "@mariozechner/pi-tui";
 import type { TokenUsage } from "../session/cost.ts";
 import type { Colors } from "../terminal/colors.ts";
 import { describeBackground, describeMode, describeTeam } from "../terminal/session-status.ts";
+import { fitWidth } from "./fit-width.ts";
 
 export interface StatusState {
   model: string;
@@ -68,7 +69,7 @@ export function describeStatus(state: StatusState, colors: Colors, width: number
     kept = kept.filter((part) => part !== lowest);
     line = join(kept);
   }
-  return visibleWidth(line) > width ? truncateToWidth(line, width, "…") : line;
+  return fitWidth(line, width, colors.enabled);
 }
 
 /**
@@ -84,7 +85,7 @@ export function createStatusLine(
     render(width) {
       const text = hint();
       const status = describeStatus(read(), colors, width);
-      return text ? [status, truncateToWidth(colors.dim(text), width, "…")] : [status];
+      return text ? [status, fitWidth(colors.dim(text), width, colors.enabled)] : [status];
     },
     invalidate() {},
   };
