@@ -93,7 +93,7 @@ function gitFiles(workspace: string, limit: number, signal: AbortSignal): Promis
         }
       }
     });
-    child.on("error", (error) => (signal.aborted ? reject(signal.reason) : resolve(undefined)));
+    child.on("error", () => (signal.aborted ? reject(signal.reason) : resolve(undefined)));
     child.on("close", (code) => {
       if (signal.aborted) reject(signal.reason);
       else resolve(full || code === 0 ? [...files] : undefined);
