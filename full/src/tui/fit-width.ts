@@ -6,6 +6,5 @@ import { truncateToWidth, visibleWidth } from "@mariozechner/pi-tui";
 export function fitWidth(text: string, width: number, colors: boolean): string {
   if (visibleWidth(text) <= width) return text;
   const cut = truncateToWidth(text, width, "…");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR codes are what is removed
   return colors ? cut : cut.replace(/\u001b\[[0-9;]*m/g, "");
 }
