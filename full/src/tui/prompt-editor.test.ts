@@ -69,7 +69,7 @@ describe("PromptEditor", () => {
         if (!prefix.startsWith("/")) return null;
         return { prefix, items: [{ value: "/help", label: "/help", description: "list the commands" }] };
       },
-      applyCompletion(lines, line, _col, item) {
+      applyCompletion(_lines, line, _col, item) {
         return { lines: [item.value], cursorLine: line, cursorCol: item.value.length };
       },
     };
