@@ -53,31 +53,21 @@ export class AskDialog implements Component {
     if (this.answered) return;
     const choices = this.request.choices;
     const refusal = choices.length - 1;
-    if (matchesKey(data, "escape")) return this.pick(refusal);
-    if (matchesKey(data, "enter")) return this.pick(this.selected);
-    if (matchesKey(data, "up")) {
-      this.selected = (this.selected + choices.length - 1) % choices.length;
-      return;
-    }
-    if (matchesKey(data, "down")) {
-      this.selected = (this.selected + 1) % choices.length;
-      return;
-    }
-    if (this.reason !== undefined) {
+    if (matchesKey(data, "escape")) this.pick(refusal);
+    else if (matchesKey(data, "enter")) this.pick(this.selected);
+    else if (matchesKey(data, "up")) this.selected = (this.selected + choices.length - 1) % choices.length;
+    else if (matchesKey(data, "down")) this.selected = (this.selected + 1) % choices.length;
+    else if (this.reason !== undefined) {
       if (matchesKey(data, "backspace")) this.reason = this.reason.slice(0, -1);
       else this.reason += printable(data) ?? "";
-      return;
+    } else if (matchesKey(data, "tab")) this.reason = "";
+    else {
+      const key = printable(data) ?? "";
+      const byNumber = /^[1-9]$/.test(key) ? Number(key) - 1 : -1;
+      const byKey = choices.findIndex((choice) => choice.key.toLowerCase() === key.toLowerCase());
+      const index = byNumber >= 0 && byNumber < choices.length ? byNumber : byKey;
+      if (key && index >= 0) this.pick(index);
     }
-    if (matchesKey(data, "tab")) {
-      this.reason = "";
-      return;
-    }
-    const key = printable(data);
-    if (key === undefined) return;
-    const byNumber = /^[1-9]$/.test(key) ? Number(key) - 1 : -1;
-    const byKey = choices.findIndex((choice) => choice.key.toLowerCase() === key.toLowerCase());
-    const index = byNumber >= 0 && byNumber < choices.length ? byNumber : byKey;
-    if (index >= 0) this.pick(index);
   }
 
   invalidate(): void {}
