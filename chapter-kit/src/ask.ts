@@ -15,11 +15,19 @@ export interface AskRequest {
   detail?: string;
   /** At least one. The last choice is the refusal the terminal picks on Ctrl-C. */
   choices: readonly AskChoice[];
+  /** The tool call a permission question is about, for an answerer that is a program (lcc's Agent SDK mode). */
+  call?: { id: string; name: string; input: unknown };
 }
 
 export type AskAnswer =
   /** The user picked `key`; `text` is anything typed after it ("n use pnpm instead" → "use pnpm instead"). */
-  | { kind: "choice"; key: string; text?: string }
+  | {
+      kind: "choice";
+      key: string;
+      text?: string;
+      /** A program's replacement for `call.input` with its yes (an SDK host's updatedInput); the asker may apply it. */
+      input?: unknown;
+    }
   /** Nobody could answer (no terminal, interrupted): callers treat it as a refusal and say `reason`. */
   | { kind: "unavailable"; reason: string };
 

@@ -181,10 +181,25 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
           return denied(
             `Not run: ${describeCall(call)} was ${verdict.reason.startsWith("denied") ? verdict.reason : `denied: ${verdict.reason}`}.`,
           );
-        const answer = await askPermission(context.ask, describeCall(call), verdict, saveTo, context.signal);
+        const answer = await askPermission(
+          context.ask,
+          describeCall(call),
+          verdict,
+          saveTo,
+          context.signal,
+          call,
+        );
         if (answer.kind === "refused") return denied(answer.message);
         if (answer.kind !== "once") await grant(verdict, answer.kind, context);
-        return withRoots(allowed(`the user allowed it (${answer.kind})`), call, context.workspace);
+        // An answerer's replacement input (an SDK host's updatedInput) is what runs; the pipeline validates it.
+        const yes = allowed(`the user allowed it (${answer.kind})`);
+        if (answer.input === undefined || yes?.kind !== "allow")
+          return withRoots(yes, call, context.workspace);
+        return withRoots(
+          { ...yes, input: answer.input },
+          { ...call, input: answer.input },
+          context.workspace,
+        );
       },
     },
   };

@@ -4,12 +4,24 @@ import type { AskRequest, AskUser } from "@lcc/chapter-kit";
 import type { PolicyVerdict } from "./permission-policy.ts";
 import { formatRule } from "./permission-rule.ts";
 
-export type PermissionAnswer = { kind: "once" | "session" | "always" } | { kind: "refused"; message: string };
+/** A yes may carry the answerer's replacement input (an SDK host's updatedInput, lcc's stream-json mode). */
+export type PermissionAnswer =
+  | { kind: "once" | "session" | "always"; input?: unknown }
+  | { kind: "refused"; message: string };
 
-/** The question for a call the policy wants the user to decide; `saveTo` is the file "always" writes. */
-export function buildPermissionRequest(summary: string, verdict: PolicyVerdict, saveTo: string): AskRequest {
+/**
+ * The question for a call the policy wants the user to decide; `saveTo` is the file "always" writes. `call`
+ * rides along for answerers that are programs (they see the tool's name, input and id).
+ */
+export function buildPermissionRequest(
+  summary: string,
+  verdict: PolicyVerdict,
+  saveTo: string,
+  call?: AskRequest["call"],
+): AskRequest {
   const rules = verdict.suggestions.map(formatRule).join(", ");
   return {
+    ...(call ? { call } : {}),
     source: "permission",
     question: `Allow ${summary}?`,
     detail: `why it asks: ${verdict.reason}`,
@@ -29,11 +41,13 @@ export async function askPermission(
   verdict: PolicyVerdict,
   saveTo: string,
   signal: AbortSignal,
+  call?: AskRequest["call"],
 ): Promise<PermissionAnswer> {
-  const answer = await ask(buildPermissionRequest(summary, verdict, saveTo), signal);
+  const answer = await ask(buildPermissionRequest(summary, verdict, saveTo, call), signal);
   if (answer.kind === "unavailable")
     return { kind: "refused", message: unavailableMessage(summary, verdict, answer.reason) };
-  if (answer.key === "y") return { kind: "once" };
+  if (answer.key === "y")
+    return answer.input === undefined ? { kind: "once" } : { kind: "once", input: answer.input };
   if (answer.key === "s") return { kind: "session" };
   if (answer.key === "a") return { kind: "always" };
   const feedback = answer.text ? ` and said: ${answer.text}` : "";

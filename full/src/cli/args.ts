@@ -4,6 +4,9 @@ export type OutputFormat = "text" | "json" | "stream-json";
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "stream-json"];
 
+/** `--input-format`: a prompt (text, the default) or the Agent SDK's protocol on stdin (stream-json). */
+export type InputFormat = "text" | "stream-json";
+
 export interface RunOptions {
   kind: "run";
   /** `-p/--print`: answer one prompt and exit (headless). */
@@ -11,6 +14,10 @@ export interface RunOptions {
   /** Positional words joined with spaces; in the REPL it becomes the first prompt. */
   prompt?: string;
   outputFormat: OutputFormat;
+  /** `--input-format stream-json`: user messages and control requests on stdin (the Agent SDK's protocol); implies -p. */
+  inputFormat: InputFormat;
+  /** `--permission-prompt-tool stdio`: permission questions go to the SDK host as `can_use_tool` requests. */
+  permissionPromptTool?: "stdio";
   maxTurns?: number;
   model?: string;
   /** `--fallback-model <id>`: the model retries go to after repeated overloads (s11). */
@@ -48,6 +55,9 @@ export type ParsedArgs =
 
 const VALUE_FLAGS = new Set([
   "--output-format",
+  "--input-format",
+  "--permission-prompt-tool",
+  "--debug-file",
   "--max-turns",
   "--model",
   "--fallback-model",
@@ -102,6 +112,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     kind: "run",
     print: false,
     outputFormat: "text",
+    inputFormat: "text",
     continueLast: false,
     demo: false,
     verbose: false,
@@ -144,6 +155,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (options.continueLast && options.resume !== undefined) {
     return { kind: "error", message: "--continue and --resume cannot be used together" };
   }
+  if (options.inputFormat === "stream-json") {
+    if (options.outputFormat !== "stream-json")
+      return { kind: "error", message: "--input-format stream-json needs --output-format stream-json" };
+    if (options.prompt !== undefined)
+      return {
+        kind: "error",
+        message: "--input-format stream-json reads its prompts from stdin, not arguments",
+      };
+    options.print = true;
+  }
+  if (options.permissionPromptTool && options.inputFormat !== "stream-json")
+    return { kind: "error", message: "--permission-prompt-tool stdio needs --input-format stream-json" };
   if (!options.print && options.outputFormat !== "text") {
     return { kind: "error", message: "--output-format only applies with -p/--print" };
   }
@@ -184,6 +207,21 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
         return `--output-format must be one of ${OUTPUT_FORMATS.join(", ")} (got "${value}")`;
       }
       options.outputFormat = value as OutputFormat;
+      return undefined;
+    case "--input-format":
+      if (value !== "text" && value !== "stream-json")
+        return `--input-format must be text or stream-json (got "${value ?? ""}")`;
+      options.inputFormat = value;
+      return undefined;
+    case "--permission-prompt-tool":
+      // Claude Code also takes an MCP tool's name here; lcc asks only the SDK host over stdio.
+      if (value !== "stdio") return `--permission-prompt-tool supports only stdio (got "${value ?? ""}")`;
+      options.permissionPromptTool = value;
+      return undefined;
+    case "--debug":
+    case "--debug-file":
+      // The Agent SDK passes these when its own debug log is on; lcc keeps no debug log (--trace records the wire).
+      if (flag === "--debug-file" && !value) return needValue("a file");
       return undefined;
     case "--max-turns": {
       const turns = Number(value);

@@ -76,7 +76,18 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   if (typeof picked === "number") return picked;
 
   let prompt = options.prompt;
-  if (options.print) {
+  // The Agent SDK's protocol (--input-format stream-json): stdin carries prompts and control requests, and
+  // the host's initialize shapes the session, so it is read before the session is made.
+  const sdk =
+    options.inputFormat === "stream-json"
+      ? await (await import("../stream-json/open-stream-json.ts")).openStreamJson({
+          stdin: io.stdin,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          ...(options.permissionPromptTool ? { permissionPromptTool: options.permissionPromptTool } : {}),
+        })
+      : undefined;
+  if (options.print && !sdk) {
     const piped = io.readStdin
       ? await io.readStdin(prompt ? { firstByteTimeoutMs: PIPED_FIRST_BYTE_WAIT_MS } : {})
       : "";
@@ -120,6 +131,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   // One retry policy, s11's (its waits are model_retry events in the session): the SDK's own is off.
   const client = createModelClient(config, { maxRetries: 0, ...(tracing ? { fetch: tracing.fetch } : {}) });
   const askChannel = createAskChannel();
+  if (sdk?.ask) askChannel.serve(sdk.ask);
   const { createAgentSession } = await agentModule;
   const { createProductCommands, lccHelpNotes } = await import("../terminal/slash-commands.ts");
   // A team backend lcc cannot use (a typo in LCC_TEAM_BACKEND, Redis unreachable) is the user's to fix: one line.
@@ -165,6 +177,23 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   );
   try {
     if (options.printPrompt) return await printPrompt(session, io.stdout);
+    if (sdk) {
+      const { runStreamJson, streamJsonTotals } = await import("../stream-json/run-stream-json.ts");
+      io.stop?.holdExit();
+      return await runStreamJson({
+        session,
+        opening: sdk,
+        facts: {
+          workspace,
+          version: VERSION,
+          apiKeySource: config.apiKey && !demo ? "ANTHROPIC_API_KEY" : "none",
+        },
+        totals: streamJsonTotals(io.env, config.maxTokens, demo),
+        stderr: io.stderr,
+        ...(io.stop ? { stopSignal: io.stop.signal } : {}),
+        ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
+      });
+    }
     if (options.print) {
       const { runHeadless } = await import("../headless/headless.ts");
       const controller = new AbortController();

@@ -194,7 +194,7 @@ function describeFailure(result: HeadlessResult): string {
 }
 
 /** A retry as stream-json reports it (the shape of Claude Code's `system`/`api_retry` message). */
-function retryEvent(event: Extract<AgentEvent, { type: "model_retry" }>, sessionId: string) {
+export function retryEvent(event: Extract<AgentEvent, { type: "model_retry" }>, sessionId: string) {
   return {
     type: "system",
     subtype: "api_retry",
