@@ -10,6 +10,7 @@ export default defineConfig({
       "chapter-kit/src/**/*.test.ts",
       "chapters/*/src/**/*.test.ts",
       "full/src/**/*.test.ts",
+      "full/scripts/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],
     testTimeout: 30_000,

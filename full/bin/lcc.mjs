@@ -1,7 +1,8 @@
 #!/usr/bin/env -S node --max-semi-space-size=1
 // The `lcc` launcher: runs the esbuild bundle (dist/lcc.mjs) when it exists and is newer than every
 // source it was built from; otherwise rebuilds it (about a second, once) when the build script is here,
-// and falls back to the TypeScript sources through tsx (slower start, always current).
+// and falls back to the TypeScript sources through tsx (slower start, always current). An installed
+// package (`pnpm release:pack`) carries the bundle alone, so there it always runs the bundle.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -41,7 +42,9 @@ async function rebuild() {
   }
 }
 
-const useBundle = isBundleFresh() || (await rebuild());
+/** No sources beside the launcher: an installed package, with nothing to compare its bundle with or fall back to. */
+const isInstalled = !existsSync(new URL("../src/cli/cli.ts", import.meta.url));
+const useBundle = isInstalled || isBundleFresh() || (await rebuild());
 if (process.env.LCC_DEBUG)
   process.stderr.write(`lcc: running ${useBundle ? "the bundle" : "the sources with tsx"}\n`);
 if (useBundle) {

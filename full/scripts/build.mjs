@@ -1,25 +1,39 @@
-// `pnpm --filter @lcc/full build`: bundles src/cli/cli.ts into dist/lcc.mjs with esbuild, and records the
-// repository sources it was built from and the lockfile (dist/inputs.json), so the launcher can tell
-// when it is stale. The launcher imports `buildBundle` to rebuild a stale bundle itself.
+// `pnpm --filter @lcc/full build`: bundles src/cli/cli.ts into dist/lcc.mjs (and the demo's MCP server
+// into dist/demo-mcp-server.mjs) with esbuild, and records the repository sources it was built from and
+// the lockfile (dist/inputs.json), so the launcher can tell when it is stale. The launcher imports
+// `buildBundle` to rebuild a stale bundle itself; scripts/pack.mjs builds the release flavour with it.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const repositoryDir = resolve(packageDir, "..");
 
-/** Sources keep their own `import.meta.url` (chapters locate files relative to themselves). */
-const keepImportMetaUrl = {
-  name: "keep-import-meta-url",
-  setup(builder) {
-    builder.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes(`${"/"}node_modules${"/"}`)) return undefined;
-      const source = readFileSync(args.path, "utf8");
-      const contents = source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
-      return { contents, loader: "ts" };
-    });
-  },
-};
+/**
+ * Sources keep their own `import.meta.url` (chapters locate files relative to themselves). In the
+ * checkout that is the source file's absolute URL. In a release the bundle runs from an installed
+ * package that mirrors the repository's layout (bundle in full/dist/), so the URL is computed from the
+ * output file's own URL: the place the source would have in the package, never a path of this machine.
+ */
+function keepImportMetaUrl(release) {
+  const outputDir = join(packageDir, "dist");
+  const sourceUrl = (path) =>
+    release
+      ? `new URL(${JSON.stringify(relative(outputDir, path).split(sep).join("/"))}, import.meta.url).href`
+      : JSON.stringify(pathToFileURL(path).href);
+  return {
+    name: "keep-import-meta-url",
+    setup(builder) {
+      builder.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (args.path.includes(`${"/"}node_modules${"/"}`)) return undefined;
+        const source = readFileSync(args.path, "utf8");
+        return { contents: source.replaceAll("import.meta.url", `(${sourceUrl(args.path)})`), loader: "ts" };
+      });
+    },
+  };
+}
 
 /**
  * The workspace packages are pure modules (no import-time side effects), but esbuild cannot know it
@@ -54,12 +68,42 @@ const englishZodOnly = {
   },
 };
 
-/** Bundles into `outdir` (built beside it, then swapped in) and returns a one-line report. */
-export async function buildBundle(outdir = join(packageDir, "dist")) {
+/**
+ * The checkout's commit, `-dirty` when tracked files have uncommitted changes; undefined without git.
+ * Takes no optional lock (GIT_OPTIONAL_LOCKS=0), so a concurrent `git commit` never meets our index.lock.
+ */
+export function describeCommit(folder = repositoryDir) {
+  const git = (args) =>
+    execFileSync("git", args, {
+      cwd: folder,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+    }).trim();
+  try {
+    const commit = git(["rev-parse", "--short=12", "HEAD"]);
+    return git(["status", "--porcelain", "--untracked-files=no"]) === "" ? commit : `${commit}-dirty`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Bundles into `outdir` (built beside it, then swapped in) and returns a one-line report. Every output
+ * file sits directly in `outdir` (one relative path from any of them reaches the package root).
+ * `release`: for the installed package (scripts/pack.mjs): `outdir` must be `<package>/full/dist`;
+ * sources locate files inside the package, `commit` (default: the checkout's) is recorded for
+ * `lcc --version`, and no inputs.json is written (an installed copy has no sources to compare with).
+ */
+export async function buildBundle(outdir = join(packageDir, "dist"), { release = false, commit } = {}) {
   const staging = `${outdir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [join(packageDir, "src", "cli", "cli.ts")],
+    entryPoints: {
+      lcc: join(packageDir, "src", "cli", "cli.ts"),
+      // Its own entry, so the demo starts it with plain node (no tsx at run time).
+      "demo-mcp-server": join(packageDir, "src", "demo", "demo-mcp-server.ts"),
+    },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -67,17 +111,22 @@ export async function buildBundle(outdir = join(packageDir, "dist")) {
     minify: true,
     splitting: true,
     outdir: staging,
-    entryNames: "lcc",
     outExtension: { ".js": ".mjs" },
-    chunkNames: "chunks/[name]-[hash]",
+    chunkNames: "[name]-[hash]",
     legalComments: "none",
     metafile: true,
     logLevel: "warning",
     logOverride: { "ignored-bare-import": "silent" },
-    plugins: [workspaceModulesArePure, keepImportMetaUrl, englishZodOnly],
+    plugins: [workspaceModulesArePure, keepImportMetaUrl(release), englishZodOnly],
+    // LCC_BUNDLE_URL: the running bundle file's own URL (src/demo/demo-mcp-config.ts finds the server beside
+    // it); LCC_BUILD_COMMIT: what src/cli/version.ts reports.
+    define: {
+      LCC_BUNDLE_URL: "__lccBundleUrl",
+      ...(release ? { LCC_BUILD_COMMIT: JSON.stringify(commit ?? describeCommit() ?? "unknown") } : {}),
+    },
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: {
-      js: "import { createRequire as __lccCreateRequire } from 'node:module'; const require = __lccCreateRequire(import.meta.url);",
+      js: "import { createRequire as __lccCreateRequire } from 'node:module'; const require = __lccCreateRequire(import.meta.url); const __lccBundleUrl = import.meta.url;",
     },
   });
 
@@ -88,13 +137,13 @@ export async function buildBundle(outdir = join(packageDir, "dist")) {
   const lockfile = resolve(packageDir, "..", "pnpm-lock.yaml");
   if (existsSync(lockfile)) sources.push(lockfile);
   mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, "inputs.json"), `${JSON.stringify(sources, null, 1)}\n`);
+  if (!release) writeFileSync(join(staging, "inputs.json"), `${JSON.stringify(sources, null, 1)}\n`);
   const outputs = Object.values(result.metafile.outputs);
   const kilobytes = Math.round(outputs.reduce((sum, output) => sum + output.bytes, 0) / 1024);
   // Swap the finished build in at once, so a concurrent launcher never sees half a bundle.
   rmSync(outdir, { recursive: true, force: true });
   renameSync(staging, outdir);
-  return `built ${join(outdir, "lcc.mjs")} (+${outputs.length - 1} chunks, ${kilobytes} KB from ${Object.keys(result.metafile.inputs).length} modules)`;
+  return `built ${join(outdir, "lcc.mjs")} (+${outputs.length - 1} more files, ${kilobytes} KB from ${Object.keys(result.metafile.inputs).length} modules)`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

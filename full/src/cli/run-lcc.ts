@@ -6,7 +6,7 @@ import { type ParsedArgs, parseArgs, type RunOptions } from "./args.ts";
 import { EXIT_CODES, helpText } from "./help-text.ts";
 import { mcpConfigArgProblems, resolveMcpConfigArgs } from "./mcp-flags.ts";
 import { PIPED_FIRST_BYTE_WAIT_MS } from "./read-stdin.ts";
-import { VERSION } from "./version.ts";
+import { VERSION, versionLine } from "./version.ts";
 
 export interface LccIo {
   argv: string[];
@@ -34,7 +34,7 @@ export interface StopRequests {
 export async function runLcc(io: LccIo): Promise<number> {
   const parsed: ParsedArgs = parseArgs(io.argv);
   if (parsed.kind === "help") return print(io.stdout, helpText(VERSION), EXIT_CODES.success);
-  if (parsed.kind === "version") return print(io.stdout, `${VERSION} (lcc)\n`, EXIT_CODES.success);
+  if (parsed.kind === "version") return print(io.stdout, `${versionLine()}\n`, EXIT_CODES.success);
   if (parsed.kind === "error") return print(io.stderr, `lcc: ${parsed.message}\n`, EXIT_CODES.usage);
   return run(parsed, io);
 }

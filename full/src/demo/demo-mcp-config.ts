@@ -9,10 +9,20 @@ export const DEMO_MCP_SERVER = "lcc-demo";
 /** The demo server's tool the tour calls. */
 export const DEMO_MCP_TOOL = "word_count";
 
-/** `node --import <tsx> demo-mcp-server.ts`: runs from lcc's sources with lcc's own dependencies. */
+/** Defined by scripts/build.mjs in the esbuild bundle: the URL of the bundle file this code runs in. */
+declare const LCC_BUNDLE_URL: string | undefined;
+
+/**
+ * From the bundle (the checkout's full/dist/ or an installed package): `node demo-mcp-server.mjs`, built
+ * beside it, so nothing beyond Node is needed. From the sources: `node --import <tsx> demo-mcp-server.ts`.
+ */
 export function demoMcpServerCommand(): { command: string; args: string[] } {
+  if (typeof LCC_BUNDLE_URL === "string") {
+    const bundled = fileURLToPath(new URL("./demo-mcp-server.mjs", LCC_BUNDLE_URL));
+    return { command: process.execPath, args: [bundled] };
+  }
   const script = fileURLToPath(new URL("./demo-mcp-server.ts", import.meta.url));
-  // Resolved from this source file (the bundle keeps its path), never from the workspace the server runs in.
+  // Resolved from this source file, never from the workspace the server runs in.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return { command: process.execPath, args: ["--import", tsx, script] };
 }

@@ -1,6 +1,6 @@
 // The demo's bundled MCP server (a stdio process on @modelcontextprotocol/sdk's server API): three small
-// read-only tools, so the demo tour calls an MCP tool with nothing but lcc's own dependencies installed.
-// Run it alone with `node --import tsx full/src/demo/demo-mcp-server.ts` (it speaks JSON-RPC on stdio).
+// read-only tools, so the demo tour calls an MCP tool with nothing but Node. JSON-RPC on stdio; run it alone
+// with `node --import tsx full/src/demo/demo-mcp-server.ts` (the build makes it dist/demo-mcp-server.mjs).
 import { createHash } from "node:crypto";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";

@@ -353,6 +353,6 @@ describe("lcc -p", () => {
       expect(help.stdout).toContain(flag);
     }
     const version = await runLcc({ args: ["--version"], cwd: workspace });
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)\n$/);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\) commit [0-9a-f]{12}(-dirty)?\n$/);
   });
 });
