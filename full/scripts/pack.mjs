@@ -75,7 +75,15 @@ const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outIndex = process.argv.indexOf("--out");
   const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1] ?? ".") : repositoryDir;
-  const packed = await packLcc({ outDir });
+  let packed;
+  try {
+    packed = await packLcc({ outDir });
+  } catch (error) {
+    // esbuild has printed its errors already; npm's are in its output.
+    const detail = error.stderr?.trim() || error.message.split("\n")[0];
+    console.error(`lcc pack failed: ${detail}`);
+    process.exit(1);
+  }
   const fromHere = relative(process.cwd(), packed.tarball);
   const shown = fromHere.startsWith("..") ? packed.tarball : `./${fromHere}`;
   console.log(packed.built.replace(/^built \S+/, "built the release bundle"));
