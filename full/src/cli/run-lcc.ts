@@ -226,15 +226,12 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     // The MCP servers as they stand now; runInteractive subscribes in the same tick, so each later change
     // prints above the prompt once (s19's renderer), none lost in between and the prompt never waits.
     const mcp = describeMcpStart(session.core.setup.mcp.servers());
-    io.stdout.write(
+    const banner =
       `${colors.bold("lcc")} ${VERSION} · model ${config.model} · chapters s01–${INTEGRATED_CHAPTER}\n` +
-        `${colors.dim(`workspace: ${workspace}\n${resumed}\n${mcp ? `${mcp}\n` : ""}/help for commands · Ctrl-C interrupts · Ctrl-D exits`)}\n\n`,
-    );
-    if (picked?.repairedToolUseIds.length) {
-      io.stdout.write(
-        `${colors.yellow("⚠")} The last turn was cut off; ${picked.repairedToolUseIds.length} unfinished tool call(s) are marked interrupted.\n`,
-      );
-    }
+      `${colors.dim(`workspace: ${workspace}\n${resumed}\n${mcp ? `${mcp}\n` : ""}/help for commands · Ctrl-C interrupts · Ctrl-D exits`)}\n\n` +
+      (picked?.repairedToolUseIds.length
+        ? `${colors.yellow("⚠")} The last turn was cut off; ${picked.repairedToolUseIds.length} unfinished tool call(s) are marked interrupted.\n`
+        : "");
     await runInteractive({
       session,
       input: io.stdin,
@@ -245,6 +242,7 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
       demo,
       animate: Boolean(io.stdout.isTTY) && io.env.TERM !== "dumb",
       askChannel,
+      banner,
       ...(options.prompt ? { initialPrompt: options.prompt } : {}),
       ...(io.sigintSource ? { sigintSource: io.sigintSource } : {}),
     });

@@ -1,9 +1,7 @@
 // The REPL with stdin that is not a terminal: the real `lcc` reads prompts line by line, runs slash
 // commands between them (each reported once), names the endpoint it could not reach, exits 0 at end
-// of input, and keeps piped lines out of the input history; and the history file itself.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// of input, and keeps piped lines out of the input history (the history file: tui/input-history.test.ts).
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   assertPairingInvariant,
@@ -16,7 +14,6 @@ import {
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { closedLoopbackURL, runLcc } from "../test-harness.ts";
-import { HISTORY_LINES, loadHistory } from "./interactive.ts";
 
 const addCleanup = useCleanups();
 
@@ -89,24 +86,5 @@ describe("lcc's REPL output", () => {
     expect(run.stdout).toContain(
       `✗ Model request failed: Connection error: could not reach ${baseURL}/v1/messages (ECONNREFUSED)\n❯ /model\n`,
     );
-  });
-});
-
-describe("loadHistory", () => {
-  it("loads the newest lines first and cuts an overgrown file back to HISTORY_LINES", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "lcc-history-"));
-    try {
-      const path = join(dir, "history");
-      const lines = Array.from({ length: 2 * HISTORY_LINES + 5 }, (_, index) => `prompt ${index}`);
-      writeFileSync(path, `${lines.join("\n")}\n`);
-      const loaded = loadHistory(path);
-      expect(loaded).toHaveLength(HISTORY_LINES);
-      expect(loaded[0]).toBe(`prompt ${lines.length - 1}`);
-      const onDisk = readFileSync(path, "utf8").trimEnd().split("\n");
-      expect(onDisk).toEqual(lines.slice(-HISTORY_LINES));
-      expect(loadHistory(join(dir, "missing"))).toEqual([]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -1,20 +1,18 @@
-// The interactive session: banner, the s01 REPL (Ctrl-C, Ctrl-D, history, Shift+Tab cycling the permission
-// mode shown in the prompt), slash commands, and the renderer with its spinner on the event stream.
+// The interactive session. In a terminal: the TUI (full/src/tui, loaded only then). Otherwise (piped
+// stdin, TERM=dumb): the s01 line REPL (Ctrl-C, Ctrl-D, history, Shift+Tab cycling the permission mode
+// shown in the prompt), slash commands, and the renderer with its spinner on the event stream, plain lines.
 // Input history persists in `<lcc home>/history`.
-import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { type AskChannel, type ReplKey, runRepl } from "@lcc/chapter-kit";
 import type { AgentSession } from "../session/agent-session.ts";
 import { describeStopping, runningBackground } from "../session/background-left.ts";
 import { formatTokens } from "../session/cost.ts";
 import { describeTeamShutdown, runningTeammates, workingTeammates } from "../session/team-left.ts";
+import { appendInputHistory, loadInputHistory } from "../tui/input-history.ts";
 import type { Colors } from "./colors.ts";
 import { createReplRenderer } from "./repl-ui.ts";
 import { describeBackground, describeMode, describeTeam, modeCycle, turnFooter } from "./session-status.ts";
 import { describeMissingCommand, isSlashCommand } from "./slash-commands.ts";
 import { createSpinner, type Spinner } from "./spinner.ts";
-
-/** Lines of input history loaded (the file keeps the newest last; readline wants the newest first). */
-export const HISTORY_LINES = 500;
 
 export interface InteractiveOptions {
   session: AgentSession;
@@ -28,15 +26,21 @@ export interface InteractiveOptions {
   animate: boolean;
   /** The REPL answers the agent's questions (permission prompts) through it. */
   askChannel?: AskChannel;
+  /** Printed first (lcc's start lines): the TUI keeps it above the transcript through resizes. */
+  banner?: string;
   /** Sent before the first prompt is shown (`lcc "fix the tests"`). */
   initialPrompt?: string;
   sigintSource?: NodeJS.EventEmitter;
 }
 
-/** Runs until /exit, Ctrl-D, or Ctrl-C on an empty prompt (EOF when stdin is not a TTY). */
+/**
+ * Runs until /exit, Ctrl-D, or Ctrl-C on an empty prompt (EOF when stdin is not a TTY). Both stdin and
+ * stdout terminals with cursor codes (`animate`) get the TUI; anything else the line REPL.
+ */
 export async function runInteractive(options: InteractiveOptions): Promise<void> {
   const { session, output, colors } = options;
   const write = (text: string) => output.write(text);
+  if (options.banner) write(options.banner);
   const spinner = createSpinner({
     output,
     colors,
@@ -118,7 +122,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     prompt: () => promptLine(session, colors),
     onKey,
     onLine,
-    history: loadHistory(options.historyPath),
+    // readline wants the newest first.
+    history: loadInputHistory(options.historyPath).reverse(),
     ...(options.askChannel ? { askChannel: withSpinnerPaused(options.askChannel, spinner) } : {}),
     // Messages queued while the prompt is idle (background results, later) run a turn of their own.
     wake: {
@@ -159,37 +164,12 @@ function promptLine(session: AgentSession, colors: Colors): string {
   return `${parts.map((part) => `${part} `).join("")}${colors.bold(colors.cyan("❯"))} `;
 }
 
-/**
- * Newest first, as readline expects; a missing or unreadable file means no history. A file that has
- * grown past twice HISTORY_LINES is cut back to its newest HISTORY_LINES (temp file + rename).
- */
-export function loadHistory(path: string): string[] {
-  let lines: string[];
-  try {
-    lines = readFileSync(path, "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "");
-  } catch {
-    return [];
-  }
-  const kept = lines.slice(-HISTORY_LINES);
-  if (lines.length > 2 * HISTORY_LINES) {
-    try {
-      writeFileSync(`${path}.${process.pid}.tmp`, `${kept.join("\n")}\n`);
-      renameSync(`${path}.${process.pid}.tmp`, path);
-    } catch {
-      // Trimming is housekeeping; the history still loads.
-    }
-  }
-  return kept.reverse();
-}
-
 /** Appends a typed line to the history file (piped input is not the user's history). */
 function rememberLine(options: InteractiveOptions, line: string): void {
   if (!options.input.isTTY) return;
   try {
     options.session.ensureStateDir();
-    appendFileSync(options.historyPath, `${line.replace(/\n/g, " ")}\n`);
+    appendInputHistory(options.historyPath, line);
   } catch {
     // History is a convenience; failing to save it must not interrupt the session.
   }
