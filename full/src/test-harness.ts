@@ -5,7 +5,7 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_MODEL } from "@lcc/chapter-kit";
+import { type AskUser, DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { runCli, type Script, type StartedCli, startCli } from "@lcc/testkit";
 import { captureOutput, startFakeModel } from "@lcc/testkit/vitest";
 import { createAgentSession } from "./session/agent-session.ts";
@@ -111,6 +111,8 @@ export async function createTestSession(
     maxTurns?: number;
     /** The demo model's terms: usage costs nothing. */
     demo?: boolean;
+    /** Who answers the agent's questions (a TUI's ask channel); default: nobody (refused). */
+    ask?: AskUser;
   } = {},
 ) {
   const model = await startFakeModel({
@@ -133,6 +135,7 @@ export async function createTestSession(
     commands: (current) =>
       createProductCommands(current, { colors: createColors(false), demo: Boolean(options.demo) }),
     helpNotes: lccHelpNotes(),
+    ...(options.ask ? { ask: options.ask } : {}),
   });
   return {
     session,
