@@ -51,6 +51,7 @@ describe("the Agent SDK steering lcc", () => {
     const { options } = await setup({ allowedTools: ["Bash(sleep:*)"] });
     const prompts = createPromptQueue();
     const stream = query({ prompt: prompts.messages, options });
+    addCleanup(() => stream.close());
     const seen: SDKMessage[] = [];
     prompts.push("[scenario:sleep] wait a while");
     let interruptedAt = 0;

@@ -133,6 +133,7 @@ describe("lcc under the Agent SDK's query()", () => {
     const { options } = await setup();
     const prompts = createPromptQueue();
     const stream = query({ prompt: prompts.messages, options });
+    addCleanup(() => stream.close());
     const seen: SDKMessage[] = [];
     prompts.push("[scenario:turns] remember 42");
     const first = await untilResult(stream, seen);
