@@ -203,7 +203,7 @@ describe("in a real Editor", () => {
   it("shows the slash list with summaries, narrows it as typed and runs the pick on Enter", async () => {
     const { terminal, submitted } = start();
     terminal.type("/");
-    await terminal.flush();
+    await terminal.waitForScreen((lines) => lines.some((line) => line.includes("/help")));
     const screen = terminal.screen().join("\n");
     expect(screen).toMatch(/\/help\s+list the commands/);
     expect(screen).toMatch(/\/compact \[focus\]\s+summarise the conversation/);
@@ -218,8 +218,7 @@ describe("in a real Editor", () => {
   it("completes an @ mention with Tab", async () => {
     const { terminal, editor } = start();
     terminal.type("explain @agent");
-    await terminal.flush();
-    expect(terminal.screen().join("\n")).toContain("src/agent-loop.ts");
+    await terminal.waitForScreen((screen) => screen.some((line) => line.includes("src/agent-loop.ts")));
     terminal.type("\t");
     await terminal.flush();
     expect(editor.getText()).toBe("explain @src/agent-loop.ts ");

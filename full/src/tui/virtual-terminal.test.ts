@@ -87,6 +87,18 @@ describe("createVirtualTerminal", () => {
     expect(screen.join(" ")).toContain("twenty");
   });
 
+  it("waits for the screen to show what slow work renders, and says what it showed when it never does", async () => {
+    const { terminal, text, tui } = setup();
+    setTimeout(() => {
+      text.setText("rendered late");
+      tui.requestRender();
+    }, 150);
+    await terminal.waitForScreen((screen) => screen[0] === "rendered late");
+    await expect(terminal.waitForScreen((screen) => screen[0] === "never", 100)).rejects.toThrow(
+      /screen never matched:\nrendered late/,
+    );
+  });
+
   it("keeps lines that scrolled off the screen in scrollback()", async () => {
     const { terminal, text, tui } = setup(40, 5);
     text.setText(Array.from({ length: 12 }, (_, index) => `line ${index + 1}`).join("\n"));

@@ -15,6 +15,11 @@ export interface VirtualTerminal extends Terminal {
   resize(columns: number, rows: number): void;
   /** Waits until pending input is delivered, pending TUI renders ran and xterm parsed every write. */
   flush(): Promise<void>;
+  /**
+   * Flushes until `check(screen())` holds, for output that waits on real work (a file listing, a child
+   * process); rejects after `timeoutMs` (default 5 s) with the screen in the message.
+   */
+  waitForScreen(check: (screen: string[]) => boolean, timeoutMs?: number): Promise<void>;
 }
 
 /** Long enough for pi-tui's 16 ms render throttle and its 10 ms lone-Esc timeout to have fired. */
@@ -108,6 +113,16 @@ export function createVirtualTerminal(size: { columns: number; rows: number }): 
     resize(columns, rows) {
       xterm.resize(columns, rows);
       resizeHandler?.();
+    },
+    async waitForScreen(check, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await this.flush();
+        const screen = this.screen();
+        if (check(screen)) return;
+        if (Date.now() > deadline)
+          throw new Error(`virtual terminal: screen never matched:\n${screen.join("\n")}`);
+      }
     },
     async flush() {
       // Each round lets timers fire (input timeout, render throttle), then waits for xterm to parse;
