@@ -5,13 +5,19 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createTempWorkspace } from "@lcc/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspaceFileCache, listWorkspaceFiles } from "./workspace-files.ts";
 
 const run = promisify(execFile);
 const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
+afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+/** Workspaces no test changes, shared by the tests that only read them. */
+let sharedGit: string;
+let sharedPlain: string;
+beforeAll(async () => {
+  [sharedGit, sharedPlain] = await Promise.all([setup({ git: true }), setup({ git: false })]);
 });
 
 const files = {
@@ -56,8 +62,7 @@ describe("listWorkspaceFiles", () => {
   });
 
   it("lists paths relative to a workspace inside a repository", async () => {
-    const workspace = await setup({ git: true });
-    expect(await listWorkspaceFiles(join(workspace, "src"))).toEqual([".gitignore", "b.ts", "wanted.gen.ts"]);
+    expect(await listWorkspaceFiles(join(sharedGit, "src"))).toEqual([".gitignore", "b.ts", "wanted.gen.ts"]);
   });
 
   it("walks a folder that is not a repository, honouring nested .gitignore files", async () => {
@@ -98,17 +103,14 @@ describe("listWorkspaceFiles", () => {
   });
 
   it("stops at the limit", async () => {
-    const workspace = await setup({ git: false });
-    expect(await listWorkspaceFiles(workspace, { limit: 4 })).toHaveLength(4);
-    const inGit = await setup({ git: true });
-    expect(await listWorkspaceFiles(inGit, { limit: 4 })).toHaveLength(4);
+    expect(await listWorkspaceFiles(sharedPlain, { limit: 4 })).toHaveLength(4);
+    expect(await listWorkspaceFiles(sharedGit, { limit: 4 })).toHaveLength(4);
   });
 
   it("rejects when the signal aborts", async () => {
-    const workspace = await setup({ git: false });
     const controller = new AbortController();
     controller.abort(new Error("typed on"));
-    await expect(listWorkspaceFiles(workspace, { signal: controller.signal })).rejects.toThrow("typed on");
+    await expect(listWorkspaceFiles(sharedPlain, { signal: controller.signal })).rejects.toThrow("typed on");
   });
 });
 
@@ -124,8 +126,7 @@ describe("createWorkspaceFileCache", () => {
   });
 
   it("lets a caller abandon its wait without spoiling the listing for the next caller", async () => {
-    const workspace = await setup({ git: true });
-    const list = createWorkspaceFileCache(workspace);
+    const list = createWorkspaceFileCache(sharedGit);
     const controller = new AbortController();
     const abandoned = list(controller.signal);
     controller.abort(new Error("next keystroke"));
