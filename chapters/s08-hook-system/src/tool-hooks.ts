@@ -21,7 +21,12 @@ export function createToolHooks(options: ToolHooksOptions): AgentHooks {
   const { runner, stops } = options;
   const fire = (event: "PreToolUse" | "PostToolUse", call: ToolCall, context: HookContext, extra = {}) =>
     runner.fire(event, {
-      input: { tool_name: claudeToolName(call.name), tool_input: hookToolInput(call.input), ...extra },
+      input: {
+        tool_name: claudeToolName(call.name),
+        tool_input: hookToolInput(call.input),
+        tool_use_id: call.id,
+        ...extra,
+      },
       target: call.name,
       isTool: true,
       signal: context.signal,

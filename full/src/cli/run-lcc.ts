@@ -121,6 +121,8 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     // The tour's MCP step calls the bundled server, added like a server named on the command line.
     mcpConfig.push(demoSession.mcpConfig);
   }
+  // The SDK host's in-process MCP servers, reached through lcc's bridge like a server on the command line.
+  if (sdk?.mcpConfig) mcpConfig.push(sdk.mcpConfig);
   const { startTracing, createAskChannel } = await import("@lcc/chapter-kit");
   const tracePath = options.trace ?? io.env.LCC_TRACE?.trim();
   const tracing = startTracing(tracePath ? resolvePath(io.cwd, tracePath) : undefined, {
@@ -161,7 +163,9 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
     // A run without a REPL has no later turn to carry a scheduled prompt: a fire would be claimed and lost.
     ...(options.print || options.printPrompt ? { cronFires: false } : {}),
     teamColor: colors.enabled,
-    ...(demoSession ? { hookSettings: [demoSession.hookSettings] } : {}),
+    ...(demoSession || sdk?.hookSettings
+      ? { hookSettings: [demoSession?.hookSettings, sdk?.hookSettings].filter((file) => file !== undefined) }
+      : {}),
     ask: askChannel.ask,
     ...(tracing ? { observe: tracing.onEvent } : {}),
   }).catch((error: unknown) => teamBackendFailure(error, io.stderr));

@@ -2,7 +2,7 @@
 // an Agent SDK app reads about the session (tools, model, permission mode, MCP servers, commands).
 import { randomUUID } from "node:crypto";
 import { claudeToolName } from "@lcc/s08"; // s08: tools under the names Claude Code gives them
-import type { McpServerView } from "@lcc/s19";
+import { type McpServerView, mcpToolName } from "@lcc/s19"; // s19: MCP servers and their tools' names
 import type { AgentSession } from "../session/agent-session.ts";
 
 /** What the init message needs beyond the session. */
@@ -22,7 +22,8 @@ export function sdkMcpStatus(view: McpServerView): "connected" | "failed" | "pen
 
 /**
  * The SDKSystemMessage of subtype init. Tools carry Claude Code's names where lcc has the same tool (Bash,
- * Read, Edit…), as hooks and canUseTool see them, so an app written for Claude Code recognises them.
+ * Read, Edit…), as hooks and canUseTool see them, so an app written for Claude Code recognises them;
+ * then the connected MCP servers' tools (`mcp__<server>__<tool>`), which join each request late (s19).
  */
 export function buildInitMessage(session: AgentSession, facts: InitFacts) {
   const setup = session.core.setup;
@@ -33,7 +34,13 @@ export function buildInitMessage(session: AgentSession, facts: InitFacts) {
     session_id: session.sessionId(),
     cwd: facts.workspace,
     model: session.core.model(),
-    tools: session.core.resolved.registry.names().map(claudeToolName),
+    tools: [
+      ...session.core.resolved.registry.names().map(claudeToolName),
+      ...setup.mcp
+        .servers()
+        .filter((view) => view.status === "connected")
+        .flatMap((view) => view.tools.map((tool) => mcpToolName(view.name, tool.name))),
+    ],
     mcp_servers: setup.mcp.servers().map((view) => ({ name: view.name, status: sdkMcpStatus(view) })),
     permissionMode: setup.permissions.mode(),
     slash_commands: session.core.resolved.commands.map((command) => command.name),

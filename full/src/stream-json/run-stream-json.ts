@@ -4,6 +4,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { compactOptionsFromEnv, resolveCompactOptions } from "@lcc/s06"; // s06: the context window
 import { claudeToolName, hookToolInput } from "@lcc/s08"; // s08: Claude Code's tool names and fields
+import { DEFAULT_STARTUP_WAIT_MS } from "@lcc/s19"; // s19: how long the first request waits for MCP servers
 import { EXIT_CODES } from "../cli/help-text.ts";
 import { buildResult, exitCodeFor, type PermissionDenial } from "../headless/headless.ts";
 import { runWithTeam } from "../headless/run-with-team.ts";
@@ -42,6 +43,7 @@ export async function runStreamJson(options: RunStreamJsonOptions): Promise<numb
       session,
       facts: options.facts,
       defaultModel: session.core.model(),
+      initializeExtras: opening.initializeExtras,
       interrupt() {
         interrupt();
         return connection.waitingUsers().flatMap((line) => (line.uuid ? [line.uuid] : []));
@@ -62,6 +64,8 @@ export async function runStreamJson(options: RunStreamJsonOptions): Promise<numb
       const signal = options.stopSignal
         ? AbortSignal.any([running.signal, options.stopSignal])
         : running.signal;
+      // The wait the first request would make anyway, made first: init then says which servers are connected.
+      await untilAborted(session.core.setup.mcp.settled(DEFAULT_STARTUP_WAIT_MS), signal);
       connection.send(buildInitMessage(session, options.facts));
       denials.clear();
       const turn = await runWithTeam(session, promptOf(line), signal);
@@ -84,6 +88,15 @@ export async function runStreamJson(options: RunStreamJsonOptions): Promise<numb
 export function streamJsonTotals(env: NodeJS.ProcessEnv, maxOutputTokens: number, free: boolean) {
   const { contextWindow } = resolveCompactOptions(compactOptionsFromEnv(env));
   return { contextWindow, maxOutputTokens, free };
+}
+
+/** Resolves when `promise` settles or `signal` aborts, whichever comes first. */
+function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+    void promise.then(resolve, resolve);
+  });
 }
 
 /** The next prompt, or undefined when stdin ended or the stop signal came first. */
