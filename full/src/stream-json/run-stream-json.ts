@@ -8,7 +8,8 @@ import { DEFAULT_STARTUP_WAIT_MS } from "@lcc/s19"; // s19: how long the first r
 import { EXIT_CODES } from "../cli/help-text.ts";
 import { buildResult, exitCodeFor, type PermissionDenial } from "../headless/headless.ts";
 import { runWithTeam } from "../headless/run-with-team.ts";
-import type { AgentSession } from "../session/agent-session.ts";
+import type { AgentSession, TurnResult } from "../session/agent-session.ts";
+import { emptyUsage } from "../session/cost.ts";
 import { createControlHandler } from "./control-handler.ts";
 import { buildInitMessage, type InitFacts } from "./init-message.ts";
 import type { StreamJsonOpening } from "./open-stream-json.ts";
@@ -68,7 +69,10 @@ export async function runStreamJson(options: RunStreamJsonOptions): Promise<numb
       await untilAborted(session.core.setup.mcp.settled(DEFAULT_STARTUP_WAIT_MS), signal);
       connection.send(buildInitMessage(session, options.facts));
       denials.clear();
-      const turn = await runWithTeam(session, promptOf(line), signal);
+      const prompt = promptOf(line);
+      const turn =
+        (typeof prompt === "string" ? await runSlashCommand(session, prompt, signal) : undefined) ??
+        (await runWithTeam(session, prompt, signal));
       running = undefined;
       const stoppedBy = options.stopSignal?.aborted ? String(options.stopSignal.reason) : undefined;
       const result = buildResult(turn, session, options.totals.free, stoppedBy, denials.list());
@@ -111,6 +115,32 @@ function nextPrompt(next: Promise<UserLine | undefined>, stop?: AbortSignal): Pr
       resolve(line);
     });
   });
+}
+
+/**
+ * A prompt that is one of the session's slash commands (the init message's slash_commands) runs as the
+ * command, as typed at lcc's prompt: no model request, its output is the result. Undefined for other prompts.
+ */
+async function runSlashCommand(
+  session: AgentSession,
+  prompt: string,
+  signal: AbortSignal,
+): Promise<TurnResult | undefined> {
+  const started = Date.now();
+  let output = "";
+  const write = (text: string) => {
+    output += text;
+  };
+  const ended = (reason: TurnResult["reason"], text: string): TurnResult => {
+    const durationMs = Date.now() - started;
+    return { reason, turns: 0, text, usage: emptyUsage(), durationMs, apiDurationMs: 0 };
+  };
+  try {
+    return (await session.runCommand(prompt, signal, write)) ? ended("end_turn", output.trim()) : undefined;
+  } catch (error) {
+    const name = prompt.trim().split(/\s/)[0];
+    return ended("error", `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The message's content as the turn's prompt: text as is, content blocks (text, images) as the SDK sent them. */

@@ -139,6 +139,14 @@ describe("lcc under the Agent SDK's query()", () => {
     const first = await untilResult(stream, seen);
     expect(first).toMatchObject({ subtype: "success", result: "Noted: 42." });
 
+    // A slash command of the session (slash_commands) runs as typed at lcc's prompt: no model request.
+    prompts.push("/help");
+    expect(await untilResult(stream, seen)).toMatchObject({
+      subtype: "success",
+      num_turns: 0,
+      result: expect.stringContaining("/compact"),
+    });
+
     await stream.setPermissionMode("acceptEdits");
     await stream.setModel("claude-haiku-4-5");
     expect(await stream.mcpServerStatus()).toEqual([]);
@@ -172,6 +180,7 @@ describe("lcc under the Agent SDK's query()", () => {
 
     const inits = seen.filter((message) => message.type === "system" && message.subtype === "init");
     expect(inits.map((init) => (init as { permissionMode: string }).permissionMode)).toEqual([
+      "default",
       "default",
       "acceptEdits",
     ]);
