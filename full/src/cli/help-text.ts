@@ -35,6 +35,12 @@ Options:
   -p, --print                 headless: run the prompt, print the result, exit
   --output-format <format>    with -p: text (default), json (one result object) or
                               stream-json (one JSON event per line, then the result)
+  --input-format stream-json  with --output-format stream-json: the Claude Agent SDK's protocol on stdin
+                              (user messages, control requests); one turn per message, one session;
+                              implies -p. Point the SDK's pathToClaudeCodeExecutable at lcc
+  --permission-prompt-tool stdio
+                              with --input-format stream-json: ask the SDK app (canUseTool) before
+                              a call that needs approval, instead of refusing it
   --max-turns <n>             stop after n model requests
   --model <id>                model id (default: MODEL_ID or the built-in default)
   --fallback-model <id>       after repeated overloads (529), retry with this model instead
@@ -53,6 +59,7 @@ Options:
   -r, --resume <id>           resume a session by id (or unique prefix); without an id, list sessions
   --demo                      use the built-in scripted demo model, even when a key is set
   --verbose                   with -p text output: show tool calls on stderr
+  --debug, --debug-file <f>   accepted for the Agent SDK, which passes them; lcc keeps no debug log (--trace)
   -v, --version               print the version
   -h, --help                  print this help
 
