@@ -126,6 +126,34 @@ describe("runTui turns", () => {
     assertPairingInvariant(tui.fake.requests);
   });
 
+  it("!cmd shows its output at once and its context rides with the next message; #note asks where it goes", {
+    timeout: 30_000,
+  }, async () => {
+    const tui = await startTui(script);
+    addCleanup(() => tui.close());
+    await tui.type("!echo shell-said-this; exit 3\r");
+    const ran = await tui.waitForScreen((screen) => screen.includes("exit code 3"), "the shell output");
+    expect(ran).toMatch(/❯ !echo shell-said-this; exit 3\n+shell-said-this/);
+    expect(tui.fake.messageRequests()).toHaveLength(0);
+    await tui.type("what did it print?\r");
+    await tui.waitForScreen((screen) => screen.includes("Plain answer."), "the answer");
+    const sent = latest(tui.fake.messageRequests()[0] as RecordedRequest);
+    expect(sent).toMatch(
+      /<bash-input>echo shell-said-this; exit 3<\/bash-input>.*shell-said-this.*what did it print\?/,
+    );
+
+    await tui.type("#always run pnpm, never npm\r");
+    await tui.waitForScreen(
+      (screen) => screen.includes("Save this note to which memory?"),
+      "the memory question",
+    );
+    await tui.type("1");
+    await tui.waitForScreen((screen) => screen.includes("Saved to project memory"), "the note saved");
+    expect(tui.fake.messageRequests()).toHaveLength(1);
+    const listed = await tui.session.core.setup.memory.listAll();
+    expect(JSON.stringify(listed)).toContain("always run pnpm, never npm");
+  });
+
   it("a queue push while idle wakes a turn; typed text waits in the input meanwhile", {
     timeout: 30_000,
   }, async () => {
