@@ -157,9 +157,11 @@ describe("the transcript", () => {
   });
 
   it("ends the answer at a tool call or a turn's end, so the next text starts a new block", () => {
-    const { transcript, screen } = setup();
+    const { transcript, screen, renders } = setup();
     streamText(transcript.render, "First **bold**");
+    const before = renders();
     transcript.render(turnEnd(1));
+    expect(renders()).toBe(before + 1); // the tail turned into Markdown: the screen must show it
     streamText(transcript.render, "Second");
     transcript.render({ type: "tool_start", id: "t", name: "bash", input: { command: "ls" } });
     streamText(transcript.render, "Third");

@@ -54,9 +54,12 @@ export function createTranscript(options: TranscriptOptions): Transcript {
   /** Rows of the blocks before the streaming answer, per width (never mutated: a new array when it grows). */
   let settled = { width: -1, count: 0, rows: [] as string[] };
 
+  /** The answer so far is final: its unfinished tail renders as Markdown now. */
   const endAnswer = () => {
-    answer?.finish();
+    if (!answer) return;
+    answer.finish();
     answer = undefined;
+    options.requestRender();
   };
   const add = (block: Component, kind: BlockKind) => {
     endAnswer();
