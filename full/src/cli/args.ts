@@ -218,6 +218,9 @@ function applyFlag(options: RunOptions, flag: string, value: string | undefined)
       if (value !== "stdio") return `--permission-prompt-tool supports only stdio (got "${value ?? ""}")`;
       options.permissionPromptTool = value;
       return undefined;
+    case "--allow-dangerously-skip-permissions":
+      // The Agent SDK passes it with allowDangerouslySkipPermissions; lcc's bypassPermissions mode needs no unlock.
+      return undefined;
     case "--debug":
     case "--debug-file":
       // The Agent SDK passes these when its own debug log is on; lcc keeps no debug log (--trace records the wire).

@@ -60,6 +60,8 @@ Options:
   --demo                      use the built-in scripted demo model, even when a key is set
   --verbose                   with -p text output: show tool calls on stderr
   --debug, --debug-file <f>   accepted for the Agent SDK, which passes them; lcc keeps no debug log (--trace)
+  --allow-dangerously-skip-permissions
+                              accepted for the Agent SDK; --permission-mode bypassPermissions needs no unlock
   -v, --version               print the version
   -h, --help                  print this help
 

@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../cli/args.ts";
 
-/** query() with maxTurns, model, canUseTool, resume, allowed/disallowed tools, an MCP server, a mode, debug on. */
+/**
+ * query() with maxTurns, model, canUseTool, resume, allowed/disallowed tools, an MCP server, a mode,
+ * allowDangerouslySkipPermissions, and the SDK's debug log on.
+ */
 const SDK_ARGV = [
   "--output-format",
   "stream-json",
@@ -20,6 +23,7 @@ const SDK_ARGV = [
   '{"mcpServers":{"files":{"command":"node","args":["x.js"]}}}',
   "--permission-mode=acceptEdits",
   "--debug-file=/tmp/sdk-debug.txt",
+  "--allow-dangerously-skip-permissions",
 ];
 
 describe("lcc's flags as the Agent SDK passes them", () => {
