@@ -37,7 +37,8 @@ export class AskDialog implements Component {
         ? []
         : wrap(`${colors.dim("reason:")} ${this.reason}${colors.cyan("▏")}`)),
     ];
-    const last = request.choices.at(-1)?.label ?? "no";
+    // The refusal's first word: "no (type a reason…)" → "no", "cancel" → "cancel".
+    const last = (request.choices.at(-1)?.label ?? "no").split(/[\s,(]/)[0];
     const keys =
       this.reason === undefined
         ? `↑/↓ Enter · 1–${request.choices.length} or ${request.choices.map((c) => c.key).join("/")} · Esc: ${last} · Tab: add a reason`

@@ -1,6 +1,6 @@
 // The prompt editor on a real TUI (virtual terminal): "❯ " before the first line, "  " before the others,
 // rules across the whole width, the completion list indented under it, and no line wider than the screen.
-import { type AutocompleteProvider, TUI, visibleWidth } from "@mariozechner/pi-tui";
+import { type AutocompleteProvider, CURSOR_MARKER, TUI, visibleWidth } from "@mariozechner/pi-tui";
 import { afterEach, describe, expect, it } from "vitest";
 import { createColors } from "../terminal/colors.ts";
 import { PromptEditor } from "./prompt-editor.ts";
@@ -59,6 +59,18 @@ describe("PromptEditor", () => {
     expect(screen[0]).toMatch(/^─── ↑ 3 more ─+$/);
     expect(screen[1]).toBe("  line 4");
     expect(screen.join("\n")).not.toContain("❯");
+  });
+
+  it("draws its cursor in reverse video with colours on and draws no escape codes with them off", async () => {
+    const colored = setup(30, 12, true);
+    colored.terminal.type("ab");
+    expect(colored.editor.render(30).join("\n")).toContain("\u001b[7m \u001b[0m");
+    colored.tui.stop();
+    const plain = setup(30, 12, false);
+    plain.terminal.type("ab\x1b[D");
+    const lines = plain.editor.render(30).map((line) => line.replace(CURSOR_MARKER, ""));
+    expect(lines[1]?.trimEnd()).toBe("❯ ab");
+    expect(lines.join("\n")).not.toContain("\u001b");
   });
 
   it("indents the completion list under the rule", async () => {

@@ -1,20 +1,26 @@
 // The prompt: pi-tui's Editor (multi-line, word editing, kill ring, undo, paste markers, ↑/↓ history,
-// the completion list) between two rules, with "❯ " before the first line of text and "  " before the others.
+// the completion list) between two rules, with "❯ " before the first line of text and "  " before the others;
+// with colours off it draws no escape codes at all (the terminal's cursor shows where typing goes).
 import { Editor, type EditorOptions, type EditorTheme, type TUI } from "@mariozechner/pi-tui";
 import type { Colors } from "../terminal/colors.ts";
 
 /** Zero-width tag the border colour adds so render() can tell the rules from the text; removed before drawing. */
 const RULE_TAG = "\u0000rule\u0000";
 const PROMPT_COLUMNS = 2;
+/** The Editor's drawn cursor: the character under it in reverse video. */
+const REVERSE_CURSOR = /\u001b\[7m([\s\S]*?)\u001b\[0m/g;
 
 export class PromptEditor extends Editor {
   private readonly ruleColor: (text: string) => string;
   private readonly promptMark: string;
+  /** Colours off (NO_COLOR): no reverse-video cursor either; the shell shows the terminal's own cursor. */
+  private readonly plain: boolean;
 
   constructor(tui: TUI, theme: EditorTheme, colors: Colors, options?: EditorOptions) {
     super(tui, theme, options);
     this.ruleColor = theme.borderColor;
     this.promptMark = colors.bold(colors.cyan("❯"));
+    this.plain = !colors.enabled;
     this.borderColor = (text) => `${RULE_TAG}${theme.borderColor(text)}`;
   }
 
@@ -32,7 +38,8 @@ export class PromptEditor extends Editor {
       if (index === top || index === bottom)
         return `${line.replaceAll(RULE_TAG, "")}${this.ruleColor("─".repeat(PROMPT_COLUMNS))}`;
       const first = index === top + 1 && !scrolled;
-      return `${first ? `${this.promptMark} ` : "  "}${line}`;
+      const text = this.plain ? line.replace(REVERSE_CURSOR, "$1") : line;
+      return `${first ? `${this.promptMark} ` : "  "}${text}`;
     });
   }
 }

@@ -104,6 +104,7 @@ describe("runTui turns", () => {
     expect(dialog).toMatch(/│ Allow write_file\(answer\.txt\)\?/);
     expect(dialog).toMatch(/│ ❯ 1\. yes, once \[y\]/);
     expect(tui.input()).toBe(""); // no input rows while the question is open
+    expect(dialog).not.toContain("esc to interrupt"); // nor the spinner
     await tui.type("1");
     await tui.waitForScreen((screen) => screen.includes("Tool done."), "the tool's answer");
     expect(readFileSync(join(tui.workspace, "answer.txt"), "utf8")).toBe("yes\n");

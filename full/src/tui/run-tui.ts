@@ -48,6 +48,8 @@ export async function runTui(options: TuiOptions): Promise<void> {
   const terminal = options.terminal ?? new ProcessTerminal();
   const tui = new TUI(terminal);
   tui.setClearOnShrink(false); // rows freed at the bottom are cleared in place: no full redraw, no flicker
+  // NO_COLOR: the input draws no reverse-video cursor, so the terminal's own cursor shows where typing goes.
+  if (!colors.enabled) tui.setShowHardwareCursor(true);
   const requestRender = () => tui.requestRender();
   const theme = createTuiTheme(colors);
   const transcript = createTranscript({
@@ -91,6 +93,8 @@ export async function runTui(options: TuiOptions): Promise<void> {
   const history = loadInputHistory(options.historyPath);
   for (const entry of history) editor.addToHistory(entry);
   const slot = new Container();
+  /** What replaces the input, newest first: a question's dialog, the Ctrl-R search. */
+  const covers: Component[] = [];
   slot.addChild(editor);
   const keys = createInterruptKeys();
   const permissions = () => session.core.setup.permissions;
@@ -106,7 +110,11 @@ export async function runTui(options: TuiOptions): Promise<void> {
     };
   };
   tui.addChild(transcript.component);
-  tui.addChild(activity.component);
+  // While a question is open its dialog says what waits: no spinner above it.
+  tui.addChild({
+    render: (width) => (covers[0] instanceof AskDialog ? [] : activity.component.render(width)),
+    invalidate: () => activity.component.invalidate(),
+  });
   tui.addChild(steering.component);
   tui.addChild(slot);
   const statusLine = createStatusLine(statusState, colors, () => keys.hint(Date.now()));
@@ -121,7 +129,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
   };
   for (const event of options.earlyEvents ?? []) show(event);
   const unsubscribe = session.core.subscribe(show);
-  if (options.banner) transcript.print(options.banner);
+  if (options.banner) transcript.print(options.banner.replace(/\n+$/, ""));
 
   let closeShell: () => void = () => {};
   const closed = new Promise<void>((resolve) => {
@@ -140,8 +148,6 @@ export async function runTui(options: TuiOptions): Promise<void> {
     },
   });
 
-  /** What replaces the input, newest first: a question's dialog, the Ctrl-R search. */
-  const covers: Component[] = [];
   const focusTop = () => {
     const top = covers[0] ?? editor;
     slot.clear();
