@@ -37,7 +37,7 @@ describe("AskDialog", () => {
     expect(joined.replace(/\s/g, "")).toContain(LONG_COMMAND.replace(/\s/g, ""));
     expect(lines).toContain("│ ❯ 1. yes, once [y]");
     expect(lines).toContain("│   2. yes, for this session [s]");
-    expect(lines.at(-1)).toBe("╰─ ↑/↓ Enter · 1–3 or y/s/n · Esc: no…");
+    expect(lines.at(-1)).toBe("╰─ ↑/↓ Enter · 1–3 or y/s/n · Esc: no ·…");
     expect(open(100).screen().at(-1)).toBe("╰─ ↑/↓ Enter · 1–3 or y/s/n · Esc: no · Tab: add a reason");
     for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(40);
     expect(lines.join("\n")).not.toContain("\u001b");
