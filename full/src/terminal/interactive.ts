@@ -3,6 +3,7 @@
 // shown in the prompt), slash commands, and the renderer with its spinner on the event stream, plain lines.
 // Input history persists in `<lcc home>/history`.
 import { type AskChannel, type ReplKey, runRepl } from "@lcc/chapter-kit";
+import type { AgentEvent } from "@lcc/s02";
 import type { AgentSession } from "../session/agent-session.ts";
 import { describeStopping, runningBackground } from "../session/background-left.ts";
 import { formatTokens } from "../session/cost.ts";
@@ -38,6 +39,14 @@ export interface InteractiveOptions {
  * stdout terminals with cursor codes (`animate`) get the TUI; anything else the line REPL.
  */
 export async function runInteractive(options: InteractiveOptions): Promise<void> {
+  if (options.input.isTTY && options.output.isTTY && options.animate) {
+    // What the session says while the TUI loads (an MCP server connecting) is kept for it, in order.
+    const early: AgentEvent[] = [];
+    const stopKeeping = options.session.core.subscribe((event) => early.push(event));
+    const { runTui } = await import("../tui/run-tui.ts");
+    stopKeeping();
+    return runTui({ ...options, earlyEvents: early });
+  }
   const { session, output, colors } = options;
   const write = (text: string) => output.write(text);
   if (options.banner) write(options.banner);
