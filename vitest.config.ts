@@ -13,6 +13,8 @@ export default defineConfig({
       "full/scripts/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],
+    // lcc's bundle, built once from the current sources (tests that start lcc run it).
+    globalSetup: ["scripts/build-lcc-bundle.setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

@@ -36,7 +36,10 @@ function emptyHome(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs `lcc` from its sources (LCC_NO_BUNDLE=1, so a stale build can never be what a test sees). */
+/**
+ * Runs `lcc` through its launcher: the bundle that vitest's global setup built from the current sources
+ * (scripts/build-lcc-bundle.setup.ts), so a stale build is never what a test sees.
+ */
 export function runLcc(run: LccRun): Promise<RunCliResult> {
   const keyEnv: Record<string, string> = run.baseURL
     ? { ANTHROPIC_API_KEY: "test-key", ANTHROPIC_BASE_URL: run.baseURL }
@@ -46,13 +49,13 @@ export function runLcc(run: LccRun): Promise<RunCliResult> {
     command: process.execPath,
     args: [launcherPath, ...run.args],
     cwd: run.cwd,
-    env: { LCC_NO_BUNDLE: "1", NO_COLOR: "1", ...(home ? { HOME: home.dir } : {}), ...keyEnv, ...run.env },
+    env: { NO_COLOR: "1", ...(home ? { HOME: home.dir } : {}), ...keyEnv, ...run.env },
     ...(run.stdin === undefined ? {} : { stdin: run.stdin }),
     timeoutMs: run.timeoutMs ?? 30_000,
   }).finally(() => home?.remove());
 }
 
-/** Starts `lcc` from its sources against `baseURL` with piped output, for tests that signal it. The caller kills it. */
+/** Starts `lcc` (the fresh bundle, as runLcc) against `baseURL` with piped output, for tests that signal it. The caller kills it. */
 export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }): StartedCli {
   const home = emptyHome();
   const started = startCli({
@@ -62,7 +65,6 @@ export function spawnLcc(run: { args: string[]; cwd: string; baseURL: string }):
     // Not a group leader: the signals a test sends reach lcc alone, as a terminal's would.
     detached: false,
     env: {
-      LCC_NO_BUNDLE: "1",
       NO_COLOR: "1",
       HOME: home.dir,
       ANTHROPIC_API_KEY: "test-key",
