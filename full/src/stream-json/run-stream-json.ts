@@ -16,6 +16,7 @@ import type { StreamJsonOpening } from "./open-stream-json.ts";
 import type { UserLine } from "./protocol.ts";
 import { buildResultMessage, type RunTotals } from "./result-message.ts";
 import { streamSdkMessages } from "./sdk-messages.ts";
+import { reportOnStderr } from "./stderr-notices.ts";
 
 export interface RunStreamJsonOptions {
   session: AgentSession;
@@ -52,6 +53,7 @@ export async function runStreamJson(options: RunStreamJsonOptions): Promise<numb
     }),
   );
   const stopStreaming = streamSdkMessages(session, connection.send);
+  const stopReporting = reportOnStderr(session, options.stderr);
   const denials = trackDenials(session);
   const onSigint = () => interrupt();
   options.sigintSource?.on("SIGINT", onSigint);
@@ -82,6 +84,7 @@ export async function runStreamJson(options: RunStreamJsonOptions): Promise<numb
   } finally {
     options.sigintSource?.off("SIGINT", onSigint);
     stopStreaming();
+    stopReporting();
     denials.stop();
     connection.close();
   }

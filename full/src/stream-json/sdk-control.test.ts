@@ -19,9 +19,11 @@ const addCleanup = useCleanups();
 const fake = await startFakeApi({
   script: scriptByScenario({
     sleep: (step) =>
-      step === 0
-        ? reply(toolUse("bash", { command: "sleep 30" }, "toolu_sleep"))
-        : reply(text("Back again.")),
+      [
+        reply(toolUse("bash", { command: "sleep 30" }, "toolu_sleep")),
+        reply(text("Back again.")),
+        reply(toolUse("write_file", { path: "c.txt", content: "c\n" }, "toolu_write_c")),
+      ][step] ?? reply(text("This reply is never asked for.")),
     write: (step) =>
       step === 0
         ? reply(
@@ -47,8 +49,13 @@ const requestsOf = (scenario: string) =>
   fake.messageRequests().filter((request) => scenarioOf(request) === scenario);
 
 describe("the Agent SDK steering lcc", () => {
-  it("interrupts a running tool call: the turn ends with an error result, the session takes the next prompt", async () => {
-    const { options } = await setup({ allowedTools: ["Bash(sleep:*)"] });
+  it("interrupts a running tool call: the turn ends with an error result, the session takes the next prompt; so does canUseTool's interrupt", async () => {
+    const canUseTool: CanUseTool = async () => ({
+      behavior: "deny",
+      message: "stop everything",
+      interrupt: true,
+    });
+    const { options } = await setup({ allowedTools: ["Bash(sleep:*)"], canUseTool });
     const prompts = createPromptQueue();
     const stream = query({ prompt: prompts.messages, options });
     addCleanup(() => stream.close());
@@ -74,8 +81,16 @@ describe("the Agent SDK steering lcc", () => {
 
     prompts.push("are you there?");
     expect(await untilResult(stream, seen)).toMatchObject({ subtype: "success", result: "Back again." });
+    // A deny with interrupt: true refuses the call and ends the turn: the model is not asked again.
+    prompts.push("write c.txt");
+    expect(await untilResult(stream, seen)).toMatchObject({
+      subtype: "error_during_execution",
+      errors: ["interrupted"],
+    });
+    expect(requestsOf("sleep")).toHaveLength(3);
+    // The run exits with its last result's code, so after that error result the SDK throws, as with claude.
     prompts.end();
-    expect(await stream.next()).toMatchObject({ done: true });
+    await expect(stream.next()).rejects.toThrow("Claude Code returned an error result: interrupted");
     assertPairingInvariant(requestsOf("sleep"));
   });
 

@@ -84,7 +84,7 @@ describe("an Agent SDK app extending lcc", () => {
     assertPairingInvariant(requestsOf("mcp"));
   });
 
-  it("runs the app's hook callbacks: a PreToolUse deny stops a call, PostToolUse context reaches the model", async () => {
+  it("runs the app's hook callbacks: a PreToolUse deny stops a call, PostToolUse context reaches the model; other events are reported", async () => {
     const heard: Array<{ input: Record<string, unknown>; toolUseId: string | undefined }> = [];
     const denyWrites: HookCallback = async (input, toolUseId) => {
       heard.push({ input: input as unknown as Record<string, unknown>, toolUseId });
@@ -102,12 +102,15 @@ describe("an Agent SDK app extending lcc", () => {
         additionalContext: "the app vouches for these notes",
       },
     });
-    const { workspace, messages } = await run("[scenario:hooks] write then read", {
+    const { workspace, messages, stderr } = await run("[scenario:hooks] write then read", {
       hooks: {
         PreToolUse: [{ matcher: "Write", hooks: [denyWrites] }],
         PostToolUse: [{ matcher: "Read", hooks: [addContext] }],
+        PermissionDenied: [{ hooks: [addContext] }],
       },
     });
+    // An event s08 does not run is said on stderr (the SDK's stderr callback), not dropped in silence.
+    expect(stderr.join("")).toContain("hooks for PermissionDenied are not supported here");
     expect(heard).toEqual([
       {
         input: expect.objectContaining({
