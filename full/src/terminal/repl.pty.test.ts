@@ -1,5 +1,6 @@
-// The REPL as a person uses it: the real `lcc` in a tmux pseudo-terminal, typed at with send-keys and
-// read with capture-pane — streaming, the spinner, Ctrl-C mid-stream and mid-tool, history, exits, NO_COLOR.
+// The TUI as a person uses it: the real `lcc` in a tmux pseudo-terminal, typed at with send-keys and read
+// with capture-pane — streaming, the activity line, Ctrl-C mid-stream and mid-tool, history, the permission
+// dialog, Shift+Tab in the status line, background commands, exits, NO_COLOR.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,15 +16,31 @@ import {
 import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isProcessAlive, launcherPath } from "../test-harness.ts";
+import { loadInputHistory } from "../tui/input-history.ts";
 import { createTmuxDriver } from "./tmux-driver.ts";
 
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
 
 const { tmux, screen, keys, waitForScreen } = createTmuxDriver(`lcc-test-${process.pid}`);
 
-/** The screen ends at an empty prompt, in whatever mode it shows ("⏵⏵ accept edits ❯" or just "❯"). */
-const atPrompt = (text: string) => /^(?:(?:⏵⏵|⏸) [a-z ]+ )?❯ ?$/m.test(text);
-const lastLine = (text: string) => text.trimEnd().split("\n").at(-1)?.trimEnd() ?? "";
+/** The rows of the screen and where the input's two rules are (the last two full-width rules). */
+function inputRows(text: string): { lines: string[]; top: number; bottom: number } {
+  const lines = text.split("\n").map((line) => line.trimEnd());
+  const rules = lines.flatMap((line, index) => (/^─{40,}$/.test(line) ? [index] : []));
+  return { lines, top: rules.at(-2) ?? -1, bottom: rules.at(-1) ?? -1 };
+}
+/** The input's first row: "❯" when empty, "❯ /cost" with text; "" while a dialog replaces it. */
+const inputLine = (text: string) => {
+  const { lines, top, bottom } = inputRows(text);
+  return top >= 0 && bottom > top ? (lines[top + 1] ?? "") : "";
+};
+/** The status line: the row under the input. */
+const statusLine = (text: string) => {
+  const { lines, bottom } = inputRows(text);
+  return bottom >= 0 ? (lines[bottom + 1] ?? "") : "";
+};
+/** Idle with an empty input: no turn's activity line, nothing typed. */
+const atPrompt = (text: string) => inputLine(text) === "❯" && !text.includes("esc to interrupt");
 
 const LONG_ANSWER = `Streaming slowly: ${"word ".repeat(120)}THE-END`;
 
@@ -120,7 +137,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     keys(pane, "C-c");
     const afterStream = await waitForScreen(
       pane,
-      (text) => text.includes("^C interrupted") && atPrompt(text),
+      (text) => text.includes("⏹ Interrupted") && atPrompt(text),
       "the interrupt",
     );
     expect(afterStream).not.toContain("THE-END");
@@ -165,26 +182,27 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     await waitForScreen(pane, (text) => /cache hit rate \d+\.\d% of input tokens/.test(text), "/cost");
 
     keys(pane, "Up");
-    await waitForScreen(pane, (text) => /❯ \/cost$/m.test(text), "the previous input recalled with ↑");
+    await waitForScreen(pane, (text) => inputLine(text) === "❯ /cost", "the previous input recalled with ↑");
     keys(pane, "C-c");
-    await waitForScreen(pane, (text) => text.trimEnd().endsWith("❯"), "Ctrl-C clearing the typed line");
-    // Started in bypassPermissions: the prompt says so, and Shift+Tab's cycle comes back to it.
-    expect(lastLine(screen(pane))).toBe("⏵⏵ bypass permissions ❯");
+    await waitForScreen(pane, (text) => inputLine(text) === "❯", "Ctrl-C clearing the typed line");
+    expect(screen(pane)).not.toContain("press Ctrl-C again");
+    // Started in bypassPermissions: the status line says so, and Shift+Tab's cycle comes back to it.
+    expect(statusLine(screen(pane))).toContain("⏵⏵ bypass permissions (shift+tab)");
     keys(pane, "BTab");
-    await waitForScreen(pane, (text) => lastLine(text) === "❯", "Shift+Tab to default");
+    await waitForScreen(pane, (text) => statusLine(text).includes("default mode"), "Shift+Tab to default");
     keys(pane, "BTab", "BTab", "BTab");
     await waitForScreen(
       pane,
-      (text) => lastLine(text) === "⏵⏵ bypass permissions ❯",
+      (text) => statusLine(text).includes("⏵⏵ bypass permissions"),
       "the cycle back to bypass",
     );
     keys(pane, "C-d");
     await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on Ctrl-D");
-    const history = readFileSync(join(workspace.dir, ".lcc", "history"), "utf8");
-    expect(history.split("\n")).toEqual(["hello", "stream please", "run the tool", "after", "/cost", ""]);
+    const history = loadInputHistory(join(workspace.dir, ".lcc", "history"));
+    expect(history).toEqual(["hello", "stream please", "run the tool", "after", "/cost"]);
   });
 
-  it("prints no colour codes with NO_COLOR and exits on Ctrl-C at an empty prompt", {
+  it("prints no escape codes with NO_COLOR; Ctrl-C at an empty prompt hints, a second one exits", {
     timeout: 60_000,
   }, async () => {
     const pane = launch("plain", "NO_COLOR=1 TERM=xterm-256color");
@@ -199,27 +217,28 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     await waitForScreen(pane, (text) => text.includes("/compact [focus]"), "/help");
     expect(screen(pane, true)).not.toContain("\u001b[");
     keys(pane, "C-c");
-    await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on Ctrl-C at an empty prompt");
+    await waitForScreen(pane, (text) => text.includes("press Ctrl-C again to exit"), "the exit hint");
+    keys(pane, "C-c");
+    await waitForScreen(pane, (text) => text.includes("[exited 0]"), "exit on the second Ctrl-C");
   });
 
-  it("asks before an edit in one box and runs it when the user answers y (default mode)", {
+  it("asks before an edit in a dialog in place of the input and runs it when the user presses y (default mode)", {
     timeout: 60_000,
   }, async () => {
     const pane = launch("perm", "TERM=xterm-256color", "");
     await waitForScreen(pane, (text) => atPrompt(text), "the prompt");
     keys(pane, "write please", "Enter");
-    const box = await waitForScreen(pane, (text) => text.includes("╰─ answer with"), "the permission box");
+    const box = await waitForScreen(pane, (text) => text.includes("╰─ ↑/↓ Enter"), "the permission dialog");
     expect(box).toContain("╭─ permission");
-    // The spinner (it ran for write_file) stays off while the question is open: its line would be redrawn
-    // over the answer line within 100 ms.
+    // The dialog replaces the input (no rules, no ❯ row) and no spinner is drawn over it.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const question = screen(pane);
-    expect(lastLine(question)).toBe("answer ›");
-    expect(question.slice(question.indexOf("╰─ answer with"))).not.toContain("Running write_file");
-    expect(question).toContain("╭─ permission");
-    expect(question).toContain("write_file");
-    expect(question).toMatch(/why it asks/);
-    keys(pane, "y", "Enter");
+    expect(inputLine(question)).toBe("");
+    expect(question).not.toContain("Running write_file");
+    expect(question).toMatch(/│ Allow write_file\(answer\.txt\)\?/);
+    expect(question).toMatch(/│ why it asks/);
+    expect(question).toMatch(/│ ❯ 1\. yes, once \[y\]/);
+    keys(pane, "y");
     await waitForScreen(pane, () => existsSync(join(workspace.dir, "answer.txt")), "the file written");
     expect(readFileSync(join(workspace.dir, "answer.txt"), "utf8")).toBe("yes\n");
     await waitForScreen(
@@ -229,13 +248,21 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     );
   });
 
-  it("cycles the mode with Shift+Tab, shows it in the prompt, and edits without asking in acceptEdits", {
+  it("cycles the mode with Shift+Tab, shows it in the status line, and edits without asking in acceptEdits", {
     timeout: 60_000,
   }, async () => {
     const pane = launch("modes", "TERM=xterm-256color", "");
-    await waitForScreen(pane, (text) => lastLine(text) === "❯", "the prompt in default mode");
+    await waitForScreen(
+      pane,
+      (text) => atPrompt(text) && statusLine(text).includes("default mode (shift+tab)"),
+      "the prompt in default mode",
+    );
     keys(pane, "BTab");
-    await waitForScreen(pane, (text) => lastLine(text) === "⏵⏵ accept edits ❯", "accept edits in the prompt");
+    await waitForScreen(
+      pane,
+      (text) => statusLine(text).includes("⏵⏵ accept edits (shift+tab)"),
+      "accept edits in the status line",
+    );
     expect(screen(pane)).not.toContain("permission mode:");
     keys(pane, "/mode", "Enter");
     await waitForScreen(pane, (text) => text.includes("mode: acceptEdits (modes:"), "/mode reporting it");
@@ -243,20 +270,24 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     await waitForScreen(pane, () => existsSync(join(workspace.dir, "another.txt")), "the edit made");
     await waitForScreen(
       pane,
-      (text) => text.includes("Hi there! I can help.") && lastLine(text) === "⏵⏵ accept edits ❯",
+      (text) => text.includes("Hi there! I can help.") && statusLine(text).includes("⏵⏵ accept edits"),
       "the answer",
     );
-    expect(screen(pane)).not.toContain("answer ›");
+    expect(screen(pane)).not.toContain("╭─ permission");
     keys(pane, "BTab");
-    await waitForScreen(pane, (text) => lastLine(text) === "⏸ plan mode ❯", "plan mode in the prompt");
+    await waitForScreen(
+      pane,
+      (text) => statusLine(text).includes("⏸ plan mode"),
+      "plan mode in the status line",
+    );
     keys(pane, "BTab");
     // Not started in bypassPermissions: after plan comes default again.
-    await waitForScreen(pane, (text) => lastLine(text) === "❯", "back to default");
+    await waitForScreen(pane, (text) => statusLine(text).includes("default mode"), "back to default");
     keys(pane, "/mode", "Enter");
     await waitForScreen(pane, (text) => text.includes("mode: default (modes:"), "/mode reporting default");
   });
 
-  it("counts a running background command in the prompt line; its result arrives above the prompt and wakes a turn", {
+  it("counts a running background command in the status line; its result arrives above the input and wakes a turn", {
     timeout: 120_000,
   }, async () => {
     // The default mode: `sleep 3; echo built` reads only, so it runs without a question.
@@ -266,13 +297,14 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     await waitForScreen(
       pane,
       (text) =>
-        text.includes("Started; its result will come by itself.") && /⧗ 1 background ❯ ?$/m.test(text),
-      "the prompt line counting the running command",
+        text.includes("Started; its result will come by itself.") &&
+        statusLine(text).includes("⧗ 1 background"),
+      "the status line counting the running command",
     );
     keys(pane, "-l", "half typed");
     const woken = await waitForScreen(
       pane,
-      (text) => text.includes("Noted: b1 is done.") && lastLine(text) === "❯ half typed",
+      (text) => text.includes("Noted: b1 is done.") && inputLine(text) === "❯ half typed",
       "the result, the woken turn, and the typed line kept",
     );
     // Printed above the prompt on a line of its own, not after the typed text.
@@ -283,7 +315,11 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     expect(finished).toBeLessThan(woken.indexOf("Noted: b1 is done."));
     // A command still running when lcc exits is named, then stopped with the session.
     keys(pane, "C-u", "serve in the background", "Enter");
-    await waitForScreen(pane, (text) => /⧗ 1 background ❯ ?$/m.test(text), "the second command running");
+    await waitForScreen(
+      pane,
+      (text) => atPrompt(text) && statusLine(text).includes("⧗ 1 background"),
+      "the second command running",
+    );
     keys(pane, "C-d");
     const exited = await waitForScreen(pane, (text) => text.includes("[exited 0]"), "the exit");
     expect(exited).toContain("lcc: stopping 1 background command still running: b2 (sleep 61)");
