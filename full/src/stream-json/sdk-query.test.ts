@@ -1,14 +1,6 @@
 // lcc as the engine of the real Claude Agent SDK: query() starts `lcc` (pathToClaudeCodeExecutable) against
-// the fake API and reads the stream-json messages; streamed prompts, control requests, maxTurns, resume.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
-// Before the SDK loads: its debug log (which records every stdout line it cannot parse) goes to a temp dir.
-const sdkConfigDir = mkdtempSync(join(tmpdir(), "lcc-sdk-config-"));
-process.env.DEBUG_CLAUDE_AGENT_SDK = "1";
-process.env.CLAUDE_CONFIG_DIR = sdkConfigDir;
-
+// the fake API and reads the stream-json messages: one prompt, streamed prompts, control requests, resume.
+import { spawn } from "node:child_process";
 import { type Options, query, type SDKMessage } from "@anthropic-ai/claude-agent-sdk";
 import {
   assertPairingInvariant,
@@ -62,7 +54,17 @@ const requestsOf = (scenario: string) =>
 
 describe("lcc under the Agent SDK's query()", () => {
   it("answers a prompt with system init, the assistant's message and a successful result, every line one the SDK reads", async () => {
-    const { workspace, options } = await setup();
+    // lcc started as the SDK would start it, with its stdout also recorded here, line by line.
+    let stdout = "";
+    const { workspace, options } = await setup({
+      spawnClaudeCodeProcess: ({ command, args, cwd, env, signal }) => {
+        const child = spawn(command, args, { cwd, env, signal, stdio: ["pipe", "pipe", "ignore"] });
+        child.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString("utf8");
+        });
+        return child;
+      },
+    });
     const messages: SDKMessage[] = [];
     for await (const message of query({ prompt: "[scenario:hello] say hello", options }))
       messages.push(message);
@@ -120,12 +122,10 @@ describe("lcc under the Agent SDK's query()", () => {
     expect(usage).toMatchObject({ outputTokens: expect.any(Number), costUSD: expect.any(Number) });
     expect(usage?.outputTokens).toBeGreaterThan(0);
     for (const message of messages) expect(message.uuid).toMatch(/^[0-9a-f-]{36}$/);
-    // The SDK logs each stdout line it cannot parse; none, and no process warnings.
-    const debugLog = readdirSync(join(sdkConfigDir, "debug"))
-      .map((name) => readFileSync(join(sdkConfigDir, "debug", name), "utf8"))
-      .join("");
-    expect(debugLog).toContain("Spawning Claude Code");
-    expect(debugLog).not.toContain("Non-JSON stdout");
+    // Every stdout line is a JSON message of a type the SDK reads, and the SDK raised no warning.
+    const lines = stdout.split("\n").filter((line) => line.trim() !== "");
+    const types = lines.map((line) => (JSON.parse(line) as { type: string }).type);
+    expect(new Set(types)).toEqual(new Set(["control_response", "system", "assistant", "user", "result"]));
     expect(warnings).toEqual([]);
   });
 

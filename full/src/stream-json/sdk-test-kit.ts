@@ -9,8 +9,9 @@ import { hermeticEnv } from "@lcc/testkit";
 import { launcherPath } from "../test-harness.ts";
 
 /**
- * query() options that run `lcc` (its sources, never a stale bundle) in `workspace` against the fake at
- * `baseURL`, with an empty HOME; lcc's stderr is appended to `stderr`. `extra` adds the test's own options.
+ * query() options that run `lcc` (its launcher: the bundle vitest's global setup built from the current
+ * sources, as test-harness.ts's runLcc) in `workspace` against the fake at `baseURL`, with an empty HOME;
+ * lcc's stderr is appended to `stderr`. `extra` adds the test's own options.
  */
 export function lccOptions(
   run: { workspace: string; baseURL: string; stderr: string[] },
@@ -23,7 +24,6 @@ export function lccOptions(
     cwd: run.workspace,
     env: {
       ...hermeticEnv(),
-      LCC_NO_BUNDLE: "1",
       NO_COLOR: "1",
       HOME: home,
       ANTHROPIC_API_KEY: "test-key",
