@@ -38,16 +38,6 @@ export interface ModelUsage {
   maxOutputTokens: number;
 }
 
-/** The SDK's permission modes; lcc has the first four (s07). */
-export const SDK_PERMISSION_MODES = [
-  "default",
-  "acceptEdits",
-  "bypassPermissions",
-  "plan",
-  "dontAsk",
-  "auto",
-];
-
 /** Parses one stdin line; undefined for a line that is not a JSON object with a known `type`. */
 export function parseInboundLine(line: string): InboundLine | undefined {
   let value: unknown;
