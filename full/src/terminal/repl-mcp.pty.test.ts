@@ -1,6 +1,6 @@
-// MCP servers in the real REPL, in tmux: the prompt shows at once with the start line saying the servers
-// connect; when a slow server connects and a broken one fails, each is one line printed above the prompt,
-// the half-typed input kept; /mcp lists both; leaving lcc leaves no server process behind.
+// MCP servers in the real TUI, in tmux: the input shows at once with the start line saying the servers
+// connect; when a slow server connects and a broken one fails, each is one line printed above the input,
+// the half-typed text kept; /mcp lists both; leaving lcc leaves no server process behind.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,11 +9,10 @@ import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, describe, expect, it } from "vitest";
 import { everythingServer, mcpServersJson } from "../mcp-test-servers.ts";
 import { launcherPath } from "../test-harness.ts";
-import { createTmuxDriver } from "./tmux-driver.ts";
+import { atPrompt, createTmuxDriver, inputLine } from "./tmux-driver.ts";
 
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
 const { tmux, screen, keys, waitForScreen } = createTmuxDriver(`lcc-mcp-test-${process.pid}`);
-const lastLine = (text: string) => text.trimEnd().split("\n").at(-1)?.trimEnd() ?? "";
 
 describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -49,12 +48,12 @@ describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
     ].join(" ");
     tmux("new-session", "-d", "-s", "mcp", "-x", "160", "-y", "50", command);
     const pane = "mcp:0.0";
-    const start = await waitForScreen(pane, (text) => /❯ ?$/m.test(text), "the prompt");
+    const start = await waitForScreen(pane, atPrompt, "the prompt");
     expect(start).toContain("mcp: slow connecting · broken connecting (/mcp for details)");
     keys(pane, "-l", "half typed");
     const changed = await waitForScreen(
       pane,
-      (text) => text.includes("mcp: slow connected") && lastLine(text) === "❯ half typed",
+      (text) => text.includes("mcp: slow connected") && inputLine(text) === "❯ half typed",
       "both servers settled, the typed line kept",
     );
     expect(changed).toMatch(/^⚠ mcp: broken failed: .*no database here/m);

@@ -78,7 +78,7 @@ describe.skipIf(!hasTmux)("a team in the REPL in a real terminal", () => {
       pane,
     );
     tmux("send-keys", "-t", pane, "C-c");
-    await waitFor(() => screen(pane).includes("interrupted"), "the interrupt", pane);
+    await waitFor(() => screen(pane).includes("⏹ Interrupted"), "the interrupt", pane);
     expect(isProcessAlive(Number(readFileSync(leadPid, "utf8")))).toBe(false);
 
     // bob was not interrupted: its job finishes and its report wakes the idle prompt.

@@ -17,30 +17,11 @@ import { isCommandAvailable } from "@lcc/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isProcessAlive, launcherPath } from "../test-harness.ts";
 import { loadInputHistory } from "../tui/input-history.ts";
-import { createTmuxDriver } from "./tmux-driver.ts";
+import { atPrompt, createTmuxDriver, inputLine, statusLine } from "./tmux-driver.ts";
 
 const hasTmux = isCommandAvailable("tmux", ["-V"]);
 
 const { tmux, screen, keys, waitForScreen } = createTmuxDriver(`lcc-test-${process.pid}`);
-
-/** The rows of the screen and where the input's two rules are (the last two full-width rules). */
-function inputRows(text: string): { lines: string[]; top: number; bottom: number } {
-  const lines = text.split("\n").map((line) => line.trimEnd());
-  const rules = lines.flatMap((line, index) => (/^─{40,}$/.test(line) ? [index] : []));
-  return { lines, top: rules.at(-2) ?? -1, bottom: rules.at(-1) ?? -1 };
-}
-/** The input's first row: "❯" when empty, "❯ /cost" with text; "" while a dialog replaces it. */
-const inputLine = (text: string) => {
-  const { lines, top, bottom } = inputRows(text);
-  return top >= 0 && bottom > top ? (lines[top + 1] ?? "") : "";
-};
-/** The status line: the row under the input. */
-const statusLine = (text: string) => {
-  const { lines, bottom } = inputRows(text);
-  return bottom >= 0 ? (lines[bottom + 1] ?? "") : "";
-};
-/** Idle with an empty input: no turn's activity line, nothing typed. */
-const atPrompt = (text: string) => inputLine(text) === "❯" && !text.includes("esc to interrupt");
 
 const LONG_ANSWER = `Streaming slowly: ${"word ".repeat(120)}THE-END`;
 

@@ -1,5 +1,5 @@
 // Test helper: drives the real `lcc` in a tmux pseudo-terminal on a private server — commands, the screen
-// as text, keys typed, and waits that fail with what the screen showed.
+// as text, keys typed, waits that fail with what the screen showed, and the TUI's input and status rows.
 import { execFileSync } from "node:child_process";
 
 export interface TmuxDriver {
@@ -51,4 +51,28 @@ export function createTmuxDriver(socket: string): TmuxDriver {
     },
     waitUntil,
   };
+}
+
+/** The screen's rows and where the TUI's input sits: between the last two full-width rules. */
+function inputRows(text: string): { lines: string[]; top: number; bottom: number } {
+  const lines = text.split("\n").map((line) => line.trimEnd());
+  const rules = lines.flatMap((line, index) => (/^─{40,}$/.test(line) ? [index] : []));
+  return { lines, top: rules.at(-2) ?? -1, bottom: rules.at(-1) ?? -1 };
+}
+
+/** The TUI input's first row: "❯" when empty, "❯ /cost" with text; "" while a dialog replaces it. */
+export function inputLine(text: string): string {
+  const { lines, top, bottom } = inputRows(text);
+  return top >= 0 && bottom > top ? (lines[top + 1] ?? "") : "";
+}
+
+/** The TUI's status line: the row under the input ("claude-… · default mode (shift+tab) · …"). */
+export function statusLine(text: string): string {
+  const { lines, bottom } = inputRows(text);
+  return bottom >= 0 ? (lines[bottom + 1] ?? "") : "";
+}
+
+/** The TUI is idle with an empty input: no turn's activity line, nothing typed. */
+export function atPrompt(text: string): boolean {
+  return inputLine(text) === "❯" && !text.includes("esc to interrupt");
 }
