@@ -127,6 +127,23 @@ describe("runTui turns", () => {
     assertPairingInvariant(tui.fake.requests);
   });
 
+  it("Ctrl-C with a question open interrupts the turn and closes the dialog; nothing is written", {
+    timeout: 30_000,
+  }, async () => {
+    const tui = await startTui(script);
+    addCleanup(() => tui.close());
+    await tui.type("write please\r");
+    await tui.waitForScreen((screen) => screen.includes("╭─ permission"), "the dialog");
+    await tui.type("\x03");
+    const after = await tui.waitForScreen((screen) => screen.includes("⏹ Interrupted"), "the interrupt");
+    expect(after).not.toContain("╭─ permission");
+    expect(tui.input()).toBe("");
+    expect(existsSync(join(tui.workspace, "answer.txt"))).toBe(false);
+    await tui.type("after\r");
+    await tui.waitForScreen((screen) => screen.includes("Tool done."), "the next turn");
+    assertPairingInvariant(tui.fake.requests);
+  });
+
   it("!cmd shows its output at once and its context rides with the next message; #note asks where it goes", {
     timeout: 30_000,
   }, async () => {
