@@ -170,6 +170,12 @@ describe("runTui turns", () => {
     expect(tui.fake.messageRequests()).toHaveLength(1);
     const listed = await tui.session.core.setup.memory.listAll();
     expect(JSON.stringify(listed)).toContain("always run pnpm, never npm");
+
+    // A long one shows the activity line, and Esc stops it.
+    await tui.type("!sleep 30\r");
+    await tui.waitForScreen((screen) => screen.includes("Running !sleep 30… ("), "the activity line");
+    await tui.type("\x1b");
+    await tui.waitForScreen((screen) => /⎿ interrupted\n⏹ Interrupted/.test(screen), "the shell interrupted");
   });
 
   it("a queue push while idle wakes a turn; typed text waits in the input meanwhile", {

@@ -117,8 +117,11 @@ export function createShellWork(shell: ShellWorkOptions): ShellWork {
     transcript.user(text);
     const input = await readPromptInput(text, { workspace: options.workspace });
     if (input.kind === "command") {
+      // A long command (/compact asks the model) shows the activity line; run() stops it.
+      activity.start(`Running ${input.line.split(/\s/)[0]}…`);
       if (!(await session.runCommand(input.line, signal, print))) print(describeMissingCommand(input.line));
     } else if (input.kind === "shell") {
+      activity.start(`Running !${input.command}…`);
       const result = await runUserShell(input.command, { workspace: options.workspace, signal });
       print(describeShellResult(result, colors));
       shellContexts.push(shellContext(input.command, result));
