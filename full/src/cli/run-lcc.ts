@@ -43,6 +43,10 @@ async function run(options: RunOptions, io: LccIo): Promise<number> {
   // Start loading the agent while the chapters' basics load: module files are read in parallel.
   const agentModule = import("../session/agent-session.ts");
   agentModule.catch(() => undefined);
+  // In a terminal the TUI loads alongside too (runInteractive's own import then finds it loaded).
+  const interactive = !options.print && !options.printPrompt && options.inputFormat !== "stream-json";
+  if (interactive && io.stdin.isTTY && io.stdout.isTTY && io.env.TERM !== "dumb")
+    import("../tui/run-tui.ts").catch(() => undefined);
   const { resolveWorkspace, WorkspaceError, loadDotenv, readModelConfig, hasCredentials, createModelClient } =
     await import("@lcc/chapter-kit");
   let workspace: string;
