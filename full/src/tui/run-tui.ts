@@ -38,6 +38,9 @@ export type TuiOptions = InteractiveOptions & {
 const STATUS_POLL_MS = 500;
 /** Long enough for pi-tui's render throttle (16 ms) to draw the last frame before it stops. */
 const LAST_FRAME_MS = 40;
+/** At exit, input is drained for at most DRAIN_MS, or until none came for DRAIN_IDLE_MS. */
+const DRAIN_MS = 250;
+const DRAIN_IDLE_MS = 30;
 
 /**
  * Runs until /exit, /quit, Ctrl-D on an empty input, or Ctrl-C twice on an empty input. Then the TUI
@@ -275,6 +278,8 @@ export async function runTui(options: TuiOptions): Promise<void> {
   options.sigintSource?.off("SIGINT", onSigint);
   options.askChannel?.serve(undefined);
   unsubscribe();
+  // Keys still arriving (a Kitty terminal's key releases) must not reach the shell after lcc.
+  await terminal.drainInput(DRAIN_MS, DRAIN_IDLE_MS);
   tui.stop();
   if (!options.terminal) process.off("exit", restoreOnExit);
   // The session closes next (s13 stops its background commands): say which ones go with it.
