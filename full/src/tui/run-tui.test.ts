@@ -63,6 +63,7 @@ describe("runTui", () => {
     await tui.type("draft");
     await tui.type("\x03");
     expect(tui.input()).toBe("");
+    expect(tui.screen()).toContain("input cleared (Ctrl-C twice on an empty input exits)");
     expect(tui.screen()).not.toContain("press Ctrl-C again");
     await tui.type("abc\x01\x04"); // Ctrl-A then Ctrl-D: the "a" goes
     expect(tui.input()).toBe("bc");

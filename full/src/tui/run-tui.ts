@@ -19,7 +19,7 @@ import { AskDialog, createDialogAsk } from "./ask-dialog.ts";
 import { createCompletionProvider } from "./completion.ts";
 import { createHistorySearch } from "./history-search.ts";
 import { loadInputHistory } from "./input-history.ts";
-import { createInterruptKeys, type InterruptKey } from "./interrupt-keys.ts";
+import { createInterruptKeys, EXIT_HINT_MS, type InterruptKey } from "./interrupt-keys.ts";
 import { PromptEditor } from "./prompt-editor.ts";
 import { createShellWork, type ShellWork } from "./shell-work.ts";
 import { createStatusLine, describeStatus, type StatusState } from "./status-line.ts";
@@ -120,7 +120,13 @@ export async function runTui(options: TuiOptions): Promise<void> {
   });
   tui.addChild(steering.component);
   tui.addChild(slot);
-  const statusLine = createStatusLine(statusState, colors, () => keys.hint(Date.now()));
+  /** A short note under the status line (what Ctrl-C just did), until `until`. */
+  let note: { text: string; until: number } | undefined;
+  const hint = () => {
+    const now = Date.now();
+    return keys.hint(now) ?? (note && now < note.until ? note.text : undefined);
+  };
+  const statusLine = createStatusLine(statusState, colors, hint);
   tui.addChild(statusLine);
 
   /** Shift+Tab's mode change shows in the status line, not as a transcript line of its own. */
@@ -205,10 +211,20 @@ export async function runTui(options: TuiOptions): Promise<void> {
       now: Date.now(),
     });
     if (action.kind === "pass") return false;
+    note = undefined;
     if (action.kind === "interrupt") work.interrupt();
-    else if (action.kind === "clear") editor.setText("");
     else if (action.kind === "exit") closeShell();
-    else setTimeout(requestRender, action.until - Date.now() + 10).unref();
+    else {
+      if (action.kind === "clear") {
+        editor.setText("");
+        note = {
+          text: "input cleared (Ctrl-C twice on an empty input exits)",
+          until: Date.now() + EXIT_HINT_MS,
+        };
+      }
+      const until = action.kind === "hint" ? action.until : (note?.until ?? 0);
+      setTimeout(requestRender, until - Date.now() + 10).unref();
+    }
     requestRender();
     return true;
   };
@@ -225,8 +241,9 @@ export async function runTui(options: TuiOptions): Promise<void> {
     if (top) return undefined;
     if (matchesKey(data, "escape")) return press("escape") ? { consume: true } : undefined;
     if (matchesKey(data, "ctrl+d")) return press("ctrl-d") ? { consume: true } : undefined;
-    if (keys.hint(Date.now())) {
+    if (hint()) {
       keys.reset();
+      note = undefined;
       requestRender();
     }
     if (matchesKey(data, "shift+tab")) {
