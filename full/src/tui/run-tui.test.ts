@@ -95,6 +95,23 @@ describe("runTui", () => {
     ]);
   });
 
+  it("keeps a pasted block one message, collapsed in the input until it is sent whole", {
+    timeout: 30_000,
+  }, async () => {
+    const tui = await startTui(script);
+    addCleanup(() => tui.close());
+    const pasted = Array.from({ length: 40 }, (_, index) => `pasted line ${index + 1}`).join("\n");
+    await tui.type(`look at this: \x1b[200~${pasted}\x1b[201~`);
+    expect(tui.input()).toBe("look at this: [paste #1 +40 lines]");
+    await tui.type("\r");
+    await tui.waitForScreen((screen) => screen.includes("pasted line 40."), "the answer");
+    const requests = tui.fake.messageRequests();
+    expect(requests).toHaveLength(1);
+    expect(JSON.stringify(requests[0]?.body.messages.at(-1))).toContain(
+      JSON.stringify(`look at this: ${pasted}`).slice(1, -1),
+    );
+  });
+
   it("interrupts a streaming answer with Ctrl-C, then with Esc, then with SIGINT; the next turn still pairs", {
     timeout: 60_000,
   }, async () => {
