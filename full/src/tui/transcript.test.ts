@@ -168,6 +168,17 @@ describe("the transcript", () => {
     expect(screen()).toEqual(["First bold", "", "Second", "", "⏺ bash(ls)", "", "Third"]);
   });
 
+  it("holds a notice that arrives mid-answer until the answer ends: the answer is never split", () => {
+    const { transcript, screen } = setup();
+    streamText(transcript.render, "The build");
+    transcript.render({ type: "notice", source: "background", text: "b1 finished" });
+    transcript.print("printed meanwhile\n");
+    streamText(transcript.render, " is done.");
+    expect(screen()).toEqual(["The build is done."]);
+    transcript.render(turnEnd(1));
+    expect(screen()).toEqual(["The build is done.", "· b1 finished", "printed meanwhile"]);
+  });
+
   it("adds no empty block for whitespace streamed before an answer", () => {
     const { transcript, screen } = setup();
     transcript.render({ type: "tool_start", id: "a", name: "bash", input: { command: "a" } });

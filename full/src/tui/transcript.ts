@@ -54,17 +54,31 @@ export function createTranscript(options: TranscriptOptions): Transcript {
   /** Rows of the blocks before the streaming answer, per width (never mutated: a new array when it grows). */
   let settled = { width: -1, count: 0, rows: [] as string[] };
 
-  /** The answer so far is final: its unfinished tail renders as Markdown now. */
+  /**
+   * Lines that arrive while an answer streams (a background command ended, a notice): they wait and go
+   * below the answer when it ends, so an answer is never split mid-sentence.
+   */
+  const asides: Component[] = [];
+  const place = (block: Component, kind: BlockKind) => {
+    if (kind !== "attached" && blocks.length > 0) blocks.push(BLANK_ROW);
+    blocks.push(block);
+  };
+
+  /** The answer so far is final: its unfinished tail renders as Markdown now, the asides follow it. */
   const endAnswer = () => {
     if (!answer) return;
     answer.finish();
     answer = undefined;
+    for (const aside of asides.splice(0)) place(aside, "attached");
     options.requestRender();
   };
   const add = (block: Component, kind: BlockKind) => {
+    if (answer && kind === "attached") {
+      asides.push(block);
+      return;
+    }
     endAnswer();
-    if (kind !== "attached" && blocks.length > 0) blocks.push(BLANK_ROW);
-    blocks.push(block);
+    place(block, kind);
     options.requestRender();
   };
   const addLines = (lines: (PrintedLine | string)[], kind: BlockKind) => {
