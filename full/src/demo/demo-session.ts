@@ -39,7 +39,8 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
   });
   if (options.banner) {
     const { output, colors } = options.banner;
-    output.write(`${demoBanner(colors, model.scratchPath, options.forced)}\n`);
+    const columns = (output as { columns?: number }).columns;
+    output.write(`${demoBanner(colors, model.scratchPath, options.forced, columns)}\n`);
   }
   return {
     baseURL: model.baseURL,
