@@ -42,7 +42,7 @@ describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
     const command = [
       `cd '${workspace.dir}' &&`,
       "env -u ANTHROPIC_AUTH_TOKEN -u LCC_HOME -u INIT_CWD -u MODEL_ID -u NO_COLOR -u FORCE_COLOR",
-      `ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=${fake.baseURL} LCC_NO_BUNDLE=1 NO_COLOR=1 TERM=xterm-256color`,
+      `ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=${fake.baseURL} NO_COLOR=1 TERM=xterm-256color`,
       // Strict: the developer's own ~/.claude.json servers stay out of the test.
       `'${process.execPath}' '${launcherPath}' --strict-mcp-config --mcp-config servers.json; echo "[exited $?]"; sleep 60`,
     ].join(" ");

@@ -74,7 +74,7 @@ describe.skipIf(!hasTmux)("the REPL in a real terminal", () => {
     const command = [
       `cd '${workspace.dir}' &&`,
       "env -u ANTHROPIC_AUTH_TOKEN -u LCC_HOME -u INIT_CWD -u MODEL_ID -u NO_COLOR -u FORCE_COLOR",
-      `ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=${fake.baseURL} LCC_NO_BUNDLE=1 ${extraEnv}`,
+      `ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=${fake.baseURL} ${extraEnv}`,
       `'${process.execPath}' '${launcherPath}' ${flags}; echo "[exited $?]"; sleep 60`,
     ].join(" ");
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "50", command);
