@@ -82,7 +82,7 @@ describe("the transcript on a terminal", () => {
     expect(feed(setup().transcript)).not.toContain("\u001b");
   });
 
-  it("starts loading the highlighter as it is created, so even the first code block is coloured", async () => {
+  it("starts loading the highlighter soon after it is created (after the first frame), so even the first code block is coloured", async () => {
     vi.resetModules();
     const fresh = await import("./transcript.ts");
     const transcript = fresh.createTranscript({

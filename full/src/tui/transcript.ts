@@ -13,6 +13,8 @@ import { createTuiTheme } from "./theme.ts";
 
 /** Lines of a tool's output shown under its result line before "… +N lines". */
 export const FOLDED_OUTPUT_LINES = 3;
+/** The highlighter starts loading this long after the transcript is made, if it was not drawn before. */
+const HIGHLIGHTER_DELAY_MS = 50;
 
 export interface TranscriptOptions {
   colors: Colors;
@@ -42,11 +44,18 @@ type BlockKind = "user" | "answer" | "call" | "attached";
 
 const BLANK_ROW: Component = { render: () => [""], invalidate: () => {} };
 
-/** A transcript that renders into `component`. Starts loading the code highlighter when colours are on. */
+/**
+ * A transcript that renders into `component`. With colours on it starts loading the code highlighter right
+ * after it is first drawn, or HIGHLIGHTER_DELAY_MS after it is made: never before the first frame.
+ */
 export function createTranscript(options: TranscriptOptions): Transcript {
   const { colors } = options;
   const theme = createTuiTheme(colors).markdown;
-  if (colors.enabled) loadHighlighter().catch(() => {});
+  const loadHighlighterIn = (delayMs: number) => {
+    if (colors.enabled) setTimeout(() => loadHighlighter().catch(() => {}), delayMs).unref();
+  };
+  loadHighlighterIn(HIGHLIGHTER_DELAY_MS);
+  let drawn = false;
   const diffs = createEditDiffTracker(options.workspace, colors);
   const blocks: Component[] = [];
   /** The answer streaming now: always the last block while it is set. */
@@ -161,6 +170,10 @@ export function createTranscript(options: TranscriptOptions): Transcript {
 
   const component: Component = {
     render(width) {
+      if (!drawn) {
+        drawn = true;
+        loadHighlighterIn(0); // after this frame is written: the grammars take tens of ms to evaluate
+      }
       if (settled.width !== width) settled = { width, count: 0, rows: [] };
       const count = answer ? blocks.length - 1 : blocks.length;
       if (settled.count < count) {
