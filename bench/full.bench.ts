@@ -7,6 +7,7 @@ import { reply, text, toolUse } from "@lcc/testkit";
 import { type CliRun, type LccEntry, prepareLccEntry, runCliOnce } from "./full-cli.ts";
 import { cacheReadShare, check, firstRequestKb, median, toolRoundsProblem } from "./full-figures.ts";
 import { hasGnuTime, parseGnuTimePeakMb, readCpu, readMemory } from "./full-process-stats.ts";
+import { measureReplReady } from "./repl-ready.ts";
 import type { BenchReport, BenchRow } from "./run.ts";
 
 const COLD_RUNS = 7;
@@ -220,6 +221,7 @@ export default async function fullBench(): Promise<BenchReport> {
   const parts: Measured[] = [];
   for (const measure of [
     measureOneTurn,
+    measureReplReady,
     measurePeakRss,
     measureLoop30,
     measureLongSession,
