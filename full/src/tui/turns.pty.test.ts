@@ -100,10 +100,14 @@ describe.skipIf(!hasTmux)("turns in the TUI in a real terminal", () => {
     expect(interrupted).not.toContain("⧖ queued");
     expect(inputRows(interrupted)).toEqual(["❯ take this back", "  half typed"]);
     expect(requestsWith("take this back")).toEqual([]);
-    // Ctrl-C with text in the input clears it; nothing is sent.
+    // Ctrl-C with text in the input clears it, says so under the status line, and sends nothing.
     lcc.press("C-c");
-    await lcc.waitFor((screen) => atPrompt(screen), "the input cleared");
-    expect(lcc.screen()).not.toContain("press Ctrl-C again");
+    const cleared = await lcc.waitFor(
+      (screen) => atPrompt(screen) && screen.includes("input cleared (Ctrl-C twice on an empty input exits)"),
+      "the input cleared",
+    );
+    expect(cleared).not.toContain("press Ctrl-C again");
+    expect(requestsWith("half typed")).toEqual([]);
   });
 
   it("interrupts a streaming answer with Ctrl-C; the partial answer stays in the conversation", async () => {
