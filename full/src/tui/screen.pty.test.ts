@@ -164,5 +164,6 @@ describe.skipIf(!hasTmux)("the TUI's screen in a real terminal", () => {
     tty.press("C-u", "C-d");
     await tty.waitFor((screen) => screen.includes("[exited 0]"), "the exit");
     expect(escapes()).not.toContain("\u001b");
+    assertPairingInvariant(fake.requests);
   });
 });
