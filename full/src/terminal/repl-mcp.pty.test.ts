@@ -2,7 +2,7 @@
 // connect; when a slow server connects and a broken one fails, each is one line printed above the input,
 // the half-typed text kept; /mcp lists both; leaving lcc leaves no server process behind.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTempWorkspace, reply, startFakeApi, text } from "@lcc/testkit";
 import { isCommandAvailable } from "@lcc/testkit/vitest";
@@ -32,10 +32,12 @@ describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
     const fake = await startFakeApi({ script: [reply(text("unused"))] });
     cleanups.push(workspace.cleanup, () => fake.close());
     const everything = everythingServer();
+    const mark = `repl-mcp-${process.pid}-${Date.now()}`;
     const quoted = [everything.command, ...everything.args].map((part) => `'${part}'`).join(" ");
     // A server that takes 3 s before it answers, and one that exits before it ever answers.
     const config = mcpServersJson({
-      slow: { command: "sh", args: ["-c", `sleep 3; exec ${quoted}`] },
+      // The mark tells this test's server from those other test files run at the same time.
+      slow: { command: "sh", args: ["-c", `sleep 3; LCC_TEST_MARK=${mark} exec ${quoted}`] },
       broken: { command: "sh", args: ["-c", "sleep 1; echo 'no database here' >&2; exit 3"] },
     });
     writeFileSync(join(workspace.dir, "servers.json"), config);
@@ -66,10 +68,20 @@ describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
     expect(listed).toMatch(/broken · flag \(.*\) · failed: /);
     keys(pane, "C-d");
     await waitForScreen(pane, (text) => text.includes("[exited 0]"), "the exit");
-    const left = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+    const left = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
       .split("\n")
-      .filter((line) => line.includes(everything.args[0] ?? "never"));
+      .filter((line) => line.includes(everything.args[0] ?? "never"))
+      .filter((line) => environOf(Number.parseInt(line, 10)).includes(`LCC_TEST_MARK=${mark}`));
     expect(left).toEqual([]);
     expect(screen(pane)).not.toContain("internal error");
   });
 });
+
+/** A process's environment as text ("" once it is gone or unreadable). */
+function environOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, "utf8");
+  } catch {
+    return "";
+  }
+}
