@@ -3,7 +3,16 @@
 // the lockfile (dist/inputs.json), so the launcher can tell when it is stale. The launcher imports
 // `buildBundle` to rebuild a stale bundle itself; scripts/pack.mjs builds the release flavour with it.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -140,10 +149,38 @@ export async function buildBundle(outdir = join(packageDir, "dist"), { release =
   if (!release) writeFileSync(join(staging, "inputs.json"), `${JSON.stringify(sources, null, 1)}\n`);
   const outputs = Object.values(result.metafile.outputs);
   const kilobytes = Math.round(outputs.reduce((sum, output) => sum + output.bytes, 0) / 1024);
-  // Swap the finished build in at once, so a concurrent launcher never sees half a bundle.
-  rmSync(outdir, { recursive: true, force: true });
-  renameSync(staging, outdir);
+  moveBuildIn(staging, outdir);
   return `built ${join(outdir, "lcc.mjs")} (+${outputs.length - 1} more files, ${kilobytes} KB from ${Object.keys(result.metafile.inputs).length} modules)`;
+}
+
+/** Files the launcher and the demo name directly; every other output is a chunk with a content hash in its name. */
+const ENTRY_FILES = new Set(["lcc.mjs", "demo-mcp-server.mjs", "inputs.json"]);
+/** A chunk no build names any more is removed once it is this old (no lcc started before then still runs it). */
+const STALE_CHUNK_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Moves a finished build from `staging` into `outdir` without a moment where it is missing or mixed: the
+ * chunks first (content-hashed names, so they sit beside the previous build's), then each entry file by
+ * an atomic rename. An lcc that started on the previous build still finds the chunks its entry imports
+ * later (the TUI, the highlighter's grammars); chunks no build names are pruned after STALE_CHUNK_MS.
+ */
+function moveBuildIn(staging, outdir) {
+  mkdirSync(outdir, { recursive: true });
+  const built = readdirSync(staging);
+  const ordered = [
+    ...built.filter((name) => !ENTRY_FILES.has(name)),
+    ...built.filter((name) => ENTRY_FILES.has(name)),
+  ];
+  for (const name of ordered) renameSync(join(staging, name), join(outdir, name));
+  rmSync(staging, { recursive: true, force: true });
+  const current = new Set(built);
+  const now = Date.now();
+  for (const name of readdirSync(outdir)) {
+    if (current.has(name) || ENTRY_FILES.has(name)) continue;
+    const path = join(outdir, name);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats && now - stats.mtimeMs > STALE_CHUNK_MS) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 // The build and the launcher: the esbuild bundle runs a real turn, and the launcher uses it only
 // while it is newer than every source it was built from, falling back to tsx otherwise.
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,7 +82,7 @@ describe("build and launcher", () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
   });
 
-  it("rebuilds a stale bundle itself when the build script is beside it, then runs the bundle", {
+  it("rebuilds a stale bundle itself when the build script is beside it (the previous build's chunks stay for lcc processes still running it), then runs the bundle", {
     timeout: 90_000,
   }, async () => {
     const inputsPath = join(root, "dist", "inputs.json");
@@ -93,10 +94,19 @@ describe("build and launcher", () => {
     const future = new Date(Date.now() + 60_000);
     await utimes(join(root, "newer-source.ts"), future, future);
     await writeFile(inputsPath, JSON.stringify(stale));
+    // A chunk of the previous build (an lcc started on it may still import it) and one from days ago.
+    const previous = join(root, "dist", "chunk-PREVIOUS.mjs");
+    const ancient = join(root, "dist", "chunk-ANCIENT.mjs");
+    await writeFile(previous, "export {};\n");
+    await writeFile(ancient, "export {};\n");
+    const daysAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    await utimes(ancient, daysAgo, daysAgo);
     await symlink(join(packageDir, "scripts"), join(root, "scripts"));
     try {
       const version = await launch(["--version"]);
       expect(version.stderr).toContain("running the bundle");
+      expect(existsSync(previous)).toBe(true);
+      expect(existsSync(ancient)).toBe(false);
       expect(version.stdout).toMatch(/^\d+\.\d+\.\d+ \(lcc\)/);
       const rebuilt = JSON.parse(await readFile(inputsPath, "utf8")) as string[];
       expect(rebuilt).not.toContain(join(root, "newer-source.ts"));

@@ -56,18 +56,26 @@ describe("lcc under the Agent SDK's query()", () => {
   it("answers a prompt with system init, the assistant's message and a successful result, every line one the SDK reads", async () => {
     // lcc started as the SDK would start it, with its stdout also recorded here, line by line.
     let stdout = "";
+    let stderr = "";
     const { workspace, options } = await setup({
       spawnClaudeCodeProcess: ({ command, args, cwd, env, signal }) => {
-        const child = spawn(command, args, { cwd, env, signal, stdio: ["pipe", "pipe", "ignore"] });
+        const child = spawn(command, args, { cwd, env, signal, stdio: ["pipe", "pipe", "pipe"] });
         child.stdout.on("data", (chunk: Buffer) => {
           stdout += chunk.toString("utf8");
+        });
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString("utf8");
         });
         return child;
       },
     });
     const messages: SDKMessage[] = [];
-    for await (const message of query({ prompt: "[scenario:hello] say hello", options }))
-      messages.push(message);
+    try {
+      for await (const message of query({ prompt: "[scenario:hello] say hello", options }))
+        messages.push(message);
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; lcc's stderr:\n${stderr}`);
+    }
     expect(messages.map((message) => message.type)).toEqual([
       "system",
       "assistant",
