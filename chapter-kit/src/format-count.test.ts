@@ -1,6 +1,6 @@
-// formatCount: thousands separators without Intl, rounding, and undefined passed through.
+// formatCount: thousands separators without Intl, rounding, and undefined passed through; countOf: plurals.
 import { describe, expect, it } from "vitest";
-import { formatCount } from "./format-count.ts";
+import { countOf, formatCount } from "./format-count.ts";
 
 describe("formatCount", () => {
   it.each([
@@ -17,5 +17,13 @@ describe("formatCount", () => {
 
   it("keeps undefined", () => {
     expect(formatCount(undefined)).toBeUndefined();
+  });
+});
+
+describe("countOf", () => {
+  it("says one thing in the singular and any other count in the plural", () => {
+    expect(countOf(1, "line")).toBe("1 line");
+    expect(countOf(0, "line")).toBe("0 lines");
+    expect(countOf(1200, "line")).toBe("1,200 lines");
   });
 });

@@ -36,7 +36,7 @@ export {
   noKeyBanner,
   readModelConfig,
 } from "./config.ts";
-export { formatCount } from "./format-count.ts";
+export { countOf, formatCount } from "./format-count.ts";
 export { createLineWriter, type LineWriter } from "./line-writer.ts";
 export { createMutableOutput, type MutableOutput } from "./mutable-output.ts";
 export {

@@ -1,4 +1,5 @@
 // Renders loop events for a terminal: streamed text, one line per tool call, a short result summary.
+import { countOf } from "./format-count.ts";
 import { createLineWriter } from "./line-writer.ts";
 
 export interface PrintableEvent {
@@ -27,7 +28,7 @@ export function summarizeInput(input: unknown, maxChars = 80): string {
 export function summarizeOutput(output: string, maxLines = 4): string {
   const lines = output.trimEnd().split("\n");
   const shown = lines.slice(0, maxLines).map((line) => (line.length > 120 ? `${line.slice(0, 119)}…` : line));
-  const more = lines.length > maxLines ? `\n… (+${lines.length - maxLines} lines)` : "";
+  const more = lines.length > maxLines ? `\n… (+${countOf(lines.length - maxLines, "line")})` : "";
   return shown.join("\n") + more;
 }
 

@@ -188,7 +188,7 @@ async function askUser(tool: Tool, call: ToolCall, reason: string | undefined, c
       question: `Allow ${tool.name}(${summary})?${reason ? ` (${reason})` : ""}`,
       choices: [
         { key: "y", label: "yes, run it" },
-        { key: "n", label: "no (type a reason after n to tell the model)" },
+        { key: "n", label: "no, and tell the model what to do instead" },
       ],
     },
     context.signal,

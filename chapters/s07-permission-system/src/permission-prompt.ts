@@ -29,7 +29,7 @@ export function buildPermissionRequest(
       { key: "y", label: "yes, once" },
       { key: "s", label: rules ? `yes, for this session (${rules})` : "yes, for this session" },
       ...(rules ? [{ key: "a", label: `yes, always: save ${rules} to ${saveTo}` }] : []),
-      { key: "n", label: "no (type a reason after n to tell the model)" },
+      { key: "n", label: "no, and tell the model what to do instead" },
     ],
   };
 }

@@ -1,6 +1,6 @@
 // Renders the agent's event stream in the terminal: streamed text, one line per tool call, a short
 // result summary, notices, and the spinner whenever the agent is waiting on the model or a tool.
-import { createLineWriter, summarizeInput } from "@lcc/chapter-kit";
+import { countOf, createLineWriter, summarizeInput } from "@lcc/chapter-kit";
 import { type AgentEvent, type PrinterSource, renderWith, toolCallSummary } from "@lcc/s02";
 import type { Colors } from "./colors.ts";
 import type { Spinner } from "./spinner.ts";
@@ -35,7 +35,7 @@ export function summarizeResult(output: string, maxChars = 100): string {
   const lines = output.trimEnd().split("\n");
   const first = (lines.find((line) => line.trim() !== "") ?? "(no output)").trim();
   const shown = first.length > maxChars ? `${first.slice(0, maxChars - 1)}…` : first;
-  const more = lines.length > 1 ? ` (+${lines.length - 1} lines)` : "";
+  const more = lines.length > 1 ? ` (+${countOf(lines.length - 1, "line")})` : "";
   return shown + more;
 }
 

@@ -15,7 +15,7 @@ const request: AskRequest = {
   choices: [
     { key: "y", label: "yes, once" },
     { key: "s", label: "yes, for this session" },
-    { key: "n", label: "no (type a reason after n to tell the model)" },
+    { key: "n", label: "no, and tell the model what to do instead" },
   ],
 };
 

@@ -37,7 +37,7 @@ export class AskDialog implements Component {
         ? []
         : wrap(`${colors.dim("reason:")} ${this.reason}${colors.cyan("▏")}`)),
     ];
-    // The refusal's first word: "no (type a reason…)" → "no", "cancel" → "cancel".
+    // The refusal's first word: "no, and tell the model…" → "no", "cancel" → "cancel".
     const last = (request.choices.at(-1)?.label ?? "no").split(/[\s,(]/)[0];
     const keys =
       this.reason === undefined

@@ -25,7 +25,7 @@ describe("createSteering", () => {
     expect(queue.size("running_turn")).toBe(2);
     expect(steering.component.render(80)).toEqual([
       "⧖ queued: also update the docs",
-      "⧖ queued: and the tests (+1 lines)",
+      "⧖ queued: and the tests (+1 line)",
     ]);
     const drained = queue.drain("running_turn");
     expect(drained.map((message) => [message.source, message.content])).toEqual([

@@ -1,6 +1,7 @@
 // Messages typed while a turn runs (steering, as in Claude Code): each is queued on the session's message
 // queue so it rides with the next model call, shows as "⧖ queued: …" until then, and comes back to the
 // input if the turn is interrupted first.
+import { countOf } from "@lcc/chapter-kit";
 import type { UserContentBlock } from "@lcc/s01";
 import type { MessageQueue } from "@lcc/s02";
 import type { Component } from "@mariozechner/pi-tui";
@@ -40,7 +41,9 @@ export function createSteering(options: SteeringOptions): Steering {
     render(width) {
       return waiting.map(({ text }) => {
         const first = text.split("\n")[0] ?? "";
-        const more = text.includes("\n") ? colors.dim(` (+${text.split("\n").length - 1} lines)`) : "";
+        const more = text.includes("\n")
+          ? colors.dim(` (+${countOf(text.split("\n").length - 1, "line")})`)
+          : "";
         return fitWidth(`${colors.dim("⧖ queued:")} ${first}${more}`, width, colors.enabled);
       });
     },
