@@ -7,6 +7,8 @@ import type { Colors } from "../terminal/colors.ts";
 /** Zero-width tag the border colour adds so render() can tell the rules from the text; removed before drawing. */
 const RULE_TAG = "\u0000rule\u0000";
 const PROMPT_COLUMNS = 2;
+/** How the Editor shows a collapsed paste: "[paste #1 +40 lines]". */
+const PASTE_MARKER = /\[paste #\d+(?: [^\]]*)?\]/;
 /** The Editor's drawn cursor: the character under it in reverse video. */
 const REVERSE_CURSOR = /\u001b\[7m([\s\S]*?)\u001b\[0m/g;
 
@@ -15,6 +17,8 @@ export class PromptEditor extends Editor {
   private readonly promptMark: string;
   /** Colours off (NO_COLOR): no reverse-video cursor either; the shell shows the terminal's own cursor. */
   private readonly plain: boolean;
+  /** The input as drawn before the key being handled (pastes still collapsed). */
+  private drawnBeforeKey = "";
 
   constructor(tui: TUI, theme: EditorTheme, colors: Colors, options?: EditorOptions) {
     super(tui, theme, options);
@@ -22,6 +26,20 @@ export class PromptEditor extends Editor {
     this.promptMark = colors.bold(colors.cyan("❯"));
     this.plain = !colors.enabled;
     this.borderColor = (text) => `${RULE_TAG}${theme.borderColor(text)}`;
+  }
+
+  override handleInput(data: string): void {
+    this.drawnBeforeKey = this.getText();
+    super.handleInput(data);
+  }
+
+  /**
+   * Called from onSubmit with its text (every paste expanded: what the model gets): what the transcript
+   * shows for it. With a paste, the input as drawn when sent, the paste still collapsed as
+   * "[paste #1 +40 lines]"; otherwise `sent` itself (Enter may also have applied a completion).
+   */
+  shownWhenSent(sent: string): string {
+    return PASTE_MARKER.test(this.drawnBeforeKey) ? this.drawnBeforeKey.trim() : sent;
   }
 
   /**

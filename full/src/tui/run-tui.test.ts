@@ -105,6 +105,10 @@ describe("runTui", () => {
     expect(tui.input()).toBe("look at this: [paste #1 +40 lines]");
     await tui.type("\r");
     await tui.waitForScreen((screen) => screen.includes("pasted line 40."), "the answer");
+    // The transcript keeps the paste collapsed, as the input showed it; the model gets every line.
+    const transcript = tui.terminal.scrollback().join("\n");
+    expect(transcript).toContain("❯ look at this: [paste #1 +40 lines]");
+    expect(transcript).not.toContain("❯ look at this: pasted line 1");
     const requests = tui.fake.messageRequests();
     expect(requests).toHaveLength(1);
     expect(JSON.stringify(requests[0]?.body.messages.at(-1))).toContain(

@@ -200,7 +200,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
     work.remember(text);
     editor.addToHistory(text);
     history.push(text);
-    work.submit(text);
+    work.submit(text, editor.shownWhenSent(text));
   };
 
   const press = (key: InterruptKey): boolean => {

@@ -31,8 +31,11 @@ export interface ShellWorkOptions {
 export interface ShellWork {
   /** A turn or a command runs now. */
   busy(): boolean;
-  /** Runs `text` now when idle; during a turn a message steers it and anything else waits for its end. */
-  submit(text: string): void;
+  /**
+   * Runs `text` now when idle; during a turn a message steers it and anything else waits for its end.
+   * `shown`: what the transcript shows for it when it runs now (pastes collapsed); default `text`.
+   */
+  submit(text: string, shown?: string): void;
   /** Adds `text` to the history file. */
   remember(text: string): void;
   /** Aborts what runs; typed messages not yet delivered come back (takeBack). */
@@ -113,8 +116,8 @@ export function createShellWork(shell: ShellWorkOptions): ShellWork {
     else if (result.reason !== "aborted") print(colors.dim(turnFooter(result.usage, result.durationMs)));
   };
 
-  const runInput = async (text: string, signal: AbortSignal) => {
-    transcript.user(text);
+  const runInput = async (text: string, signal: AbortSignal, shown = text) => {
+    transcript.user(shown);
     const input = await readPromptInput(text, { workspace: options.workspace });
     if (input.kind === "command") {
       // A long command (/compact asks the model) shows the activity line; run() stops it.
@@ -145,9 +148,9 @@ export function createShellWork(shell: ShellWorkOptions): ShellWork {
 
   return {
     busy: () => current !== undefined,
-    submit(text) {
+    submit(text, shown) {
       if (text === "/exit" || text === "/quit") return shell.exit();
-      if (!current) return run((signal) => runInput(text, signal));
+      if (!current) return run((signal) => runInput(text, signal, shown));
       const local = text.startsWith("/") || text.startsWith("!") || /^#[^\n]/.test(text);
       if (local) held.push(text);
       // In the order typed, each with its @files read: a steering message joins the next model call.
