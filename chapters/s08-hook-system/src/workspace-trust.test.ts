@@ -7,7 +7,12 @@ import { reply, text } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { EDITS_ALLOWED, hookEntry, makeHome, testAgentSetup } from "./test-agent.ts";
-import { createTrustGate, trustFilePath } from "./workspace-trust.ts";
+import {
+  createTrustGate,
+  isWorkspaceTrusted,
+  rememberTrustedWorkspace,
+  trustFilePath,
+} from "./workspace-trust.ts";
 
 const addCleanup = useCleanups();
 const start = testAgentSetup(addCleanup);
@@ -87,6 +92,14 @@ describe("workspace trust", () => {
     });
     await off.run("one");
     expect(existsSync(join(off.workspace, "ran"))).toBe(false);
+  });
+
+  it("loses no workspace when several are trusted at once (one read-modify-write at a time, under a lock)", async () => {
+    const home = await makeHome(addCleanup);
+    const workspaces = Array.from({ length: 12 }, (_, index) => join(home, `project${index}`));
+    for (const workspace of workspaces) mkdirSync(workspace);
+    await Promise.all(workspaces.map((workspace) => rememberTrustedWorkspace(home, workspace)));
+    for (const workspace of workspaces) expect(await isWorkspaceTrusted(home, workspace)).toBe(true);
   });
 
   it("a corrupt trust file is reported and left as it is", async () => {

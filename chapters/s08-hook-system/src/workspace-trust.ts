@@ -1,8 +1,8 @@
 // Whether a workspace's own hooks may run: asked once per user and workspace, remembered in
-// ~/.lcc/trusted.json (written atomically). Without a terminal the workspace is trusted, as `claude -p` does.
+// ~/.lcc/trusted.json (written atomically, under a lock). Without a terminal the workspace is trusted, as `claude -p` does.
 import { readFile, realpath } from "node:fs/promises";
 import { join } from "node:path";
-import type { AskUser } from "@lcc/chapter-kit";
+import { type AskUser, withOwnerLock } from "@lcc/chapter-kit";
 import { type EmitEvent, writeFileAtomic } from "@lcc/s02";
 import { isRecord } from "./hook-config.ts";
 
@@ -36,14 +36,19 @@ export async function isWorkspaceTrusted(home: string, workspace: string): Promi
   return file.ok && (await realpath(workspace).catch(() => workspace)) in file.workspaces;
 }
 
-/** Adds `workspace` to the trust file (atomic write, 0600). Throws when the file is corrupt (never overwritten). */
+/**
+ * Adds `workspace` to the trust file (atomic write, 0600), reading and rewriting it under a lock so two
+ * sessions trusting at once lose neither answer. Throws when the file is corrupt (never overwritten).
+ */
 export async function rememberTrustedWorkspace(home: string, workspace: string): Promise<void> {
   const path = trustFilePath(home);
-  const file = await readTrustFile(path);
-  if (!file.ok) throw new Error(file.problem);
   const key = await realpath(workspace).catch(() => workspace);
-  const workspaces = { ...file.workspaces, [key]: { trustedAt: new Date().toISOString() } };
-  await writeFileAtomic(path, `${JSON.stringify({ workspaces }, null, 2)}\n`, { mode: 0o600 });
+  await withOwnerLock(`${path}.lock`, async () => {
+    const file = await readTrustFile(path);
+    if (!file.ok) throw new Error(file.problem);
+    const workspaces = { ...file.workspaces, [key]: { trustedAt: new Date().toISOString() } };
+    await writeFileAtomic(path, `${JSON.stringify({ workspaces }, null, 2)}\n`, { mode: 0o600 });
+  });
 }
 
 export interface TrustGateOptions {
