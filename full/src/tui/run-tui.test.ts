@@ -147,6 +147,22 @@ describe("runTui", () => {
     assertPairingInvariant(tui.fake.requests);
   });
 
+  it("clears the screen and draws it again on Ctrl-L (after another program wrote over it)", {
+    timeout: 30_000,
+  }, async () => {
+    const tui = await startTui(script);
+    addCleanup(() => tui.close());
+    await tui.type("hi\r");
+    await tui.waitForScreen((screen) => screen.includes("You said: hi."), "the answer");
+    tui.terminal.write("\x1b[2;1HSTRAY OUTPUT FROM ELSEWHERE");
+    await tui.waitForScreen((screen) => screen.includes("STRAY OUTPUT"), "the stray text");
+    await tui.type("\x0c");
+    const redrawn = await tui.waitForScreen((screen) => !screen.includes("STRAY OUTPUT"), "the redraw");
+    expect(redrawn).toContain("You said: hi.");
+    expect(redrawn).toMatch(/default mode \(shift\+tab\)/);
+    expect(tui.input()).toBe("");
+  });
+
   it("cycles the mode with Shift+Tab in the status line, without a transcript line", {
     timeout: 30_000,
   }, async () => {

@@ -260,6 +260,11 @@ export async function runTui(options: TuiOptions): Promise<void> {
       openHistorySearch();
       return { consume: true };
     }
+    // Ctrl-L: clear the screen and draw everything again (after another program wrote over it).
+    if (matchesKey(data, "ctrl+l")) {
+      tui.requestRender(true);
+      return { consume: true };
+    }
     return undefined;
   });
   const onSigint = () => press("ctrl-c");
