@@ -1,6 +1,7 @@
 // The ask channel shows one question at a time, so concurrent askers (s15's teammates) never share a prompt.
 import { describe, expect, it } from "vitest";
 import { type AskAnswer, type AskRequest, createAskChannel } from "./ask.ts";
+import { describeQuestion } from "./repl.ts";
 
 const question = (source: string): AskRequest => ({
   source,
@@ -56,5 +57,21 @@ describe("the ask channel", () => {
     await first;
     expect(await second).toEqual({ kind: "unavailable", reason: "the turn was interrupted" });
     expect(shown).toEqual(["alice"]);
+  });
+});
+
+describe("describeQuestion (the line REPL's question box)", () => {
+  const question = {
+    source: "permission",
+    question: "Allow bash(ls)?",
+    choices: [
+      { key: "y", label: "yes" },
+      { key: "n", label: "no" },
+    ],
+  };
+  it("invites text after the choice only for a question that takes text", () => {
+    expect(describeQuestion({ ...question, takesText: true })).toContain("text after it goes along");
+    expect(describeQuestion(question)).not.toContain("text after it goes along");
+    expect(describeQuestion(question).split("\n").at(-1)).toBe("╰─ answer with a number or a key");
   });
 });

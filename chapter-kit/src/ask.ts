@@ -15,6 +15,11 @@ export interface AskRequest {
   detail?: string;
   /** At least one. The last choice is the refusal the terminal picks on Ctrl-C. */
   choices: readonly AskChoice[];
+  /**
+   * The answer may carry a line of text for the model (a refusal's reason, "n use pnpm instead"): the
+   * terminal offers a way to type it. Without it, text after a choice is not asked for.
+   */
+  takesText?: boolean;
   /** The tool call a permission question is about, for an answerer that is a program (lcc's Agent SDK mode). */
   call?: { id: string; name: string; input: unknown };
 }

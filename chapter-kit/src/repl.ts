@@ -240,6 +240,8 @@ export function describeQuestion(request: AskRequest): string {
   return [
     `╭─ ${request.source}`,
     ...body.map((line) => (line ? `│ ${line}` : "│")),
-    "╰─ answer with a number or a key; text after it goes along (n use pnpm instead)",
+    request.takesText
+      ? "╰─ answer with a number or a key; text after it goes along (n use pnpm instead)"
+      : "╰─ answer with a number or a key",
   ].join("\n");
 }

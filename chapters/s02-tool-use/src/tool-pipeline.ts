@@ -186,6 +186,7 @@ async function askUser(tool: Tool, call: ToolCall, reason: string | undefined, c
     {
       source: "permission",
       question: `Allow ${tool.name}(${summary})?${reason ? ` (${reason})` : ""}`,
+      takesText: true,
       choices: [
         { key: "y", label: "yes, run it" },
         { key: "n", label: "no, and tell the model what to do instead" },

@@ -25,6 +25,7 @@ export function buildPermissionRequest(
     source: "permission",
     question: `Allow ${summary}?`,
     detail: `why it asks: ${verdict.reason}`,
+    takesText: true,
     choices: [
       { key: "y", label: "yes, once" },
       { key: "s", label: rules ? `yes, for this session (${rules})` : "yes, for this session" },

@@ -12,6 +12,7 @@ const request: AskRequest = {
   source: "permission",
   question: "Allow bash(rm -rf build)?",
   detail: `why it asks: rm needs approval\n${LONG_COMMAND}`,
+  takesText: true,
   choices: [
     { key: "y", label: "yes, once" },
     { key: "s", label: "yes, for this session" },
@@ -19,9 +20,9 @@ const request: AskRequest = {
   ],
 };
 
-function open(width = 60) {
+function open(width = 60, asked: AskRequest = request) {
   const answers: AskAnswer[] = [];
-  const dialog = new AskDialog(request, plain, (answer) => answers.push(answer));
+  const dialog = new AskDialog(asked, plain, (answer) => answers.push(answer));
   return { dialog, answers, screen: () => dialog.render(width) };
 }
 
@@ -80,6 +81,17 @@ describe("AskDialog", () => {
     expect(screen()).toContain("│ reason: use pnpm, not npx▏");
     dialog.handleInput("\x1b");
     expect(answers).toEqual([{ kind: "choice", key: "n", text: "use pnpm, not npx" }]);
+  });
+});
+
+describe("AskDialog for a question that takes no text", () => {
+  it("offers no reason line: no Tab hint, and Tab types nothing", () => {
+    const { dialog, answers, screen } = open(60, { ...request, takesText: false });
+    expect(screen().join("\n")).not.toContain("Tab");
+    dialog.handleInput("\t");
+    dialog.handleInput("y");
+    expect(screen().join("\n")).not.toContain("reason:");
+    expect(answers).toEqual([{ kind: "choice", key: "y" }]);
   });
 });
 

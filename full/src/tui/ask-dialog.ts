@@ -41,7 +41,7 @@ export class AskDialog implements Component {
     const last = (request.choices.at(-1)?.label ?? "no").split(/[\s,(]/)[0];
     const keys =
       this.reason === undefined
-        ? `↑/↓ Enter · 1–${request.choices.length} or ${request.choices.map((c) => c.key).join("/")} · Esc: ${last} · Tab: add a reason`
+        ? `↑/↓ Enter · 1–${request.choices.length} or ${request.choices.map((c) => c.key).join("/")} · Esc: ${last}${request.takesText ? " · Tab: add a reason" : ""}`
         : "Enter: send with the reason · Esc: refuse with it";
     return [
       fitWidth(`${colors.gray("╭─")} ${colors.bold(request.source)}`, width, colors.enabled),
@@ -61,7 +61,7 @@ export class AskDialog implements Component {
     else if (this.reason !== undefined) {
       if (matchesKey(data, "backspace")) this.reason = this.reason.slice(0, -1);
       else this.reason += printable(data) ?? "";
-    } else if (matchesKey(data, "tab")) this.reason = "";
+    } else if (matchesKey(data, "tab") && this.request.takesText) this.reason = "";
     else {
       const key = printable(data) ?? "";
       const byNumber = /^[1-9]$/.test(key) ? Number(key) - 1 : -1;
