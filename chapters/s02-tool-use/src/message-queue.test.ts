@@ -110,6 +110,22 @@ describe("s02 message queue in the loop", () => {
     assertPairingInvariant(requests());
   });
 
+  it("withdraws one source's messages undelivered (no onDrained), the others kept in order", () => {
+    const queue = createMessageQueue();
+    const drained: string[] = [];
+    const push = (source: string, content: string) =>
+      queue.push({ source, content, onDrained: () => drained.push(content) });
+    push("you", "a");
+    push("inbox", "b");
+    push("you", "c");
+    push("cron", "d");
+    expect(queue.withdraw("you").map((message) => message.content)).toEqual(["a", "c"]);
+    expect(drained).toEqual([]);
+    expect(queue.withdraw("you")).toEqual([]);
+    expect(queue.drain().map((message) => message.content)).toEqual(["b", "d"]);
+    expect(drained).toEqual(["b", "d"]);
+  });
+
   it("calls onDrained once when a drain hands a message out, never for one still waiting", () => {
     const queue = createMessageQueue();
     const drained: string[] = [];

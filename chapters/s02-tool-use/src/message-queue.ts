@@ -29,6 +29,11 @@ export interface MessageQueue {
   /** Removes and returns the messages of `scope` (default all), oldest first; the others stay queued. */
   drain(scope?: DrainScope): QueuedMessage[];
   size(scope?: DrainScope): number;
+  /**
+   * Removes and returns the messages `source` queued, oldest first, without delivering them (their
+   * onDrained is not called); the others stay queued, in order. lcc takes back what the user typed with it.
+   */
+  withdraw(source: string): QueuedMessage[];
   /** Called after every push; returns the unsubscribe. Listener errors are the listener's problem. */
   onPush(listener: () => void): () => void;
 }
@@ -57,6 +62,11 @@ export function createMessageQueue(): MessageQueue {
           // The queue's caller is the loop: a listener's failure must not end a turn.
         }
       }
+      return taken;
+    },
+    withdraw(source) {
+      const taken = items.filter((item) => item.source === source);
+      if (taken.length > 0) items.splice(0, items.length, ...items.filter((item) => item.source !== source));
       return taken;
     },
     size: (scope = "all") =>

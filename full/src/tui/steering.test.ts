@@ -37,7 +37,7 @@ describe("createSteering", () => {
     expect(steering.pending()).toEqual([]);
   });
 
-  it("takes back what was not delivered and leaves the other sources' messages queued in order", () => {
+  it("takes back what was not delivered and leaves the other sources' messages queued in order, undelivered", () => {
     const { queue, delivered, steering } = setup();
     const acknowledged: string[] = [];
     queue.push({ source: "background", content: "b1 done", onDrained: () => acknowledged.push("b1") });
@@ -46,10 +46,13 @@ describe("createSteering", () => {
     steering.push("second", [{ type: "text", text: "second with a file" }]);
     expect(steering.takeBack()).toEqual(["first", "second"]);
     expect(delivered).toEqual([]);
+    // The others were not delivered by the take-back: acknowledged only when a drain hands them out.
+    expect(acknowledged).toEqual([]);
     expect(steering.component.render(80)).toEqual([]);
     const left = queue.drain();
     expect(left.map((message) => message.source)).toEqual(["background", "inbox:bob"]);
     expect(left[1]?.betweenTurns).toBe(true);
+    expect(acknowledged).toEqual(["b1"]);
     expect(steering.takeBack()).toEqual([]);
   });
 

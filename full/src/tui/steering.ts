@@ -27,9 +27,8 @@ export interface Steering {
   /** The texts typed and not yet delivered, oldest first. */
   pending(): string[];
   /**
-   * Takes every undelivered typed message out of the queue and returns their texts (oldest first): the
-   * queue is drained and the other sources' messages pushed back in their order (their `onDrained` has
-   * run once already; the push-back tells `onPush` listeners, which an idle shell must not take as new work).
+   * Takes every undelivered typed message out of the queue and returns their texts (oldest first); the
+   * other sources' messages stay queued, undelivered (an inbox message is acknowledged only on delivery).
    */
   takeBack(): string[];
 }
@@ -71,9 +70,7 @@ export function createSteering(options: SteeringOptions): Steering {
     takeBack() {
       if (waiting.length === 0) return [];
       const texts = waiting.splice(0).map((entry) => entry.text);
-      // The queue offers no removal: take all (ours are now unknown to onDrained), put the rest back.
-      const others = queue.drain().filter((message) => message.source !== TYPED_SOURCE);
-      for (const message of others) queue.push(message);
+      queue.withdraw(TYPED_SOURCE);
       options.requestRender();
       return texts;
     },
