@@ -2,7 +2,7 @@
 // Messages API with a hermetic environment, recording when each request arrived.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -95,6 +95,10 @@ export interface CliRunOptions {
   /** Runs `[...wrapper, node, entry, ...args]` instead of `node entry ...args`. */
   wrapper?: string[];
   timeoutMs?: number;
+  /** Extra environment variables for this run. */
+  env?: Record<string, string>;
+  /** Files written into the run's temp HOME first, by relative path (`.claude/settings.json`). */
+  homeFiles?: Record<string, string>;
 }
 
 export interface CliRun {
@@ -125,12 +129,16 @@ export async function runCliOnce(lcc: LccEntry, options: CliRunOptions): Promise
   const workspace = await createTempWorkspace({ files: { "README.md": "# bench workspace\n" }, git: true });
   const home = await mkdtemp(join(tmpdir(), "lcc-bench-home-"));
   try {
+    for (const [path, content] of Object.entries(options.homeFiles ?? {})) {
+      await mkdir(dirname(join(home, path)), { recursive: true });
+      await writeFile(join(home, path), content);
+    }
     const command = options.wrapper ? [...options.wrapper, process.execPath] : [process.execPath];
     const argv = [...command.slice(1), ...lcc.nodeFlags, lcc.entry, ...options.args];
     startedAt = performance.now();
     const child = spawn(command[0]!, argv, {
       cwd: workspace.dir,
-      env: benchEnv(fake.baseURL, home),
+      env: { ...benchEnv(fake.baseURL, home), ...options.env },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });

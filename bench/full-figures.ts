@@ -1,6 +1,23 @@
 // Pure helpers of the full bench: medians, target checks and figures computed from recorded requests.
 import type { RecordedRequest } from "@lcc/testkit";
 import type { CliRun } from "./full-cli.ts";
+import type { BenchRow } from "./run.ts";
+
+/** What each measurement adds to the full report. */
+export interface Measured {
+  rows: BenchRow[];
+  notes: string[];
+  problems: string[];
+}
+
+/** A row whose `value` (shown with `digits` decimals and `unit`) must stay at or below `limit`. */
+export function atMost(figure: string, value: number, digits: number, unit: string, limit: number): BenchRow {
+  return {
+    figure,
+    value: `${value.toFixed(digits)} ${unit}`,
+    target: check(value, limit, `≤ ${limit} ${unit}`),
+  };
+}
 
 /** The median of the finite values (NaN when there are none). */
 export function median(values: readonly number[]): number {
@@ -46,4 +63,10 @@ export function toolRoundsProblem(run: CliRun): string | undefined {
   const content = typeof last?.content === "string" ? last.content : JSON.stringify(last?.content ?? "");
   if (content.includes("round 1") && !content.includes('"is_error":true')) return undefined;
   return `the first bash round did not come back as "round 1": ${content.slice(0, 200)}`;
+}
+
+/** Nothing when the run exited 0, else one line naming `what`, its exit code and stderr's last lines. */
+export function exitProblems(run: CliRun, what: string): string[] {
+  if (run.code === 0) return [];
+  return [`${what} exited with ${run.code}: ${run.stderr.trim().split("\n").slice(-3).join(" | ")}`];
 }

@@ -3,51 +3,32 @@
 import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { reply, text, toolUse } from "@lcc/testkit";
+import { reply, text } from "@lcc/testkit";
+import { bashLoop, nodeWallMs, ratioToFloor } from "./floors.ts";
 import { type CliRun, type LccEntry, prepareLccEntry, runCliOnce } from "./full-cli.ts";
-import { cacheReadShare, check, firstRequestKb, median, toolRoundsProblem } from "./full-figures.ts";
+import {
+  atMost,
+  cacheReadShare,
+  check,
+  exitProblems,
+  firstRequestKb,
+  type Measured,
+  median,
+} from "./full-figures.ts";
+import { measurePerTurn } from "./full-per-turn.ts";
 import { hasGnuTime, parseGnuTimePeakMb, readCpu, readMemory } from "./full-process-stats.ts";
 import { measureReplReady } from "./repl-ready.ts";
 import type { BenchReport, BenchRow } from "./run.ts";
 
 const COLD_RUNS = 7;
 const RSS_RUNS = 3;
-const LOOP_RUNS = 3;
-const LOOP_ROUNDS = 30;
+/** The issue's start-up target: at most this many times the wall of `node -e 0`. */
+const START_RATIO = 1.5;
 const LONG_TURNS = 500;
 const CACHE_TURNS = 50;
 
-/** What each measurement adds to the report. */
-interface Measured {
-  rows: BenchRow[];
-  notes: string[];
-  problems: string[];
-}
-
-/** A row whose `value` (shown with `digits` decimals and `unit`) must stay at or below `limit`. */
-function atMost(figure: string, value: number, digits: number, unit: string, limit: number): BenchRow {
-  return {
-    figure,
-    value: `${value.toFixed(digits)} ${unit}`,
-    target: check(value, limit, `≤ ${limit} ${unit}`),
-  };
-}
-
-/** The fake model: `rounds` requests each asking bash for `echo round N`, then a final answer. */
-function bashLoop(rounds: number) {
-  return (index: number) =>
-    index < rounds
-      ? reply(toolUse("bash", { command: `echo round ${index + 1}` }))
-      : reply(text(`Done: ${rounds} rounds.`));
-}
-
 function headless(lcc: LccEntry, prompt: string, maxTurns: number): string[] {
   return ["-p", prompt, "--output-format", "json", "--max-turns", String(maxTurns), ...lcc.headlessArgs];
-}
-
-function exitProblems(run: CliRun, what: string): string[] {
-  if (run.code === 0) return [];
-  return [`${what} exited with ${run.code}: ${run.stderr.trim().split("\n").slice(-3).join(" | ")}`];
 }
 
 const oneTurn = (lcc: LccEntry) => ({
@@ -59,19 +40,29 @@ const oneTurn = (lcc: LccEntry) => ({
 async function measureOneTurn(lcc: LccEntry): Promise<Measured> {
   await runCliOnce(lcc, oneTurn(lcc));
   const runs: CliRun[] = [];
-  for (let run = 0; run < COLD_RUNS; run++) runs.push(await runCliOnce(lcc, oneTurn(lcc)));
+  const nodeWalls: number[] = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    runs.push(await runCliOnce(lcc, oneTurn(lcc)));
+    nodeWalls.push(nodeWallMs(1));
+  }
   const startMs = median(runs.map((run) => run.requestTimes[0] ?? Number.NaN));
   const wallMs = median(runs.map((run) => run.wallMs));
   const firstKb = median(runs.map(firstRequestKb));
+  const nodeMs = median(nodeWalls);
   return {
     rows: [
-      atMost("process start → first request", startMs, 0, "ms", 200),
-      atMost("one-turn -p wall", wallMs, 0, "ms", 250),
+      {
+        figure: "one-turn -p: process start → first request",
+        value: ratioToFloor(startMs, nodeMs),
+        target: check(startMs / nodeMs, START_RATIO, `≤ ${START_RATIO}× node -e 0`),
+      },
+      { figure: "one-turn -p wall (start → exit)", value: ratioToFloor(wallMs, nodeMs) },
       atMost("first request size", firstKb, 1, "KB", 25),
     ],
     notes: [
       `Start and wall: median of ${COLD_RUNS} runs after a warm-up, from spawn to the fake receiving the first ` +
-        "request / to exit. First request size: its Content-Length (KB = 1024 bytes).",
+        "request / to exit; floor: the wall of `node -e 0` (spawnSync), one after each lcc run, median. " +
+        "First request size: its Content-Length (KB = 1024 bytes).",
     ],
     problems: runs.flatMap((run) => exitProblems(run, "lcc -p")),
   };
@@ -105,52 +96,6 @@ async function measurePeakRss(lcc: LccEntry): Promise<Measured> {
     rows: [atMost("one-turn -p peak RSS", peakMb, 0, "MB", 100)],
     notes: [`One-turn peak RSS: median of ${RSS_RUNS} runs, ${method}.`],
     problems: [],
-  };
-}
-
-/** loop30: time between successive requests, CPU of the lcc process per extra turn, peak RSS. */
-async function measureLoop30(lcc: LccEntry): Promise<Measured> {
-  const gaps: number[] = [];
-  const cpuPerTurn: number[] = [];
-  const shellCpuPerTurn: number[] = [];
-  const peaks: number[] = [];
-  const problems: string[] = [];
-  for (let run = 0; run < LOOP_RUNS; run++) {
-    const samples: Array<ReturnType<typeof readCpu>> = [];
-    const next = bashLoop(LOOP_ROUNDS);
-    const result = await runCliOnce(lcc, {
-      args: headless(lcc, "Run the rounds.", LOOP_ROUNDS + 5),
-      answer: (index, pid) => {
-        if (index === 0 || index === LOOP_ROUNDS) samples.push(readCpu(pid));
-        if (index === LOOP_ROUNDS) peaks.push(readMemory(pid)?.peakMb ?? Number.NaN);
-        return next(index);
-      },
-    });
-    problems.push(...exitProblems(result, "loop30"));
-    const toolProblem = toolRoundsProblem(result);
-    if (toolProblem) problems.push(toolProblem);
-    const times = result.requestTimes;
-    for (let index = 1; index < times.length; index++) gaps.push(times[index]! - times[index - 1]!);
-    const [first, last] = samples;
-    if (first && last) {
-      cpuPerTurn.push((last.selfMs - first.selfMs) / LOOP_ROUNDS);
-      shellCpuPerTurn.push((last.childrenMs - first.childrenMs) / LOOP_ROUNDS);
-    }
-  }
-  const [turnMs, cpuMs, peakMb] = [median(gaps), median(cpuPerTurn), median(peaks)];
-  return {
-    rows: [
-      atMost("time per turn (between successive requests)", turnMs, 1, "ms", 5),
-      atMost("CPU per extra turn (loop30, lcc process)", cpuMs, 1, "ms", 4),
-      atMost("peak RSS over loop30", peakMb, 0, "MB", 100),
-    ],
-    notes: [
-      `loop30: ${LOOP_RUNS} runs of ${LOOP_ROUNDS} bash rounds then an answer. Time per turn: median gap between ` +
-        "successive requests at the fake. CPU: utime+stime of the lcc process (/proc/<pid>/stat, 10 ms ticks) " +
-        `between requests 1 and ${LOOP_ROUNDS + 1}, median of runs; the echo shells add ` +
-        `${median(shellCpuPerTurn).toFixed(1)} ms per turn on top (not counted). Peak RSS: VmHWM at the last request.`,
-    ],
-    problems,
   };
 }
 
@@ -223,7 +168,7 @@ export default async function fullBench(): Promise<BenchReport> {
     measureOneTurn,
     measureReplReady,
     measurePeakRss,
-    measureLoop30,
+    measurePerTurn,
     measureLongSession,
     measureCacheShare,
   ]) {
