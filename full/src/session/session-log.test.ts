@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type Anthropic from "@anthropic-ai/sdk";
 import { appendUserContent, type MessageParam } from "@lcc/s01";
 import { pairingProblems } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -63,6 +64,20 @@ describe("session log", () => {
 
     const rewritten: MessageParam[] = [{ role: "user", content: "summary of earlier work" }];
     expect(recorder.sync(rewritten)).toEqual([{ type: "history", messages: rewritten }]);
+  });
+
+  it("compares each sync with the history as last recorded, so a block swapped in place is not lost", () => {
+    // The recorder keeps the snapshots of unchanged messages instead of re-taking the whole history
+    // on every sync (that was most of a long session's per-turn garbage); the snapshot of the last
+    // message therefore still holds the blocks that were recorded, and the swap shows up as a rewrite.
+    const recorder = createHistoryRecorder();
+    const content: Anthropic.ContentBlockParam[] = [{ type: "text", text: "first" }];
+    const messages: MessageParam[] = [{ role: "user", content }];
+    expect(recorder.sync(messages)).toEqual([{ type: "message", message: messages[0] }]);
+    content[0] = { type: "text", text: "swapped" };
+    expect(recorder.sync(messages)).toEqual([]);
+    content.push({ type: "text", text: "joined" });
+    expect(recorder.sync(messages)).toEqual([{ type: "history", messages }]);
   });
 
   it("ignores a torn last line but reports a corrupt line in the middle and leaves the file alone", async () => {

@@ -116,10 +116,11 @@ type Snapshot = { message: MessageParam; content: MessageParam["content"]; block
 /**
  * Watches a history array and turns each change since the last `sync` into records: pushed messages
  * become `message`, blocks joined onto the last message become `append`, anything else (a rewrite)
- * becomes one `history` record. Compares by identity, so a sync is O(messages) and allocation-light.
+ * becomes one `history` record. Compares by identity, so a sync is O(messages) and allocates only for
+ * the messages that changed since the last one.
  */
 export function createHistoryRecorder(initial: readonly MessageParam[] = []) {
-  let snapshot: Snapshot[] = initial.map(take);
+  const snapshot: Snapshot[] = initial.map(take);
   return {
     /** Records that bring the log from the last synced history to `messages`. */
     sync(messages: readonly MessageParam[]): SessionEntry[] {
@@ -143,7 +144,10 @@ export function createHistoryRecorder(initial: readonly MessageParam[] = []) {
           entries.push({ type: "history", messages: [...messages] });
         }
       }
-      snapshot = messages.map(take);
+      // The unchanged prefix keeps its snapshots: a turn allocates for the messages it touched, not
+      // for the whole history (re-taking every message on every sync was most of a turn's garbage).
+      snapshot.length = same;
+      for (let index = same; index < messages.length; index++) snapshot.push(take(messages[index]!));
       return entries;
     },
   };
