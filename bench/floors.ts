@@ -17,10 +17,14 @@ export function nodeWallMs(runs: number): number {
   return median(walls.slice(1));
 }
 
-/** bench/minimal-agent.mjs, in the shape runCliOnce runs (its only argument is the prompt). */
+/**
+ * bench/minimal-agent.mjs, in the shape runCliOnce runs (its only argument is the prompt). It runs with
+ * `--liftoff-only`, the flag lcc sets itself (full/src/cli/cli.ts): without it V8 optimises fetch's
+ * WebAssembly HTTP parser in the background, which doubled the floor's CPU per turn in this bench.
+ */
 export const minimalAgent: LccEntry = {
   entry: join(dirname(fileURLToPath(import.meta.url)), "minimal-agent.mjs"),
-  nodeFlags: [],
+  nodeFlags: ["--liftoff-only"],
   description: "bench/minimal-agent.mjs",
   headlessArgs: [],
 };

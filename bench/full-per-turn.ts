@@ -122,7 +122,7 @@ export async function measurePerTurn(lcc: LccEntry): Promise<Measured> {
     notes: [
       `Per turn: ${LOOP_RUNS} runs each of ${LOOP_ROUNDS} bash rounds (\`echo round N\`) then an answer, ` +
         "interleaved: lcc -p, bench/minimal-agent.mjs (fetch with stream:true, the SSE parsed by hand, " +
-        "`bash -c` per tool_use, nothing else), lcc with one PreToolUse hook on Bash running `true` (from " +
+        "`bash -c` per tool_use, nothing else; run with node --liftoff-only as lcc runs itself), lcc with one PreToolUse hook on Bash running `true` (from " +
         "~/.claude/settings.json), and the minimal agent running `$SHELL -c true` with the event JSON on stdin " +
         "before each command. Value: median gap between successive requests at the fake; floor: the minimal " +
         "agent's. A check run whose hook blocks with exit 2 proves the hook runs. node -e 0: spawnSync wall, " +
