@@ -68,7 +68,7 @@ export function createActivityLine(options: ActivityLineOptions): ActivityLine {
         .filter(Boolean)
         .join(" · ");
       const glyph = colors.cyan(FRAMES[frame % FRAMES.length] ?? "⠋");
-      return [fitWidth(`${glyph} ${label} ${colors.dim(`(${details})`)}`, width, colors.enabled)];
+      return [fitWidth(`${glyph} ${label} ${colors.dim(`(${details})`)}`, width)];
     },
     invalidate() {},
   };

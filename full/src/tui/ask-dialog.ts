@@ -44,9 +44,9 @@ export class AskDialog implements Component {
         ? `↑/↓ Enter · 1–${request.choices.length} or ${request.choices.map((c) => c.key).join("/")} · Esc: ${last}${request.takesText ? " · Tab: add a reason" : ""}`
         : "Enter: send with the reason · Esc: refuse with it";
     return [
-      fitWidth(`${colors.gray("╭─")} ${colors.bold(request.source)}`, width, colors.enabled),
+      fitWidth(`${colors.gray("╭─")} ${colors.bold(request.source)}`, width),
       ...body.map((line) => (line ? `${bar} ${line}` : bar)),
-      fitWidth(`${colors.gray("╰─")} ${colors.dim(keys)}`, width, colors.enabled),
+      fitWidth(`${colors.gray("╰─")} ${colors.dim(keys)}`, width),
     ];
   }
 

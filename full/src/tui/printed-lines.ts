@@ -1,6 +1,7 @@
 // Lines the transcript shows: wrapped to the width under a hanging indent (or cut with "…"), and the
 // clean-up that keeps program output (colours, cursor moves, progress bars) from breaking the screen.
-import { type Component, truncateToWidth, visibleWidth, wrapTextWithAnsi } from "@mariozechner/pi-tui";
+import { type Component, visibleWidth, wrapTextWithAnsi } from "@mariozechner/pi-tui";
+import { fitWidth } from "./fit-width.ts";
 
 /** One logical line: `prefix` on its first row, `body` wrapping onto rows indented by the prefix's width. */
 export interface PrintedLine {
@@ -21,16 +22,10 @@ export function layoutLine(line: PrintedLine | string, width: number): string[] 
   const { prefix, body, truncate } =
     typeof line === "string" ? { ...splitIndent(line), truncate: false } : line;
   const indent = visibleWidth(prefix);
-  if (truncate) return [cutToWidth(prefix + body, width)];
+  if (truncate) return [fitWidth(prefix + body, width)];
   if (width - indent < MIN_BODY_COLUMNS) return wrapTextWithAnsi(prefix + body, width);
   const hang = " ".repeat(indent);
   return wrapTextWithAnsi(body, width - indent).map((row, index) => (index === 0 ? prefix : hang) + row);
-}
-
-/** `text` cut to `width` columns with "…"; plain text stays free of the reset codes pi-tui adds. */
-export function cutToWidth(text: string, width: number): string {
-  const cut = truncateToWidth(text, width, "…");
-  return text.includes("\u001b") ? cut : cut.replaceAll("\u001b[0m", "");
 }
 
 function splitIndent(line: string): { prefix: string; body: string } {

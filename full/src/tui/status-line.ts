@@ -69,7 +69,7 @@ export function describeStatus(state: StatusState, colors: Colors, width: number
     kept = kept.filter((part) => part !== lowest);
     line = join(kept);
   }
-  return fitWidth(line, width, colors.enabled);
+  return fitWidth(line, width);
 }
 
 /**
@@ -85,7 +85,7 @@ export function createStatusLine(
     render(width) {
       const text = hint();
       const status = describeStatus(read(), colors, width);
-      return text ? [status, fitWidth(colors.dim(text), width, colors.enabled)] : [status];
+      return text ? [status, fitWidth(colors.dim(text), width)] : [status];
     },
     invalidate() {},
   };

@@ -43,7 +43,7 @@ export function createSteering(options: SteeringOptions): Steering {
         const more = text.includes("\n")
           ? colors.dim(` (+${countOf(text.split("\n").length - 1, "line")})`)
           : "";
-        return fitWidth(`${colors.dim("⧖ queued:")} ${first}${more}`, width, colors.enabled);
+        return fitWidth(`${colors.dim("⧖ queued:")} ${first}${more}`, width);
       });
     },
     invalidate() {},
