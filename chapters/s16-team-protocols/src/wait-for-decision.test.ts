@@ -127,4 +127,41 @@ describe("waitForDecision", () => {
     expect((await requests.get(id)).state).toBe("expired");
     expect(clock.pending()).toBe(0);
   });
+
+  it("gives up once when the deadline and an abort come together: nothing still writes once it has settled", async () => {
+    const { requests, id, clock } = await setup();
+    let expiring = 0;
+    let expiries = 0;
+    const counted = {
+      ...requests,
+      expire: async (requestId: string) => {
+        expiring++;
+        expiries++;
+        try {
+          return await requests.expire(requestId);
+        } finally {
+          expiring--;
+        }
+      },
+    };
+    const controller = new AbortController();
+    const waiting = waitForDecision(counted, id, {
+      wake: () => () => undefined,
+      clock,
+      pollMs: 0,
+      timeoutMs: 1000,
+      signal: controller.signal,
+    });
+    const advancing = clock.advance(1000, settle); // the deadline starts expiring the request…
+    controller.abort(new Error("the session closed")); // …and the abort arrives while that write runs
+    const outcome = await waiting.then(
+      (request) => request.state,
+      (error: unknown) => String(error),
+    );
+    expect(expiring).toBe(0);
+    await advancing;
+    expect(expiries).toBe(1);
+    expect(outcome).toBe("expired");
+    expect((await requests.get(id)).state).toBe("expired");
+  });
 });

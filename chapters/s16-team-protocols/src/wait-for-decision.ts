@@ -61,15 +61,18 @@ export function waitForDecision(requests: Requests, id: string, options: WaitOpt
         });
       return reading;
     };
-    // Expires the request; when someone decided first, their decision is the outcome.
-    const giveUp = async (): Promise<TeamRequest> => {
-      try {
-        return await requests.expire(id);
-      } catch (error) {
-        if (error instanceof RequestError) return requests.get(id);
-        throw error;
-      }
-    };
+    // Expires the request; when someone decided first, their decision is the outcome. The deadline and an
+    // abort may both give up: they share one expiry, so nothing is still writing once the wait has settled.
+    let givingUp: Promise<TeamRequest> | undefined;
+    const giveUp = (): Promise<TeamRequest> =>
+      (givingUp ??= (async () => {
+        try {
+          return await requests.expire(id);
+        } catch (error) {
+          if (error instanceof RequestError) return requests.get(id);
+          throw error;
+        }
+      })());
     const onAbort = () => {
       const reason: unknown = signal?.reason;
       void giveUp()
