@@ -12,6 +12,7 @@ export default defineConfig({
       "full/src/**/*.test.ts",
       "full/scripts/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "exercises/src/**/*.test.ts",
     ],
     // lcc's bundle, built once from the current sources (tests that start lcc run it).
     globalSetup: ["scripts/build-lcc-bundle.setup.ts"],
