@@ -1,0 +1,146 @@
+// Runs exercise tests in a vitest child process with a JSON reporter writing to a temp file, and reads the
+// per-file results back: which tests passed or failed, and which files failed to load at all.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+export interface TestResult {
+  /** Full name: describe titles and the test title. */
+  name: string;
+  status: "passed" | "failed" | "skipped";
+  /** First failure message, when the test failed. */
+  failure?: string;
+}
+
+export interface TestFileResult {
+  /** Absolute path of the test file. */
+  file: string;
+  /** Set when the file failed as a whole: an import error, a throw at load time, a failing hook. */
+  loadError?: string;
+  tests: TestResult[];
+}
+
+export interface VitestRun {
+  exitCode: number;
+  files: TestFileResult[];
+  /** Set when vitest wrote no readable report (it crashed, or the config failed): the output's tail. */
+  reportError?: string;
+}
+
+export interface VitestOptions {
+  /** Working directory of the child (the repository root). */
+  cwd: string;
+  /** The vitest config file. */
+  config: string;
+  /** Folders to run; each is passed as an absolute path ending in `/` so `01-x/` never matches `01-xy/`. */
+  folders: string[];
+  /** Show vitest's own report on this terminal (the learner's run); otherwise vitest's output is kept quiet. */
+  echo: boolean;
+}
+
+/** How much of a quiet child's output is kept for error reports. */
+const OUTPUT_TAIL = 64 * 1024;
+
+const assertionSchema = z.object({
+  fullName: z.string(),
+  status: z.string(),
+  failureMessages: z.array(z.string()).nullish(),
+});
+const reportSchema = z.object({
+  testResults: z.array(
+    z.object({
+      name: z.string(),
+      status: z.string(),
+      message: z.string().nullish(),
+      assertionResults: z.array(assertionSchema),
+    }),
+  ),
+});
+
+/** Runs `vitest run` once over `folders`; never throws for failing tests or a crashed vitest (see reportError). */
+export async function runVitest(options: VitestOptions): Promise<VitestRun> {
+  const tempDir = mkdtempSync(join(tmpdir(), "lcc-exercise-report-"));
+  const reportFile = join(tempDir, "report.json");
+  const reporters = options.echo ? ["--reporter=default"] : ["--reporter=dot"];
+  const args = [
+    vitestEntry(),
+    "run",
+    "--config",
+    options.config,
+    ...reporters,
+    "--reporter=json",
+    `--outputFile.json=${reportFile}`,
+    ...options.folders.map(asFolderFilter),
+  ];
+  try {
+    const { exitCode, output } = await runChild(args, options.cwd, options.echo);
+    try {
+      const report = reportSchema.parse(JSON.parse(readFileSync(reportFile, "utf8")));
+      return { exitCode, files: report.testResults.map(toFileResult) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n", 1)[0] : String(error);
+      return { exitCode, files: [], reportError: `no vitest report (${reason})\n${output.slice(-2000)}` };
+    }
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs vitest in watch mode over one folder with this terminal attached; resolves with its exit code. */
+export async function watchVitest(options: Omit<VitestOptions, "echo">): Promise<number> {
+  const args = [vitestEntry(), "watch", "--config", options.config, ...options.folders.map(asFolderFilter)];
+  const { exitCode } = await runChild(args, options.cwd, true);
+  return exitCode;
+}
+
+/** The results of the test files inside `folder` (absolute), in report order. */
+export function resultsIn(files: TestFileResult[], folder: string): TestFileResult[] {
+  const prefix = asFolderFilter(folder);
+  return files.filter((result) => result.file.startsWith(prefix));
+}
+
+function toFileResult(file: z.infer<typeof reportSchema>["testResults"][number]): TestFileResult {
+  const tests = file.assertionResults.map((assertion): TestResult => {
+    const status =
+      assertion.status === "passed" || assertion.status === "failed" ? assertion.status : "skipped";
+    const failure = assertion.failureMessages?.[0];
+    return { name: assertion.fullName, status, ...(failure ? { failure } : {}) };
+  });
+  const message = file.message ?? "";
+  const loadError = file.status === "failed" && message !== "" ? message : undefined;
+  return { file: file.name, tests, ...(loadError ? { loadError } : {}) };
+}
+
+function asFolderFilter(folder: string): string {
+  return folder.endsWith("/") ? folder : `${folder}/`;
+}
+
+function vitestEntry(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
+}
+
+/** Spawns node with `args`; the output is echoed or collected. Resolves when the child exits. */
+export function runChild(
+  args: string[],
+  cwd: string,
+  echo: boolean,
+): Promise<{ exitCode: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      stdio: echo ? "inherit" : ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const keepTail = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-OUTPUT_TAIL);
+    };
+    child.stdout?.on("data", keepTail);
+    child.stderr?.on("data", keepTail);
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ exitCode: code ?? (signal ? 1 : 0), output }));
+  });
+}
