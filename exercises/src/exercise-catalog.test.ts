@@ -8,6 +8,7 @@ import { runExerciseCommand } from "./exercise-command.ts";
 import { readProgress, withResult, writeProgress } from "./exercise-progress.ts";
 import { ADD_RIGHT, ADD_TEST, ADD_WRONG, createFakeCatalog } from "./fake-exercises.ts";
 import { progressFileOf, workCopyOf } from "./learner-run.ts";
+import { formatVerifyReport, verifyExercises } from "./verify-exercises.ts";
 
 const add = { starter: { "add.ts": ADD_WRONG }, solution: { "add.ts": ADD_RIGHT } };
 const fake = createFakeCatalog([
@@ -62,6 +63,10 @@ describe("the catalog", () => {
     const exitCode = await runExerciseCommand(["--verify"], { layout, print: (line) => lines.push(line) });
     expect(exitCode).toBe(1);
     expect(lines.join("\n")).toMatch(/no exercises found/);
+    expect(formatVerifyReport(await verifyExercises(layout, []))).toEqual({
+      lines: ["✗ no exercises found", "1 problems"],
+      exitCode: 1,
+    });
   });
 });
 
