@@ -21,6 +21,8 @@ export interface TestFileResult {
   /** Set when the file failed as a whole: an import error, a throw at load time, a failing hook. */
   loadError?: string;
   tests: TestResult[];
+  /** Wall time the file took (load and tests), in ms; 0 when the report does not say. */
+  durationMs: number;
 }
 
 export interface VitestRun {
@@ -60,6 +62,8 @@ const reportSchema = z.object({
       name: z.string(),
       status: z.string(),
       message: z.string().nullish(),
+      startTime: z.number().nullish(),
+      endTime: z.number().nullish(),
       assertionResults: z.array(assertionSchema),
     }),
   ),
@@ -117,7 +121,8 @@ function toFileResult(file: z.infer<typeof reportSchema>["testResults"][number])
   });
   const message = file.message ?? "";
   const loadError = file.status === "failed" && message !== "" ? message : undefined;
-  return { file: file.name, tests, ...(loadError ? { loadError } : {}) };
+  const durationMs = file.startTime && file.endTime ? Math.max(0, file.endTime - file.startTime) : 0;
+  return { file: file.name, tests, durationMs, ...(loadError ? { loadError } : {}) };
 }
 
 function asFolderFilter(folder: string): string {

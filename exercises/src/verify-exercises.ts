@@ -6,14 +6,19 @@ import { copyExerciseRun } from "./copy-exercise.ts";
 import type { Exercise } from "./exercise-catalog.ts";
 import type { ExercisesLayout } from "./exercises-layout.ts";
 import { judgeSolution, judgeStarter } from "./judge-results.ts";
-import { resultsIn, runVitest } from "./run-vitest.ts";
+import { resultsIn, runVitest, type TestFileResult } from "./run-vitest.ts";
 import { typecheckSolutions } from "./typecheck-solutions.ts";
 
 export interface ExerciseVerdict {
   exercise: Exercise;
   /** [] when the exercise is good. */
   problems: string[];
+  /** Remarks that do not fail verify, e.g. a copy whose tests took longer than SLOW_COPY_MS. */
+  notes: string[];
 }
+
+/** Exercise tests should run in < 3 s per copy; slower copies are named (not failed: timing depends on load). */
+export const SLOW_COPY_MS = 3000;
 
 export interface VerifyReport {
   verdicts: ExerciseVerdict[];
@@ -48,16 +53,21 @@ export async function verifyExercises(layout: ExercisesLayout, exercises: Exerci
   const generalProblems = [...types.otherProblems];
   if (run.reportError !== undefined) generalProblems.push(`vitest: ${run.reportError}`);
   const verdicts = exercises.map((exercise): ExerciseVerdict => {
-    if (run.reportError !== undefined) return { exercise, problems: ["not run (vitest wrote no report)"] };
+    if (run.reportError !== undefined) {
+      return { exercise, problems: ["not run (vitest wrote no report)"], notes: [] };
+    }
+    const starter = resultsIn(run.files, join(starterDir, exercise.path));
+    const solution = resultsIn(run.files, join(solutionDir, exercise.path));
     const typeErrors = types.errorsByExercise.get(exercise.path) ?? [];
     return {
       exercise,
       problems: [
         ...exercise.problems,
-        ...judgeStarter(resultsIn(run.files, join(starterDir, exercise.path))),
-        ...judgeSolution(resultsIn(run.files, join(solutionDir, exercise.path))),
+        ...judgeStarter(starter),
+        ...judgeSolution(solution),
         ...typeErrors.map((error) => `solution type error: ${error}`),
       ],
+      notes: [slowNote("starter", starter), slowNote("solution", solution)].filter((note) => note !== ""),
     };
   });
   return { verdicts, generalProblems };
@@ -66,8 +76,8 @@ export async function verifyExercises(layout: ExercisesLayout, exercises: Exerci
 /** The report as printed lines (one per exercise, then the general problems and a total) and the exit code. */
 export function formatVerifyReport(report: VerifyReport): { lines: string[]; exitCode: number } {
   const lines: string[] = [];
-  for (const { exercise, problems } of report.verdicts) {
-    const label = `${exercise.id} ${exercise.path}`;
+  for (const { exercise, problems, notes } of report.verdicts) {
+    const label = `${exercise.id} ${exercise.path}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`;
     if (problems.length === 0) lines.push(`✓ ${label}`);
     else lines.push(`✗ ${label}: ${problems[0]}`, ...problems.slice(1).map((problem) => `    ${problem}`));
   }
@@ -77,4 +87,9 @@ export function formatVerifyReport(report: VerifyReport): { lines: string[]; exi
     report.generalProblems.length;
   lines.push(count === 0 ? `${report.verdicts.length} exercises verified` : `${count} problems`);
   return { lines, exitCode: count === 0 ? 0 : 1 };
+}
+
+function slowNote(copy: string, files: TestFileResult[]): string {
+  const milliseconds = files.reduce((sum, file) => sum + file.durationMs, 0);
+  return milliseconds > SLOW_COPY_MS ? `slow: ${copy} ${(milliseconds / 1000).toFixed(1)} s` : "";
 }
