@@ -264,11 +264,13 @@ function renderTotals(totals: Totals, { style }: BlockRendering): string[] {
   return [`${style.heading("totals")} · ${parts.join(" · ")}`];
 }
 
-function plural(count: number, noun: string): string {
+/** "1 turn", "3 turns": the count formatted, the noun made plural when it is not 1. */
+export function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`;
 }
 
-function isCountTokens(record: TraceRequestRecord): boolean {
+/** True for a `…/v1/messages/count_tokens` request (it is not a model turn). */
+export function isCountTokens(record: TraceRequestRecord): boolean {
   try {
     return new URL(record.url).pathname.endsWith("/count_tokens");
   } catch {
