@@ -68,7 +68,7 @@ describe("the protect-paths PreToolUse hook", () => {
     const session = await run([
       ["edit_file", { path: ".env", old_text: "secret", new_text: "leaked" }],
       ["write_file", { path: "config/.env.local", content: "X=1\n" }],
-      ["write_file", { path: "./docs/../migrations/003.sql", content: "--\n" }],
+      ["write_file", { path: "./notes/../migrations/003.sql", content: "--\n" }],
     ]);
     expect(readFileSync(join(session.workspace, ".env"), "utf8")).toBe("API_KEY=secret\n");
     expect(existsSync(join(session.workspace, "config", ".env.local"))).toBe(false);
@@ -80,10 +80,10 @@ describe("the protect-paths PreToolUse hook", () => {
   it("lets every other write through, a file merely named like a protected one included", async () => {
     const session = await run([
       ["write_file", { path: "src/env.ts", content: "export const env = {};\n" }],
-      ["write_file", { path: "docs/migrations.md", content: "# How we migrate\n" }],
+      ["write_file", { path: "notes/migrations.md", content: "# How we migrate\n" }],
     ]);
     expect(session.results.map((result) => result.is_error)).toEqual([false, false]);
     expect(existsSync(join(session.workspace, "src", "env.ts"))).toBe(true);
-    expect(existsSync(join(session.workspace, "docs", "migrations.md"))).toBe(true);
+    expect(existsSync(join(session.workspace, "notes", "migrations.md"))).toBe(true);
   });
 });
