@@ -17,10 +17,14 @@ import { z } from "zod";
 
 const invocationSchema = z.looseObject({ "disable-model-invocation": z.boolean().optional() });
 
-/** True when the skill's frontmatter says `disable-model-invocation: true` (Claude Code's field). */
+/** True when the skill's frontmatter says `disable-model-invocation: true` (Claude Code's field). Never throws. */
 function isUserOnly(skill: Skill): boolean {
-  const parsed = parseFrontmatter(readFileSync(skill.file, "utf8"), invocationSchema);
-  return parsed.ok && parsed.data["disable-model-invocation"] === true;
+  try {
+    const parsed = parseFrontmatter(readFileSync(skill.file, "utf8"), invocationSchema);
+    return parsed.ok && parsed.data["disable-model-invocation"] === true;
+  } catch {
+    return false; // discovery just read it; if it is gone now, load_skill reports that
+  }
 }
 
 /** The library as the model sees it: only `visible` skills are listed, found and loaded. */
