@@ -1,6 +1,6 @@
 // Runs exercise tests in a vitest child process with a JSON reporter writing to a temp file, and reads the
 // per-file results back: which tests passed or failed, and which files failed to load at all.
-import { spawn } from "node:child_process";
+import { type StdioOptions, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -48,6 +48,8 @@ export interface VitestOptions {
   isolate?: boolean;
 }
 
+/** The JSON reporter's own notice, noise on the learner's terminal. */
+const JSON_REPORT_LINE = /^JSON report written to /;
 /** How much of a quiet child's output is kept for error reports. */
 const OUTPUT_TAIL = 64 * 1024;
 
@@ -86,7 +88,10 @@ export async function runVitest(options: VitestOptions): Promise<VitestRun> {
     ...options.folders.map(asFolderFilter),
   ];
   try {
-    const { exitCode, output } = await runChild(args, options.cwd, options.echo);
+    const { exitCode, output } = await runChild(args, options.cwd, {
+      echo: options.echo,
+      hideLine: JSON_REPORT_LINE,
+    });
     try {
       const report = reportSchema.parse(JSON.parse(readFileSync(reportFile, "utf8")));
       return { exitCode, files: report.testResults.map(toFileResult) };
@@ -102,7 +107,7 @@ export async function runVitest(options: VitestOptions): Promise<VitestRun> {
 /** Runs vitest in watch mode over one folder with this terminal attached; resolves with its exit code. */
 export async function watchVitest(options: Omit<VitestOptions, "echo">): Promise<number> {
   const args = [vitestEntry(), "watch", "--config", options.config, ...options.folders.map(asFolderFilter)];
-  const { exitCode } = await runChild(args, options.cwd, true);
+  const { exitCode } = await runChild(args, options.cwd, { echo: true });
   return exitCode;
 }
 
@@ -134,24 +139,41 @@ function vitestEntry(): string {
   return join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 }
 
-/** Spawns node with `args`; the output is echoed or collected. Resolves when the child exits. */
+export interface ChildOutput {
+  /** Copy the child's output to this terminal (otherwise it is only collected). */
+  echo: boolean;
+  /** With echo: stdout lines matching this are not shown (stdout is then piped; colours kept on a TTY). */
+  hideLine?: RegExp;
+}
+
+/** Spawns node with `args`; resolves with the exit code and the tail of what it printed (when not inherited). */
 export function runChild(
   args: string[],
   cwd: string,
-  echo: boolean,
+  show: ChildOutput,
 ): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd,
-      stdio: echo ? "inherit" : ["ignore", "pipe", "pipe"],
-    });
+    const filtered = show.echo && show.hideLine !== undefined;
+    const stdio: StdioOptions = !show.echo ? "pipe" : filtered ? ["inherit", "pipe", "inherit"] : "inherit";
+    const env = filtered && process.stdout.isTTY ? { ...process.env, FORCE_COLOR: "1" } : process.env;
+    const child = spawn(process.execPath, args, { cwd, stdio, env });
+    child.stdin?.end();
     let output = "";
-    const keepTail = (chunk: Buffer) => {
+    let pending = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-OUTPUT_TAIL);
-    };
-    child.stdout?.on("data", keepTail);
-    child.stderr?.on("data", keepTail);
+      if (!filtered) return;
+      const lines = (pending + chunk.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (!show.hideLine?.test(line)) process.stdout.write(`${line}\n`);
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-OUTPUT_TAIL);
+    });
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ exitCode: code ?? (signal ? 1 : 0), output }));
+    child.on("close", (code, signal) => {
+      if (filtered && pending !== "" && !show.hideLine?.test(pending)) process.stdout.write(pending);
+      resolve({ exitCode: code ?? (signal ? 1 : 0), output });
+    });
   });
 }

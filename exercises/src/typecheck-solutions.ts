@@ -25,7 +25,7 @@ export async function typecheckSolutions(options: {
   const { exitCode, output } = await runChild(
     [tscEntry(), "-p", options.tsconfig, "--pretty", "false"],
     options.cwd,
-    false,
+    { echo: false },
   );
   const result: TypecheckResult = { errorsByExercise: new Map(), otherProblems: [] };
   const prefix = options.solutionDir.endsWith(sep) ? options.solutionDir : `${options.solutionDir}${sep}`;
