@@ -1,5 +1,5 @@
 // Test helper for this exercise: the real s17 session (s15's team helper) on the fake API, its teammates idling
-// with YOUR idle policy (./idle-policy.ts, the last idle policy wins) on a manual clock, and alice, a tester
+// with YOUR idle policy (./idle-policy.ts, the last idle policy wins; a poll every 15 s) on a manual clock, and alice, a tester
 // who completes every task she is handed and approves a shutdown request.
 import type { TaskStore } from "@lcc/s12";
 import { createManualClock } from "@lcc/s14";
@@ -47,9 +47,11 @@ export function testIdleSession(addCleanup: AddCleanup) {
             ),
       options: { idleClock: clock },
       createSetup: async (context, options) => {
+        // A look at the board every 15 s (the chapter's is 5 s): fewer polls to step through, the same rules.
         const idle = createIdlePolicy({
           tasks: () => board as TaskStore,
           clock,
+          pollMs: 15_000,
           emit: context.emit,
         });
         const setup = await createAutonomySetup(context, { ...options, teammateExtensions: [{ idle }] });

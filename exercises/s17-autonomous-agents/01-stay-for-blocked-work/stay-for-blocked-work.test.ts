@@ -45,7 +45,7 @@ describe("an idle teammate with your policy", () => {
     expect(await session.state(), "alice after 90 s with a task waiting for her").toBe("idle");
 
     await board.update(1, { status: "completed" });
-    await session.advance(5_000);
+    await session.advance(15_000);
     expect(session.events.filter((event) => event.type === "task_claimed")).toEqual([
       { type: "task_claimed", name: "alice", id: 2, subject: "[tester] Test the parser", via: "idle" },
     ]);
