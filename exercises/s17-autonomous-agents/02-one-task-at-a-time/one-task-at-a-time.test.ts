@@ -5,9 +5,9 @@ import { createManualClock } from "@lcc/s14";
 import { agentOfRequest, requestsOf } from "@lcc/s15";
 import { testTeamSetup } from "@lcc/s15/test-agent";
 import {
-  approvingShutdown,
   type AutonomySetup,
   type AutonomySetupOptions,
+  approvingShutdown,
   createAutonomySetup,
   lastMessageText,
 } from "@lcc/s17";
