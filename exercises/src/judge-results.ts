@@ -1,6 +1,7 @@
-// Pure judgement of one exercise's test results: a starter copy must load and fail at least one test; a
+// Pure judgement of one exercise's test results: a starter copy must load and fail at least one test (not only
+// by timing out); a
 // solution copy (or a learner's solved copy) must load and pass every test it runs, and run at least one.
-import type { TestFileResult } from "./run-vitest.ts";
+import type { TestFileResult, TestResult } from "./run-vitest.ts";
 
 /** Problems with a starter copy's results ([] when it is a good starter). */
 export function judgeStarter(files: TestFileResult[]): string[] {
@@ -12,7 +13,21 @@ export function judgeStarter(files: TestFileResult[]): string[] {
   );
   if (loadProblems.length > 0) return loadProblems;
   const failed = files.flatMap((file) => file.tests).filter((test) => test.status === "failed");
-  return failed.length > 0 ? [] : ["starter passes every test (it must fail until the exercise is done)"];
+  if (failed.length === 0) return ["starter passes every test (it must fail until the exercise is done)"];
+  if (failed.every(isTimeout)) {
+    return [
+      `starter fails only by timing out (${failed.length} tests): a starter's tests must fail on an assertion`,
+    ];
+  }
+  return [];
+}
+
+/**
+ * A test that ran past its timeout. vitest 4's JSON report gives such a failure as the stack of the error it
+ * created when the test was defined ("Error: STACK_TRACE_ERROR"), not as "Test timed out in N ms".
+ */
+function isTimeout(test: TestResult): boolean {
+  return /^Error: (Test timed out in \d+ms|STACK_TRACE_ERROR)/.test(test.failure ?? "");
 }
 
 /** Problems with a solution copy's results ([] when every test passes and at least one ran). */

@@ -14,6 +14,9 @@ import { formatVerifyReport, type VerifyReport, verifyExercises } from "./verify
 const GOOD_SOLUTION = `import { estimateTokens } from "@lcc/testkit";\n\nexport const nothing: number = estimateTokens("");\n${ADD_RIGHT}`;
 const PACKAGE_TEST = `${ADD_TEST}import { pairingProblems } from "@lcc/testkit";\nit("sees testkit", () => {\n  expect(typeof pairingProblems).toBe("function");\n});\n`;
 
+const SLOW_ADD = `export async function add(a: number, b: number): Promise<number> {\n  await new Promise((resolve) => setTimeout(resolve, 1000));\n  return a + b;\n}\n`;
+const QUICK_TEST = `import { expect, it } from "vitest";\nimport { add } from "./add.ts";\nit("adds in time", async () => {\n  expect(await add(2, 3)).toBe(5);\n}, 200);\n`;
+
 const fake = createFakeCatalog([
   {
     path: "s01-alpha/01-good",
@@ -36,6 +39,12 @@ const fake = createFakeCatalog([
     path: "s02-beta/03-solution-no-load",
     starter: { "add.ts": ADD_WRONG },
     solution: { "add.ts": `throw new Error("broken at load");\n${ADD_RIGHT}` },
+  },
+  {
+    path: "s03-gamma/02-starter-times-out",
+    starter: { "add.ts": SLOW_ADD },
+    solution: { "add.ts": ADD_RIGHT },
+    shared: { "add.test.ts": QUICK_TEST },
   },
   {
     path: "s03-gamma/01-type-error",
@@ -89,6 +98,12 @@ describe("pnpm exercise --verify", () => {
     ]);
   });
 
+  it("reports a starter whose tests fail only by timing out", () => {
+    expect(problemsOf("s03-gamma/02-starter-times-out")).toEqual([
+      "starter fails only by timing out (1 tests): a starter's tests must fail on an assertion",
+    ]);
+  });
+
   it("prints one line per exercise and a total, and fails on any problem", () => {
     // Timing notes depend on the machine's load: set them here instead of reading them from the run.
     const verdicts = report.verdicts.map((verdict) => ({ ...verdict, notes: [] }));
@@ -96,7 +111,7 @@ describe("pnpm exercise --verify", () => {
     expect(exitCode).toBe(1);
     expect(lines[0]).toBe("✓ s01/01 s01-alpha/01-good");
     expect(lines[1]).toMatch(/^✗ s01\/02 s01-alpha\/02-starter-passes: starter passes every test/);
-    expect(lines.at(-1)).toBe("5 problems");
+    expect(lines.at(-1)).toBe("6 problems");
     const slow = verdicts.slice(0, 1).map((verdict) => ({ ...verdict, notes: ["slow: solution 3.5 s"] }));
     expect(formatVerifyReport({ ...report, verdicts: slow })).toEqual({
       lines: ["✓ s01/01 s01-alpha/01-good (slow: solution 3.5 s)", "1 exercises verified"],
@@ -127,5 +142,12 @@ describe("pnpm exercise (the learner's run)", () => {
     const read = readProgress(progressFileOf(fake.layout));
     expect(read.ok && Object.keys(read.progress.solved)).toEqual(["s01-alpha/01-good"]);
     expect(readFileSync(join(workCopyOf(fake.layout, good), "add.ts"), "utf8")).toBe(GOOD_SOLUTION);
+
+    writeFileSync(progressFileOf(fake.layout), "{ not json");
+    lines.length = 0;
+    expect(await runExerciseCommand(["s01/01"], options)).toBe(0);
+    expect(lines).toContain("✓ s01/01 solved");
+    expect(lines.at(-1)).toMatch(/^! .*progress\.json cannot be read/);
+    expect(readFileSync(progressFileOf(fake.layout), "utf8")).toBe("{ not json");
   }, 60_000);
 });
