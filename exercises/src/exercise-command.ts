@@ -3,9 +3,15 @@
 import { join } from "node:path";
 import { prepareWorkCopy, resetWorkCopy } from "./copy-exercise.ts";
 import { createCatalog, type Exercise, selectExercises } from "./exercise-catalog.ts";
-import { emptyProgress, readProgress, withResult, writeProgress } from "./exercise-progress.ts";
+import { emptyProgress, withResult, writeProgress } from "./exercise-progress.ts";
 import { displayPath, type ExercisesLayout } from "./exercises-layout.ts";
-import { firstUnsolved, progressFileOf, runForLearner, workCopyOf } from "./learner-run.ts";
+import {
+  firstUnsolved,
+  progressFileOf,
+  readLearnerProgress,
+  runForLearner,
+  workCopyOf,
+} from "./learner-run.ts";
 import { watchVitest } from "./run-vitest.ts";
 import { formatVerifyReport, verifyExercises } from "./verify-exercises.ts";
 
@@ -136,14 +142,14 @@ function select(
     return selected.length === 0 ? undefined : selected;
   }
   if (command.kind === "verify") return catalog;
-  const read = readProgress(progressFileOf(layout));
+  const read = readLearnerProgress(layout);
   if (!read.ok) print(`! ${read.problem}`);
   const next = firstUnsolved(catalog, read.ok ? read.progress : emptyProgress());
   return next === undefined ? [] : [next];
 }
 
 function listExercises(catalog: Exercise[], layout: ExercisesLayout, print: (line: string) => void): number {
-  const read = readProgress(progressFileOf(layout));
+  const read = readLearnerProgress(layout);
   if (!read.ok) print(`! ${read.problem}`);
   const progress = read.ok ? read.progress : emptyProgress();
   for (const exercise of catalog) {
@@ -160,7 +166,7 @@ function resetExercises(
   layout: ExercisesLayout,
   print: (line: string) => void,
 ): number {
-  const read = readProgress(progressFileOf(layout));
+  const read = readLearnerProgress(layout);
   let progress = read.ok ? read.progress : undefined;
   for (const exercise of exercises) {
     const target = workCopyOf(layout, exercise);

@@ -21,9 +21,9 @@ export function emptyProgress(): Progress {
 
 /**
  * Reads `file`. A missing file is empty progress; a file that is not valid JSON or not the expected shape is
- * `{ ok: false }` with a message naming the file and what to do. Never throws.
+ * `{ ok: false }` with a message naming the file (as `shownAs`) and what to do. Never throws.
  */
-export function readProgress(file: string): ProgressRead {
+export function readProgress(file: string, shownAs: string = file): ProgressRead {
   if (!existsSync(file)) return { ok: true, progress: emptyProgress() };
   try {
     return { ok: true, progress: progressSchema.parse(JSON.parse(readFileSync(file, "utf8"))) };
@@ -31,7 +31,7 @@ export function readProgress(file: string): ProgressRead {
     const reason = error instanceof Error ? error.message.replace(/\s+/g, " ").slice(0, 200) : String(error);
     return {
       ok: false,
-      problem: `${file} cannot be read (${reason}); progress is not saved until you fix or delete it`,
+      problem: `${shownAs} cannot be read (${reason}); progress is not saved until you fix or delete it`,
     };
   }
 }

@@ -3,7 +3,13 @@
 import { join } from "node:path";
 import { prepareWorkCopy } from "./copy-exercise.ts";
 import type { Exercise } from "./exercise-catalog.ts";
-import { type Progress, readProgress, withResult, writeProgress } from "./exercise-progress.ts";
+import {
+  type Progress,
+  type ProgressRead,
+  readProgress,
+  withResult,
+  writeProgress,
+} from "./exercise-progress.ts";
 import { displayPath, type ExercisesLayout } from "./exercises-layout.ts";
 import { countTests, judgeSolution } from "./judge-results.ts";
 import { resultsIn, runVitest } from "./run-vitest.ts";
@@ -38,6 +44,12 @@ export function progressFileOf(layout: ExercisesLayout): string {
   return join(layout.workDir, "progress.json");
 }
 
+/** The learner's progress.json, named in messages by its path from the repository root. */
+export function readLearnerProgress(layout: ExercisesLayout): ProgressRead {
+  const file = progressFileOf(layout);
+  return readProgress(file, displayPath(layout, file));
+}
+
 /** The first exercise of `catalog` that `progress` does not mark solved. */
 export function firstUnsolved(catalog: Exercise[], progress: Progress): Exercise | undefined {
   return catalog.find((exercise) => progress.solved[exercise.path] === undefined);
@@ -70,7 +82,7 @@ export async function runForLearner(options: LearnerRunOptions): Promise<Learner
   });
   if (run.reportError !== undefined) print(`vitest failed to report: ${run.reportError}`);
 
-  const read = readProgress(progressFileOf(layout));
+  const read = readLearnerProgress(layout);
   let progress = read.ok ? read.progress : undefined;
   const solved: string[] = [];
   print("");
