@@ -22,6 +22,7 @@ import type {
   ToolCallModel,
   TurnModel,
 } from "./page-model.ts";
+import { addUsage, createTotals } from "./page-totals.ts";
 
 /** Where a line's next item goes and what it last sent. */
 interface LineState {
@@ -33,18 +34,7 @@ interface LineState {
 
 /** Builds the model. Never throws on odd but parseable records (a reply without request is left out). */
 export function buildPageModel(records: TraceRecord[]): PageModel {
-  const totals: PageTotals = {
-    sessions: 0,
-    requests: 0,
-    turns: 0,
-    toolCalls: 0,
-    toolErrors: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheRead: 0,
-    cacheWrite: 0,
-    largestTokens: 0,
-  };
+  const totals = createTotals();
   const sessions: SessionModel[] = [];
   let builder: SessionBuilder | undefined;
   for (const record of records) {
@@ -156,7 +146,7 @@ class SessionBuilder {
   /** A first message seen for the first time: the main line, a branch of the tool call whose input it is, or a subagent's. */
   private lineForNewConversation(first: unknown): LineModel {
     if (this.lineByConversation.size === 0) return this.session.main;
-    const text = messageText(first).trim();
+    const text = resultText(asRecord(first).content).trim();
     const call = [...this.session.toolCalls.values()].find(
       (candidate) =>
         !this.claimedParents.has(candidate.id) &&
@@ -183,16 +173,7 @@ class SessionBuilder {
     turn.response = response;
     const message = response.message;
     if (!message) return;
-    const usage = message.usage;
-    const input = usage.input_tokens ?? 0;
-    const read = usage.cache_read_input_tokens ?? 0;
-    const write = usage.cache_creation_input_tokens ?? 0;
-    const output = usage.output_tokens ?? 0;
-    this.totals.inputTokens += input;
-    this.totals.cacheRead += read;
-    this.totals.cacheWrite += write;
-    this.totals.outputTokens += output;
-    this.totals.largestTokens = Math.max(this.totals.largestTokens, input + read + write, output);
+    addUsage(this.totals, message.usage);
     for (const block of message.content) {
       if (block.type !== "tool_use" || typeof block.id !== "string") continue;
       this.totals.toolCalls += 1;
@@ -228,6 +209,9 @@ class SessionBuilder {
     } else if (event.type === "subagent_start" && parentId !== undefined) {
       const branch = this.branchOf(parentId);
       branch.start = record;
+      const kind = [event.agentType, event.description].filter((part) => typeof part === "string");
+      if (kind.length > 0)
+        branch.label = `${this.session.toolCalls.get(parentId)?.name ?? "subagent"} ${kind.join(" · ")}`;
       this.pendingBranches.push(branch);
     } else if (event.type === "subagent_end" && parentId !== undefined && this.lineByParent.has(parentId)) {
       const branch = this.branchOf(parentId);
@@ -302,9 +286,4 @@ class SessionBuilder {
       });
     }
   }
-}
-
-/** The text of a message: its string content, or its blocks' text joined. */
-export function messageText(message: unknown): string {
-  return resultText(asRecord(message).content);
 }
