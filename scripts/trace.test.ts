@@ -1,14 +1,16 @@
 // `pnpm trace` as a user runs it: a session recorded through the real SDK against the fake API, then the
-// viewer as a real child process: turns, growth, tokens, cut texts with sizes, bad lines named.
-import { appendFileSync } from "node:fs";
+// viewer as a real child process: turns, growth, tokens, cut texts with sizes, bad lines named, --html pages.
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTempWorkspace, reply, runCli, startFakeApi, text, toolUse, tsxBin } from "@lcc/testkit";
 import { createFakeClient, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
+import { parseTrace } from "../chapter-kit/src/trace/parse-trace.ts";
 import { createTraceEventListener } from "../chapter-kit/src/trace/trace-event-listener.ts";
 import { createTraceRecorder } from "../chapter-kit/src/trace/trace-recorder.ts";
 import { createTracingFetch } from "../chapter-kit/src/trace/tracing-fetch.ts";
+import { renderTraceHtml } from "./trace-html/render-trace-html.ts";
 import { formatCount } from "./trace-text.ts";
 
 const addCleanup = useCleanups();
@@ -143,5 +145,40 @@ describe("pnpm trace", () => {
     const usage = await view([]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("usage: pnpm trace <file.jsonl> [--full]");
+  });
+
+  it("--html writes the page beside the trace and prints its path; -o names another, relative to the caller", async () => {
+    const { path, dir, view, toolUseId } = await setup();
+    const beside = await view(["--html", path]);
+
+    expect(beside.stderr).toBe("");
+    expect(beside.code).toBe(0);
+    const htmlPath = join(dir, "session.html");
+    expect(beside.stdout).toBe(`${htmlPath}\n`);
+    const html = readFileSync(htmlPath, "utf8");
+    const { records } = parseTrace(readFileSync(path, "utf8"));
+    expect(html).toBe(renderTraceHtml(records, { title: "trace · session.jsonl" }));
+    expect(html.split('<section class="turn"')).toHaveLength(3);
+    expect(html).toContain(`<div class="tool-call" id="s1-tool-${toolUseId}"`);
+
+    const named = await view(["--html", "session.jsonl", "-o", "page.html"], { INIT_CWD: dir });
+    expect(named.code).toBe(0);
+    expect(named.stdout).toBe(`${join(dir, "page.html")}\n`);
+    expect(readFileSync(join(dir, "page.html"), "utf8")).toBe(html);
+  });
+
+  it("--html says why when the trace cannot be read or the page cannot be written; -o needs --html", async () => {
+    const { dir, path, view } = await setup();
+    const missing = await view(["--html", join(dir, "nope.jsonl")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^trace: cannot read .*nope\.jsonl: ENOENT/);
+
+    const unwritable = await view(["--html", path, "-o", join(dir, "no-such-dir", "page.html")]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^trace: cannot write .*no-such-dir\/page\.html: ENOENT/);
+
+    const withoutHtml = await view([path, "-o", "page.html"]);
+    expect(withoutHtml.code).toBe(2);
+    expect(withoutHtml.stderr).toContain("trace: -o goes with --html");
   });
 });
