@@ -78,7 +78,7 @@ describe("s02 protect-files hook", () => {
     const { results, read } = await setup([
       reply(
         toolUse("write_file", { path: "src/app.js", content: "console.log(2);\n" }),
-        toolUse("write_file", { path: "docs/setup.env.md", content: "# env\n" }),
+        toolUse("write_file", { path: "notes/setup.env.md", content: "# env\n" }),
         toolUse("write_file", { path: ".github/ci.yml", content: "on: push\n" }),
         toolUse("read_file", { path: ".env" }),
       ),
