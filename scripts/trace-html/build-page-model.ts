@@ -147,13 +147,14 @@ class SessionBuilder {
   private lineForNewConversation(first: unknown): LineModel {
     if (this.lineByConversation.size === 0) return this.session.main;
     const text = resultText(asRecord(first).content).trim();
-    const call = [...this.session.toolCalls.values()].find(
-      (candidate) =>
-        !this.claimedParents.has(candidate.id) &&
-        Object.values(asRecord(candidate.input)).some(
-          (value) => typeof value === "string" && value.trim() === text,
-        ),
+    // A tool call whose input is the first message started it; one whose branch has no conversation yet first,
+    // else the same teammate starting over (its first message now a string instead of blocks, say).
+    const matching = [...this.session.toolCalls.values()].filter((candidate) =>
+      Object.values(asRecord(candidate.input)).some(
+        (value) => typeof value === "string" && value.trim() === text,
+      ),
     );
+    const call = matching.find((candidate) => !this.claimedParents.has(candidate.id)) ?? matching[0];
     const branch = call
       ? this.branchOf(call.id)
       : this.pendingBranches.find((pending) => !this.claimedParents.has(pending.parentId ?? ""));

@@ -51,7 +51,7 @@ describe("renderTraceHtml lines", () => {
     expect(html).toContain("2 new");
   });
 
-  it("hangs a teammate's conversation under the tool call whose input is its first message", () => {
+  it("hangs a teammate's conversations under the tool call whose input is their first message", () => {
     const reply1 = [call("s1", "spawn_teammate", { name: "alice", prompt: "Write the module." })];
     const html = render([
       start,
@@ -62,12 +62,16 @@ describe("renderTraceHtml lines", () => {
       request(3, [user("build it with a team"), assistant(reply1), result("s1", "alice joined")]),
       response(3, [{ type: "text", text: "Waiting." }]),
       response(2, [{ type: "text", text: "Written." }]),
+      // The teammate starts over, its first message now a string: still alice's branch.
+      request(4, [user("Write the module.")]),
+      response(4, [{ type: "text", text: "Checked." }]),
     ]);
 
     expect(html).toMatch(
-      /<div class="tool-call" id="s1-tool-s1".*<div class="branch" data-parent="s1">.*data-seq="2".*Written\..*<div class="tool-output">/s,
+      /<div class="tool-call" id="s1-tool-s1".*<div class="branch" data-parent="s1">.*data-seq="2".*Written\..*data-seq="4".*Checked\..*<div class="tool-output">/s,
     );
     expect(html).toContain('<span class="branch-name">spawn_teammate alice</span>');
+    expect(html.split('class="branch"')).toHaveLength(2);
   });
 
   it("shows a compaction as the history shrinking, with the summary turn inside and the saved transcript", () => {
