@@ -140,6 +140,24 @@ describe("renderTraceHtml", () => {
     ]);
   });
 
+  it("shows a failed request's error as its stop reason, and the same request sent again as a retry", () => {
+    const failed = {
+      type: "response",
+      seq: 1,
+      time,
+      durationMs: 5,
+      status: 529,
+      streamed: true,
+      error: "overloaded_error: <Overloaded>",
+    } as TraceRecord;
+    const html = render([start, request(1, [user("hi")]), failed, request(2, [user("hi")]), response(2, [])]);
+
+    expect(html).toContain('<span class="error">529 · overloaded_error: &lt;Overloaded&gt;</span>');
+    expect(html).toContain('<span class="stop-reason" data-stop="error">stop error</span>');
+    expect(html).toContain("1 message: 1 as sent in");
+    expect(html).toContain("0 new: the same request again (a retry)");
+  });
+
   it("counts requests and turns in the header (a count_tokens request is not a turn)", () => {
     const counting = {
       ...request(3, [user("list files")]),

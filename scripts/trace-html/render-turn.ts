@@ -31,7 +31,7 @@ function historyHtml(turn: TurnModel, context: RenderContext): string {
   const text =
     turn.previousTurn === undefined
       ? `${plural(total, "message")}${turn.number > 1 ? ": a new conversation" : ""}`
-      : `${plural(total, "message")}: ${kept} as sent in <a href="#${turnId(context, turn.previousTurn)}">turn ${turn.previousTurn}</a> (the cached prefix), ${added.length} new`;
+      : `${plural(total, "message")}: ${kept} as sent in <a href="#${turnId(context, turn.previousTurn)}">turn ${turn.previousTurn}</a> (the cached prefix), ${added.length} new${added.length === 0 && rewritten === 0 ? ": the same request again (a retry)" : ""}`;
   const strip = `<span class="strip" aria-hidden="true"><span class="kept" style="flex-grow:${kept}"></span><span class="added" style="flex-grow:${added.length}"></span></span>`;
   const warning =
     rewritten > 0 && turn.previousTurn !== undefined
