@@ -1,0 +1,46 @@
+// SOLUTION (s11 02): a failure streak — round after round every tool call fails, each time with other input,
+// so s11's doom-loop guard (same call, same input) never sees it. Remind once, then stop the run.
+import type { AgentHooks } from "@lcc/s02";
+
+/** Rounds in a row whose every tool call failed that count as a streak. */
+export const FAILURE_STREAK = 3;
+
+/** The reminder appended after the round's tool results the first time. */
+export function failureStreakReminder(tools: string, rounds: number): string {
+  return (
+    `<system-reminder>Every tool call of the last ${rounds} rounds failed (${tools}). Read the errors before ` +
+    "trying again: change your approach, or stop and tell the user what is blocking you.</system-reminder>"
+  );
+}
+
+/**
+ * An afterTurn seam. Counts rounds in a row where the model called tools and every result is an error
+ * (reset at each prompt and by any round with a success or without calls). At `limit`, the first time in
+ * a run: `continue` (reason doom_loop) with {@link failureStreakReminder}; any later failing round of that
+ * streak: `end` with reason "stopped" and a detail naming the tools.
+ */
+export function createFailureStreakGuard(limit = FAILURE_STREAK): AgentHooks {
+  let streak = 0;
+  let reminded = false;
+  return {
+    afterTurn(round, context) {
+      if (context.turn === 1) {
+        streak = 0;
+        reminded = false;
+      }
+      const failed = round.results.length > 0 && round.results.every((result) => result.is_error === true);
+      streak = failed ? streak + 1 : 0;
+      if (streak < limit) return undefined;
+      const tools = [...new Set(round.toolCalls.map((call) => call.name))].join(" + ");
+      if (!reminded) {
+        reminded = true;
+        return { kind: "continue", reason: "doom_loop", content: failureStreakReminder(tools, streak) };
+      }
+      return {
+        kind: "end",
+        reason: "stopped",
+        detail: `failure streak: every tool call failed ${streak} rounds in a row (${tools}), also after a reminder`,
+      };
+    },
+  };
+}
