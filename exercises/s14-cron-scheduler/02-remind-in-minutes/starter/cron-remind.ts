@@ -1,10 +1,8 @@
 // EXERCISE (s14 02): a new tool, `cron_remind {in_minutes, prompt}`: "remind me in 20 minutes" as a one-shot job
-// on the scheduler. Write cronAt(time): the 5-field expression that matches exactly the local minute of `time`.
-import { defineTool, ToolError } from "@lcc/s02";
-import { CronInputError, type CronScheduler, formatLocalTime } from "@lcc/s14";
+// on the scheduler. Write cronAt(time), the 5-field expression of exactly the local minute of `time`, and `run`.
+import { defineTool } from "@lcc/s02";
+import type { CronScheduler } from "@lcc/s14";
 import { z } from "zod";
-
-const MINUTE = 60_000;
 
 /** The cron expression matching the local minute of `time` (epoch ms), and no other minute this year. Pure. */
 export function cronAt(time: number): string {
@@ -30,15 +28,10 @@ export function createCronRemindTool(scheduler: CronScheduler) {
     }),
     parentOnly: true,
     async run({ in_minutes, prompt }) {
-      const at = Math.floor((scheduler.now() + in_minutes * MINUTE) / MINUTE) * MINUTE;
-      try {
-        const job = await scheduler.create({ cron: cronAt(at), prompt, recurring: false, durable: false });
-        const when = job.nextFireAt === undefined ? "never" : formatLocalTime(job.nextFireAt);
-        return { content: `Reminder ${job.id} (${job.cron}) fires ${when}.`, details: { job } };
-      } catch (error) {
-        if (error instanceof CronInputError) throw new ToolError(error.message);
-        throw error;
-      }
+      // TODO: the local minute in_minutes from now (scheduler.now(), whole minutes), then a one-shot,
+      // session-only job at cronAt(that minute). Say the job's id and when it fires.
+      void scheduler;
+      return { content: `Reminder in ${in_minutes} min: ${prompt} (not scheduled yet)` };
     },
   });
 }
