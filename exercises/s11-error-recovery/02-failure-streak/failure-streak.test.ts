@@ -52,6 +52,9 @@ describe("the failure-streak guard", () => {
     expect(requests).toHaveLength(5);
     expect(textsAfterResults(requests[3])).toEqual([failureStreakReminder("read_file", 3)]);
     expect(textsAfterResults(requests[4])).toEqual([]);
+    expect(agent.events.filter((event) => event.type === "loop_continue")).toEqual([
+      expect.objectContaining({ reason: "failure_streak" }),
+    ]);
     expect(agent.events.findLast((event) => event.type === "agent_end")).toMatchObject({
       reason: "end_turn",
     });

@@ -2,6 +2,13 @@
 // so s11's doom-loop guard (same call, same input) never sees it. Remind once, then stop the run.
 import type { AgentHooks } from "@lcc/s02";
 
+declare module "@lcc/s02" {
+  interface ContinueReasons {
+    /** The failure-streak guard reminded the model (its own reason: s11's doom_loop text says "the same call"). */
+    failure_streak: true;
+  }
+}
+
 /** Rounds in a row whose every tool call failed that count as a streak. */
 export const FAILURE_STREAK = 3;
 
@@ -16,7 +23,7 @@ export function failureStreakReminder(tools: string, rounds: number): string {
 /**
  * An afterTurn seam. Counts rounds in a row where the model called tools and every result is an error
  * (reset at each prompt and by any round with a success or without calls). At `limit`, the first time in
- * a run: `continue` (reason doom_loop) with {@link failureStreakReminder}; any later failing round of that
+ * a run: `continue` (reason failure_streak) with {@link failureStreakReminder}; any later failing round of that
  * streak: `end` with reason "stopped" and a detail naming the tools.
  */
 export function createFailureStreakGuard(limit = FAILURE_STREAK): AgentHooks {
@@ -34,7 +41,7 @@ export function createFailureStreakGuard(limit = FAILURE_STREAK): AgentHooks {
       const tools = [...new Set(round.toolCalls.map((call) => call.name))].join(" + ");
       if (!reminded) {
         reminded = true;
-        return { kind: "continue", reason: "doom_loop", content: failureStreakReminder(tools, streak) };
+        return { kind: "continue", reason: "failure_streak", content: failureStreakReminder(tools, streak) };
       }
       return {
         kind: "end",
