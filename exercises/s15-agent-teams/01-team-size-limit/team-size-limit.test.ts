@@ -22,10 +22,12 @@ async function createLimitedSetup(
   return { ...setup, tools: setup.tools.map((tool) => (tool.name === "spawn_teammate" ? mine : tool)) };
 }
 
-/** The tool_result blocks of the lead's request, by tool_use id. */
-function results(request: RecordedRequest | undefined) {
-  const last = request?.body.messages.at(-1);
-  const blocks = Array.isArray(last?.content) ? last.content : [];
+/** Every tool_result the lead was sent, by tool_use id. */
+function results(requests: readonly RecordedRequest[]) {
+  const blocks = requestsOf(requests, "lead").flatMap((request) => {
+    const content = request.body.messages.at(-1)?.content;
+    return Array.isArray(content) ? content : [];
+  });
   return Object.fromEntries(
     blocks.flatMap((block) =>
       block.type === "tool_result"
@@ -35,23 +37,27 @@ function results(request: RecordedRequest | undefined) {
   );
 }
 
-async function startTeam(lead: Parameters<typeof teamScript>[0]["lead"]) {
-  const agent = await start({
+/** The lead answers what it was just given (teammates' reports may join any of its turns). */
+function lead(request: RecordedRequest) {
+  const newest = JSON.stringify(request.body.messages.at(-1)?.content ?? "");
+  if (newest.includes("three helpers")) return reply(spawn("alice"), spawn("bob"), spawn("carol"));
+  if (newest.includes("two helpers")) return reply(spawn("alice"), spawn("bob"));
+  if (newest.includes("add carol")) return reply(spawn("carol"));
+  return reply(text("Noted."));
+}
+
+async function startTeam() {
+  return start({
     script: teamScript({ lead }, () => reply(text("Tidied."))),
     createSetup: createLimitedSetup,
   });
-  return agent;
 }
 
 describe("spawn_teammate with a team size limit", () => {
   it("refuses a third teammate while two are working or idle, naming them", async () => {
-    const agent = await startTeam([
-      reply(spawn("alice"), spawn("bob"), spawn("carol")),
-      reply(text("Two are on it.")),
-    ]);
+    const agent = await startTeam();
     await agent.run("Tidy with three helpers.");
-    const lead = requestsOf(agent.requests(), "lead");
-    const answered = results(lead[1]);
+    const answered = results(agent.requests());
     expect(answered.spawn_alice?.isError).toBe(false);
     expect(answered.spawn_bob?.isError).toBe(false);
     expect(answered.spawn_carol?.isError).toBe(true);
@@ -63,19 +69,13 @@ describe("spawn_teammate with a team size limit", () => {
   });
 
   it("gives a stopped teammate's place to a new one", async () => {
-    const agent = await startTeam([
-      reply(spawn("alice"), spawn("bob")),
-      reply(text("Both on it.")),
-      reply(spawn("carol")),
-      reply(text("Carol too.")),
-    ]);
+    const agent = await startTeam();
     await agent.run("Tidy with two helpers.");
     await agent.untilIdle("alice", "bob");
     agent.team().get("bob")?.abort("the test stops bob");
     await agent.settle(async () => (await agent.team().roster.get("bob"))?.state === "stopped");
     await agent.run("Now add carol.");
-    const lead = requestsOf(agent.requests(), "lead");
-    expect(results(lead.at(-1)).spawn_carol).toMatchObject({ isError: false });
+    expect(results(agent.requests()).spawn_carol).toMatchObject({ isError: false });
     await agent.untilIdle("carol");
     expect(requestsOf(agent.requests(), "carol")).toHaveLength(1);
     assertPairingInvariant(agent.requests());
