@@ -37,7 +37,7 @@ export async function recordDemoTrace(demo: ChapterDemo): Promise<string> {
   try {
     const tsx = join(REPO_ROOT, "node_modules", ".bin", "tsx");
     const cwd = join(REPO_ROOT, "chapters", demo.folder);
-    const env = { ...process.env, LCC_TRACE: tracePath, HOME: home, NO_COLOR: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, LCC_TRACE: tracePath, HOME: home, NO_COLOR: "1" };
     delete env.ANTHROPIC_API_KEY;
     delete env.INIT_CWD;
     const { stdout } = await execFileAsync(tsx, ["src/demo.ts"], {
