@@ -157,7 +157,8 @@ export async function runCliOnce(lcc: LccEntry, options: CliRunOptions): Promise
   }
 }
 
-function collect(child: ReturnType<typeof spawn>, timeoutMs: number) {
+/** Waits for lcc to exit, keeping its output; kills its process group after `timeoutMs`. */
+export function collect(child: ReturnType<typeof spawn>, timeoutMs: number) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; endedAt: number }>(
     (resolve, reject) => {
       let stdout = "";

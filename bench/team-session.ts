@@ -11,7 +11,7 @@ import {
   type Script,
   startFakeApi,
 } from "@lcc/testkit";
-import type { LccEntry } from "./full-cli.ts";
+import { collect, type LccEntry } from "./full-cli.ts";
 import { readProcessTree, type TreeProcess, treeRssMb } from "./team-process-tree.ts";
 
 /** How often the tree is read while the tool works. */
@@ -72,7 +72,7 @@ export async function runTeamSession(
       samples.push({ treeMb: treeRssMb(processes), lccMb: processes[0]?.rssMb ?? Number.NaN, processes });
     }, SAMPLE_MS);
     try {
-      const { code, stderr } = await exited(child, timeoutMs);
+      const { code, stderr } = await collect(child, timeoutMs);
       return { code, stderr, samples, requests: fake.messageRequests() };
     } finally {
       clearInterval(sampler);
@@ -82,22 +82,4 @@ export async function runTeamSession(
     await workspace.cleanup();
     await rm(home, { recursive: true, force: true });
   }
-}
-
-function exited(child: ReturnType<typeof spawn>, timeoutMs: number) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    let stderr = "";
-    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-      reject(new Error(`lcc did not finish within ${timeoutMs} ms\n${stderr.slice(-2000)}`));
-    }, timeoutMs);
-    child.once("error", reject);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
 }
