@@ -3,6 +3,7 @@
 import { relative, resolve } from "node:path";
 import { type CommandSegment, parseBashCommand } from "./bash-command.ts";
 import { matchesBashContent, suggestBashRule } from "./bash-rules.ts";
+import { hiddenCommandSegments } from "./hidden-commands.ts";
 import { folderPatternFor, isWithin, matchesPathPattern } from "./path-rules.ts";
 import type { PermissionRule, RuleWithSource } from "./permission-rule.ts";
 import { isReadOnlySegment } from "./read-only-commands.ts";
@@ -52,13 +53,16 @@ export function decidePermission(call: PolicyInput): PolicyVerdict {
   const isBash = call.name === "bash";
   const parsed = isBash ? parseBashCommand(commandOf(call.input)) : undefined;
   const segments = parsed?.ok ? parsed.segments : undefined;
+  // Deny and ask rules also see what hides behind wrappers and inside substitutions (`timeout 5 rm …`).
+  const hidden = isBash ? hiddenCommandSegments(commandOf(call.input)) : undefined;
   const matching = (behavior: RuleWithSource["behavior"], every: boolean) =>
     call.rules.find(
       (entry) =>
-        entry.behavior === behavior && ruleMatches(entry, call, segments, parsed?.ok === false, every),
+        entry.behavior === behavior &&
+        ruleMatches(entry, call, every ? segments : hidden, parsed?.ok === false, every),
     );
 
-  const deny = matching("deny", false) ?? (segments ? readDenyForArguments(call, segments) : undefined);
+  const deny = matching("deny", false) ?? (hidden?.length ? readDenyForArguments(call, hidden) : undefined);
   if (deny) return verdict("deny", `denied by the rule ${describe(deny, call.workspace)}`, deny);
   const ask = matching("ask", false);
   if (ask)
@@ -130,12 +134,14 @@ function ruleMatches(
   if (rule.content === undefined) return true;
   const content = rule.content;
   if (call.name === "bash") {
-    // A command this check cannot split is matched whole, so a deny prefix still catches it.
-    if (unsure) return !every && commandOf(call.input).trim().startsWith(content.replace(/:\*$/, "").trim());
-    if (!segments) return false;
-    return every
-      ? segments.every((segment) => matchesBashContent(content, segment))
-      : segments.some((segment) => matchesBashContent(content, segment));
+    if (!every)
+      return (
+        (segments ?? []).some((segment) => matchesBashContent(content, segment)) ||
+        // A command this check cannot split is also matched whole, so a deny prefix still catches it.
+        (unsure && commandOf(call.input).trim().startsWith(content.replace(/:\*$/, "").trim()))
+      );
+    if (unsure || !segments) return false;
+    return segments.every((segment) => matchesBashContent(content, segment));
   }
   if (
     !(call.name in { read_file: 1, write_file: 1, edit_file: 1, glob: 1, grep: 1 }) ||

@@ -186,4 +186,52 @@ export const BASH_CASES: Case[] = [
     bash('echo "$HOME"'),
     "allow",
   ],
+  // bash: commands hidden behind wrappers and inside substitutions still meet deny and ask rules
+  ...(
+    [
+      ["timeout 5 rm -rf x", "a wrapper"],
+      ["FOO=1 nice -n 10 rm -rf x", "an assignment and a wrapper with options"],
+      ["env CI=1 rm -rf x", "env with an assignment"],
+      ["git status && nohup rm -rf x", "a wrapper in a compound command"],
+      ["echo $(rm -rf x)", "a substitution"],
+      ["echo `rm -rf x`", "backticks"],
+      ["cat $(echo $(rm -rf x))", "a nested substitution"],
+    ] as const
+  ).map(
+    ([command, how]): Case => [
+      `deny Bash(rm:*) sees rm behind ${how}, even in bypassPermissions`,
+      { deny: ["Bash(rm:*)"] },
+      "bypassPermissions",
+      bash(command),
+      "deny",
+    ],
+  ),
+  [
+    "a word that only names rm is no rm",
+    { deny: ["Bash(rm:*)"] },
+    "bypassPermissions",
+    bash("echo rm -rf x"),
+    "allow",
+  ],
+  [
+    "a harmless substitution still runs in bypassPermissions",
+    { deny: ["Bash(rm:*)"] },
+    "bypassPermissions",
+    bash("ls $(pwd)"),
+    "allow",
+  ],
+  [
+    "an ask rule sees git push behind env",
+    { ask: ["Bash(git push:*)"] },
+    "bypassPermissions",
+    bash("env GIT_TRACE=1 git push"),
+    "ask",
+  ],
+  [
+    "a Read deny sees .env read inside a substitution",
+    { deny: ["Read(./.env)"] },
+    "bypassPermissions",
+    bash("echo $(cat .env)"),
+    "deny",
+  ],
 ];

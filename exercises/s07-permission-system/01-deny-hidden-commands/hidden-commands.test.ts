@@ -1,5 +1,5 @@
 // Deny rules that hold against hidden commands: the pure finder, then the real s07 agent in bypassPermissions
-// mode (where deny rules are the only brake) against the fake API.
+// mode (where deny rules are the only brake) against the fake API, the rule known to the learner's check only.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
@@ -42,8 +42,10 @@ describe("the s07 agent with the check", () => {
       model: DEFAULT_MODEL,
     });
     addCleanup(cleanup);
-    const options = { mode: "bypassPermissions" as const, disallowedTools: ["Bash(rm:*)"] };
-    const check = createHiddenCommandDenyCheck(options.disallowedTools);
+    // The rule is given to the learner's check only: s07's own policy (which sees hidden commands itself)
+    // has no rule here, so whatever is denied, the check denied.
+    const options = { mode: "bypassPermissions" as const };
+    const check = createHiddenCommandDenyCheck(["Bash(rm:*)"]);
     const agent = await createSessionAgent(
       (context) =>
         extendSetup(createPermissionSetup(context, options), { hooks: [check], childHooks: [check] }),
