@@ -24,6 +24,7 @@ export {
   runScenario,
   type ScenarioRun,
 } from "./chapter-cli.ts";
+export { compareText } from "./compare-text.ts";
 export {
   createModelClient,
   DEFAULT_MAX_TOKENS,

@@ -1,6 +1,8 @@
 // MEMORY.md, the index of one memory folder: one line per memory, capped; what does not fit is named
 // in a last line, never dropped silently. Pure: the store writes it, the system section shows it.
 
+import { compareText } from "@lcc/chapter-kit";
+
 /** Lines an index holds at most, the overflow line included. */
 export const MEMORY_INDEX_MAX_LINES = 200;
 /** Characters of names the overflow line lists before it only counts the rest. */
@@ -23,7 +25,7 @@ export function buildMemoryIndex(
   maxLines: number = MEMORY_INDEX_MAX_LINES,
 ): string {
   const sorted = [...entries].sort(
-    (left, right) => left.name.localeCompare(right.name, "en") || left.file.localeCompare(right.file, "en"),
+    (left, right) => compareText(left.name, right.name) || compareText(left.file, right.file),
   );
   const fits = sorted.length <= maxLines;
   const listed = fits ? sorted : sorted.slice(0, Math.max(0, maxLines - 1));

@@ -1,4 +1,5 @@
 // `memory_save`: create or update (same name) one memory; confirms where it was written and when it is seen.
+import { formatCount } from "@lcc/chapter-kit";
 import { defineTool, ToolError } from "@lcc/s02";
 import { z } from "zod";
 import {
@@ -65,7 +66,7 @@ export function createMemorySaveTool(library: MemoryLibrary) {
       "that only look alike get their own file. user and feedback memories are kept for all projects (~/.lcc/memory), " +
       "project and reference memories for this one. Never save secrets, code structure that can be read from the " +
       `repository, or the state of the current task. Limits: name ${MEMORY_NAME_MAX_CHARS} characters, description ` +
-      `${MEMORY_DESCRIPTION_MAX_CHARS}, content ${MEMORY_CONTENT_MAX_CHARS.toLocaleString("en")}.`,
+      `${MEMORY_DESCRIPTION_MAX_CHARS}, content ${formatCount(MEMORY_CONTENT_MAX_CHARS)}.`,
     input: memorySaveInput,
     parentOnly: true,
     summarizeInput: (input) => {

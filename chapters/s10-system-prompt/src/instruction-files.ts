@@ -3,7 +3,7 @@
 // followed by the files it @imports. Bounded reads; a problem is reported, never fatal.
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { readConfigFileSync } from "@lcc/chapter-kit";
+import { formatCount, readConfigFileSync } from "@lcc/chapter-kit";
 import { isInside } from "@lcc/s02";
 import { findImports } from "./markdown-imports.ts";
 
@@ -116,7 +116,7 @@ export function loadInstructionFiles(search: InstructionSearch): InstructionFile
     included.add(real ?? path);
     if (read.text.length > LARGE_INSTRUCTION_FILE_CHARS)
       problems.push(
-        `${show(path)} is ${read.text.length.toLocaleString("en-US")} characters (over ${LARGE_INSTRUCTION_FILE_CHARS.toLocaleString("en-US")}): every request carries it; consider trimming it`,
+        `${show(path)} is ${formatCount(read.text.length)} characters (over ${formatCount(LARGE_INSTRUCTION_FILE_CHARS)}): every request carries it; consider trimming it`,
       );
     files.push({ path, kind, text: read.text, depth, ...(importer ? { importedBy: importer } : {}) });
     for (const target of findImports(read.text)) {

@@ -10,10 +10,12 @@ export interface ScheduledJob extends CronJob {
   foreign?: boolean;
 }
 
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
 /** "Mon 2026-01-05 09:00" in local time. */
 export function formatLocalTime(time: number): string {
   const date = new Date(time);
-  const day = date.toLocaleDateString("en-US", { weekday: "short" });
+  const day = WEEKDAYS[date.getDay()];
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${day} ${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

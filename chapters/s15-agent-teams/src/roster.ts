@@ -1,5 +1,6 @@
 // The team's roster over the transport's keys: "member:<name>" holds a teammate as JSON. Joining is a
 // compare-and-set from absent (or from a stopped teammate), so one name never runs twice.
+import { compareText } from "@lcc/chapter-kit";
 import { z } from "zod";
 import { checkTeammateName } from "./team-names.ts";
 import type { TeamTransport } from "./transport/team-transport.ts";
@@ -107,7 +108,7 @@ export function createRoster(transport: TeamTransport): Roster {
         .map(([key, raw]) => parseMember(key.slice(MEMBER_PREFIX.length), raw))
         .sort((left, right) =>
           left.spawnedAt === right.spawnedAt
-            ? left.name.localeCompare(right.name)
+            ? compareText(left.name, right.name)
             : left.spawnedAt < right.spawnedAt
               ? -1
               : 1,

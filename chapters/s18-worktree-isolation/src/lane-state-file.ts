@@ -3,7 +3,7 @@
 // path and left as it is); written atomically, by callers holding the lanes lock.
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
-import { readConfigFile } from "@lcc/chapter-kit";
+import { compareText, readConfigFile } from "@lcc/chapter-kit";
 import { writeFileAtomic } from "@lcc/s02";
 import { z } from "zod";
 import { LANE_NAME_PATTERN } from "./lane-name.ts";
@@ -74,7 +74,7 @@ export async function readLaneState(folder: string): Promise<StateRead> {
 
 /** Replaces the state file atomically (0600). The caller holds the lanes lock and has read it cleanly. */
 export async function writeLaneState(folder: string, lanes: LaneRecords): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(lanes).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(lanes).sort(([a], [b]) => compareText(a, b)));
   await writeFileAtomic(
     stateFilePath(folder),
     `${JSON.stringify({ version: 1, lanes: sorted }, null, 2)}\n`,

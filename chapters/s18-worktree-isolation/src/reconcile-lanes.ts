@@ -1,7 +1,9 @@
 // What is true about the lanes, from the two sources: git's worktree list (does the folder exist as a
 // worktree, on which branch) and state.json (task, base, kept). Git wins on existence: a recorded lane git
 // no longer knows is removed; a worktree under the lanes folder that nothing recorded is adopted. Pure.
+
 import { join } from "node:path";
+import { compareText } from "@lcc/chapter-kit";
 import { checkLaneName, laneBranch } from "./lane-name.ts";
 import type { LaneRecord, LaneRecords, LaneState } from "./lane-state-file.ts";
 import type { GitWorktree } from "./worktree-porcelain.ts";
@@ -73,7 +75,7 @@ export function reconcileLanes(
       state: record.state,
       createdAt: record.createdAt,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
   return { lanes, records: next, adopted, lost };
 }
 

@@ -1,8 +1,10 @@
 // Reading sessions back: replay a JSONL log into the exact history, repair a turn cut by a crash,
 // list sessions and find one by id prefix. Continuing one (lock, torn line) is resume-session.ts.
+
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
+import { compareText } from "@lcc/chapter-kit";
 import { appendUserContent, type MessageParam } from "@lcc/s01";
 import type { TokenUsage } from "./cost.ts";
 import type { SessionLock } from "./session-lock.ts";
@@ -180,7 +182,7 @@ export function listSessions(
         },
       ];
     })
-    .sort((left, right) => right.modifiedMs - left.modifiedMs || right.id.localeCompare(left.id));
+    .sort((left, right) => right.modifiedMs - left.modifiedMs || compareText(right.id, left.id));
 }
 
 /** The session whose id equals `idOrPrefix`, else the only one starting with it. */

@@ -1,5 +1,6 @@
 // `#text` at the prompt: the note saved as a memory through s09's library (its secret scan, locks and
 // index included), named after its first words, in the project's or the user's memory.
+import { formatCount } from "@lcc/chapter-kit";
 import { MEMORY_CONTENT_MAX_CHARS, type MemoryLibrary, type MemoryScope } from "@lcc/s09";
 
 /** Characters of the note its name keeps at most (cut at a word). */
@@ -20,7 +21,7 @@ export async function saveMemoryNote(
   const note = text.replace(/\s+/g, " ").trim();
   if (note === "") return "Nothing to remember: type the note after #.";
   if (note.length > MEMORY_CONTENT_MAX_CHARS) {
-    return `Not saved: a memory holds at most ${MEMORY_CONTENT_MAX_CHARS.toLocaleString("en-US")} characters.`;
+    return `Not saved: a memory holds at most ${formatCount(MEMORY_CONTENT_MAX_CHARS)} characters.`;
   }
   try {
     const name = await freeName(library, nameOf(note), note);

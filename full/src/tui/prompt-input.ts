@@ -1,10 +1,12 @@
 // What the user submitted at the prompt: a slash command, `!cmd` (run in the shell), `#text` (a memory),
 // or a message whose `@path` mentions bring the files' text along. Files are only read, never run.
+
 import { constants } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
+import { compareText } from "@lcc/chapter-kit";
 import { parseSlashCommand } from "@lcc/s02";
 
 /** The submitted text, sorted by what it asks for. */
@@ -161,7 +163,7 @@ async function listFolder(path: string, shown: string): Promise<Reading> {
     const entries = await readdir(path, { withFileTypes: true });
     const names = entries
       .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
-      .sort((left, right) => left.localeCompare(right));
+      .sort((left, right) => compareText(left, right));
     const listed = names.slice(0, FOLDER_LIST_MAX);
     const more = names.length > listed.length ? `… ${names.length - listed.length} more\n` : "";
     const folder = shown.endsWith("/") ? shown : `${shown}/`;

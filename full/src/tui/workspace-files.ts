@@ -1,9 +1,11 @@
 // The workspace's files for `@path` completion: `git ls-files` in a git work tree, else a walk that honours
 // every `.gitignore` on the way; directories are offered too (`src/`). Capped, and cached for a few seconds.
+
 import { spawn } from "node:child_process";
 import { constants, type Dirent } from "node:fs";
 import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { compareText } from "@lcc/chapter-kit";
 import ignore, { type Ignore } from "ignore";
 
 /** Paths listed at most (files and directories together). */
@@ -121,7 +123,7 @@ async function walkFiles(workspace: string, limit: number, signal: AbortSignal):
     }
     const rules = await readGitignore(join(workspace, next.folder, ".gitignore"));
     const levels = rules ? [...next.levels, { folder: next.folder, rules }] : next.levels;
-    entries.sort((left, right) => left.name.localeCompare(right.name));
+    entries.sort((left, right) => compareText(left.name, right.name));
     for (const entry of entries) {
       const path = next.folder === "" ? entry.name : `${next.folder}/${entry.name}`;
       if (entry.isDirectory()) {

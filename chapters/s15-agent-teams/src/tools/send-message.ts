@@ -1,4 +1,5 @@
 // `send_message {to, content}`: appends to one inbox (the lead's or a teammate's) and wakes its reader.
+import { formatCount } from "@lcc/chapter-kit";
 import { defineTool } from "@lcc/s02";
 import { z } from "zod";
 import type { Team } from "../team.ts";
@@ -14,7 +15,7 @@ export function createSendMessageTool(team: Team, from: string) {
     description:
       `Send a message to "${LEAD_NAME}" or to a teammate by name (list_teammates shows the team). It is appended ` +
       "to their inbox and delivered with their next model call; nothing is ever lost or read twice. A stopped " +
-      `or unknown teammate is refused. At most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} characters: ` +
+      `or unknown teammate is refused. At most ${formatCount(MAX_MESSAGE_CHARS)} characters: ` +
       "say what you found or need, with file paths, not whole files.",
     input: z.object({
       to: z.string().trim().min(1).describe(`"${LEAD_NAME}" or a teammate's name`),

@@ -1,5 +1,6 @@
 // `plan_submit {plan}` (a teammate's): sends the plan to the lead and really waits for the review (no
 // polling loop: a wake-up or the slow poll reads the record), then returns the decision and the feedback.
+import { formatCount } from "@lcc/chapter-kit";
 import { defineTool } from "@lcc/s02";
 import { LEAD_NAME, type Teammate } from "@lcc/s15";
 import { z } from "zod";
@@ -19,7 +20,7 @@ export function createPlanSubmitTool(protocol: Protocol, teammate: Teammate) {
       "rejects it (or after " +
       `${seconds(protocol.planTimeoutMs)} without a review). Approved: carry it out. Rejected: the feedback ` +
       "says what to change; revise the plan and submit it again before you start. Number the steps and name the " +
-      `files. At most ${MAX_PLAN_CHARS.toLocaleString("en-US")} characters.`,
+      `files. At most ${formatCount(MAX_PLAN_CHARS)} characters.`,
     input: z.object({
       plan: z.string().trim().min(1).max(MAX_PLAN_CHARS).describe("The plan, step by step"),
     }),

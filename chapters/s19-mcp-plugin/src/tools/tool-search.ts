@@ -1,6 +1,7 @@
 // tool_search and use_tool: how the model reaches tools left out of the request (deferred). tool_search finds
 // them by keyword and returns their full definitions; use_tool forwards a call to one, so it runs under its own
 // name (its permission rules and hooks apply). Generic over a catalogue read at call time.
+import { compareText } from "@lcc/chapter-kit";
 import { defineTool, type Tool, ToolError, toApiTool } from "@lcc/s02";
 import { z } from "zod";
 
@@ -75,11 +76,11 @@ export function scoreTool(tool: Pick<Tool, "name" | "description">, query: strin
 
 /** The tools matching `query`, best first (ties by name); every tool for an empty query. Pure. */
 export function searchTools(tools: readonly Tool[], query: string): Tool[] {
-  if (wordsOf(query).length === 0) return [...tools].sort((a, b) => a.name.localeCompare(b.name));
+  if (wordsOf(query).length === 0) return [...tools].sort((a, b) => compareText(a.name, b.name));
   return tools
     .map((tool) => ({ tool, score: scoreTool(tool, query) }))
     .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.tool.name.localeCompare(b.tool.name))
+    .sort((a, b) => b.score - a.score || compareText(a.tool.name, b.tool.name))
     .map((entry) => entry.tool);
 }
 
