@@ -19,6 +19,8 @@ import { createTurnReminders } from "./turn-reminders.ts";
 export interface PromptSetupOptions extends MemorySetupOptions {
   /** The clock: the environment's date and the date-change reminder (tests inject one). Default: now. */
   now?: () => Date;
+  /** How long the status read at start holds for the first prompt (turn-reminders.ts); default 1 s. */
+  gitStatusFreshMs?: number;
 }
 
 export interface PromptSetup extends MemorySetup {
@@ -46,6 +48,7 @@ export async function createPromptSetup(
   const stateFolder = relative(context.workspace, lccHome(context.workspace, env));
   const exclude = stateFolder && !isAbsolute(stateFolder) ? [stateFolder] : [];
   const git = await readGitFacts(context.workspace, { exclude });
+  const gitStatusReadAt = performance.now();
   const search = {
     workspace: context.workspace,
     home,
@@ -64,6 +67,8 @@ export async function createPromptSetup(
     now,
     sessionDate: environment.date,
     ...(git.kind === "repository" ? { gitStatus: { branch: git.branch, status: git.status } } : {}),
+    gitStatusReadAt,
+    ...(options.gitStatusFreshMs !== undefined ? { gitStatusFreshMs: options.gitStatusFreshMs } : {}),
     readGitStatus: (signal) => readGitStatus(context.workspace, { signal, exclude }),
     emit: context.emit,
   });

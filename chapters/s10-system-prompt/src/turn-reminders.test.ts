@@ -67,6 +67,26 @@ describe("turn reminders", () => {
     expect(told[4]?.[0]).toContain("Branch: feature. Status:\n?? made-by-tool.txt");
   });
 
+  it("does not read git again for a first prompt that follows the session's own read at once", async () => {
+    const script = (_request: unknown, index: number) => reply(text(`answer ${index}`));
+    // A window no loaded machine can miss (the default, GIT_STATUS_FRESH_MS, is 1 s).
+    const quick = await start({ git: true, script, options: { gitStatusFreshMs: 60_000 } });
+    await writeFile(join(quick.root ?? quick.workspace, "quick.txt"), "made right after start\n");
+    await quick.run("first"); // within the window of the session's read: not read again
+    await quick.run("second"); // every later prompt reads it
+    const told = quick.requests().map((request) => reminders(lastMessage(request.body.messages)));
+    expect(told.map((list) => list.length)).toEqual([0, 1]);
+    expect(told[1]?.[0]).toContain("?? quick.txt");
+
+    // The session's read is too old for its first prompt (a REPL user typing later): read again.
+    const later = await start({ git: true, script, options: { gitStatusFreshMs: 0 } });
+    await writeFile(join(later.root ?? later.workspace, "later.txt"), "made before the first prompt\n");
+    await later.run("first");
+    const first = reminders(lastMessage(later.requests()[0]?.body.messages));
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain("?? later.txt");
+  });
+
   it("states the environment once, and says so when the workspace is not a git repository", async () => {
     const session = await start({ now: () => new Date(2026, 0, 2, 8), script: [reply(text("ok"))] });
     const environment = session.agent.resolved.sections.at(-1);

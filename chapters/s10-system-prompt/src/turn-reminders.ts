@@ -12,20 +12,31 @@ export interface TurnRemindersOptions {
   sessionDate: string;
   /** The branch and status the environment section states; undefined: not a repository, no git checks. */
   gitStatus?: { branch: string; status: string };
+  /**
+   * When `gitStatus` was read (`performance.now()`). The first prompt of a session given within
+   * `gitStatusFreshMs` of it does not read git again: nothing has run since (one git process fewer at start).
+   */
+  gitStatusReadAt?: number;
+  /** Default GIT_STATUS_FRESH_MS. */
+  gitStatusFreshMs?: number;
   /** Reads the status again (one git process); undefined when git does not answer. */
   readGitStatus: (signal: AbortSignal) => Promise<{ branch: string; status: string } | undefined>;
   emit: EmitEvent;
 }
 
+/** How long the status read while the session was made still holds for its first prompt (`lcc -p`). */
+export const GIT_STATUS_FRESH_MS = 1000;
+
 /**
  * The hooks: before every model call the date is compared with the last one the model was told; on
  * the first round of a run (once per prompt: it costs a process) the git status is read and compared
- * with the last one told. A change becomes a reminder appended to the last user message, after its
+ * with the last one told — except for a first prompt that follows the session's own read at once. A change becomes a reminder appended to the last user message, after its
  * tool results — that message has not been sent yet, so no request the cache holds changes.
  */
 export function createTurnReminders(options: TurnRemindersOptions): AgentHooks {
   let toldDate = options.sessionDate;
   let toldGit = options.gitStatus;
+  let setupReadAt = options.gitStatusReadAt;
   return {
     async transformContext(messages, context) {
       if (messages.at(-1)?.role !== "user") return messages;
@@ -38,7 +49,11 @@ export function createTurnReminders(options: TurnRemindersOptions): AgentHooks {
         });
         toldDate = today;
       }
-      if (toldGit && context.turn === 1) {
+      const fresh =
+        setupReadAt !== undefined &&
+        performance.now() - setupReadAt < (options.gitStatusFreshMs ?? GIT_STATUS_FRESH_MS);
+      if (context.turn === 1) setupReadAt = undefined;
+      if (toldGit && context.turn === 1 && !fresh) {
         const current = await options.readGitStatus(context.signal);
         if (current && (current.status !== toldGit.status || current.branch !== toldGit.branch)) {
           reminders.push({
