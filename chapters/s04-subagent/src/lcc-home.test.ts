@@ -1,6 +1,6 @@
 // The state folder: `.lcc` or LCC_HOME, created on demand and listed once in the repository's info/exclude.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -43,6 +43,27 @@ describe("s04 lcc home", () => {
         .filter((line) => line === ".lcc/"),
     ).toHaveLength(1);
     execFileSync("git", ["check-ignore", "-q", ".lcc/x"], { cwd: root });
+  });
+
+  it("asks git once per workspace and folder in a process, however often the folder is ensured", async () => {
+    const root = await workspace(true);
+    const shims = await workspace(false);
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    const log = join(shims, "git-calls.log");
+    writeFileSync(join(shims, "git"), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(shims, "git"), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${shims}:${path}`;
+    addCleanup(() => {
+      process.env.PATH = path;
+    });
+    const calls = () => readFileSync(log, "utf8").trim().split("\n").length;
+    await Promise.all([ensureLccHome(root, {}), ensureLccHome(root, {})]);
+    await ensureLccHome(root, {});
+    expect(calls()).toBe(1);
+    await ensureLccHome(root, { LCC_HOME: "state" });
+    expect(calls()).toBe(2);
+    expect(exclude(root)).toMatch(/^state\/$/m);
   });
 
   it("creates the folder private (0700), LCC_HOME too, while the parents it creates keep the usual mode", async () => {

@@ -17,15 +17,33 @@ export function lccHome(workspace: string, env: NodeJS.ProcessEnv = {}): string 
  * Creates the state directory and returns its path. A directory it creates is private (0700: it holds
  * transcripts and sessions); one that already exists keeps the mode its owner gave it. When the
  * workspace is inside a git repository and the directory is inside that repository, adds it to the
- * repository's `info/exclude` (once), so agent state never shows up in `git status`. Not being a
- * repository, or git missing, is fine.
+ * repository's `info/exclude` (once; checked once per process), so agent state never shows up in
+ * `git status`. Not being a repository, or git missing, is fine.
  */
 export async function ensureLccHome(workspace: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const home = lccHome(workspace, env);
   await createPrivateDirectory(home);
-  const repository = await gitPaths(workspace);
-  if (repository) await excludeFromGit(repository, home);
+  await excludeOnce(workspace, home);
   return home;
+}
+
+/**
+ * The git exclusion, once per workspace and folder in this process: many parts of a session ensure the
+ * folder (sessions, transcripts, tasks…), and each check costs a git process. A failed one is tried again.
+ */
+const exclusions = new Map<string, Promise<void>>();
+
+function excludeOnce(workspace: string, home: string): Promise<void> {
+  const key = `${workspace}\0${home}`;
+  let exclusion = exclusions.get(key);
+  if (!exclusion) {
+    exclusion = gitPaths(workspace).then(async (repository) => {
+      if (repository) await excludeFromGit(repository, home);
+    });
+    exclusion.catch(() => exclusions.delete(key));
+    exclusions.set(key, exclusion);
+  }
+  return exclusion;
 }
 
 /** Creates `path` 0700 (the umask can only narrow it) unless it exists; missing parents get the usual mode. */
