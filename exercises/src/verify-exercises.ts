@@ -46,6 +46,7 @@ export async function verifyExercises(layout: ExercisesLayout, exercises: Exerci
       config: layout.vitestConfig,
       folders: [starterDir, solutionDir],
       echo: false,
+      isolate: false,
     }),
     typecheckSolutions({ cwd: layout.repoRoot, tsconfig: layout.verifyTsconfig, solutionDir }),
   ]);
