@@ -40,14 +40,16 @@ export async function createPromptSetup(
   context: SetupContext,
   options: PromptSetupOptions = {},
 ): Promise<PromptSetup> {
-  const base = await createMemorySetup(context, options);
   const env = context.env ?? process.env;
   const home = options.home ?? env.HOME ?? homedir();
   const now = options.now ?? (() => new Date());
   // The agent's own state folder is no change of the user's: the status leaves it out.
   const stateFolder = relative(context.workspace, lccHome(context.workspace, env));
   const exclude = stateFolder && !isAbsolute(stateFolder) ? [stateFolder] : [];
-  const git = await readGitFacts(context.workspace, { exclude });
+  // git answers while s09 (and the chapters before it) set up.
+  const reading = readGitFacts(context.workspace, { exclude });
+  const base = await createMemorySetup(context, options);
+  const git = await reading;
   const gitStatusReadAt = performance.now();
   const search = {
     workspace: context.workspace,
