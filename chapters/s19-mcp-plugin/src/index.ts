@@ -22,7 +22,8 @@ export * from "./hub/mcp-hub.ts";
 export * from "./mcp/mcp-client.ts";
 export * from "./mcp/mcp-content.ts";
 export * from "./mcp/mcp-error.ts";
-export * from "./mcp/sdk-client.ts";
+// Types only: the SDK client is loaded on first connect (hub/create-client.ts), never at start-up.
+export type { SdkClientOptions, SdkMcpClient, SdkTransportConfig } from "./mcp/sdk-client.ts";
 export { buildServerEnvironment } from "./mcp/server-environment.ts";
 export type { StdioServerCommand } from "./mcp/server-process.ts";
 export * from "./mcp/stdio-json-rpc-client.ts";

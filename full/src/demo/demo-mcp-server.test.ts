@@ -1,20 +1,18 @@
 // The demo's bundled MCP server as a real stdio process, spoken to by s19's SDK-backed client: its
 // tools, their answers, a refused input, and no process left after close.
-import { buildServerEnvironment, createSdkClient, type McpCallResult } from "@lcc/s19";
+import { createDefaultMcpClient, type McpCallResult, type SdkMcpClient } from "@lcc/s19";
 import { isProcessAlive } from "@lcc/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_MCP_SERVER, demoMcpConfig, demoMcpServerCommand } from "./demo-mcp-config.ts";
 
-const clients: Array<ReturnType<typeof createSdkClient>> = [];
+const clients: SdkMcpClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
 });
 
 async function setup() {
   const { command, args } = demoMcpServerCommand();
-  const client = createSdkClient({
-    transport: { type: "stdio", server: { command, args, env: buildServerEnvironment() } },
-  });
+  const client = createDefaultMcpClient({ type: "stdio", command, args, env: {} }, {});
   clients.push(client);
   await client.connect();
   return client;
