@@ -1,7 +1,6 @@
 // The shell every chapter's `start` and `demo` share: config, workspace, banner, REPL, offline demo.
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
-import type Anthropic from "@anthropic-ai/sdk";
 import { createTempWorkspace, type RecordedRequest, type Script, startFakeApi } from "@lcc/testkit";
 import { type AskUser, createAskChannel } from "./ask.ts";
 import {
@@ -15,13 +14,14 @@ import {
   noKeyBanner,
   readModelConfig,
 } from "./config.ts";
+import type { ModelClient } from "./model-client.ts";
 import { runRepl } from "./repl.ts";
 import { startTracing, type Tracing } from "./trace/start-tracing.ts";
 import type { TraceableEvent } from "./trace/trace-event-listener.ts";
 import { resolveWorkspace, WorkspaceError } from "./workspace.ts";
 
 export interface ChapterContext {
-  client: Anthropic;
+  client: ModelClient;
   config: ModelConfig;
   workspace: string;
   output: NodeJS.WritableStream;

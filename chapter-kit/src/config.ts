@@ -2,8 +2,8 @@
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Anthropic from "@anthropic-ai/sdk";
 import dotenv from "dotenv";
+import { ModelClient } from "./model-client.ts";
 import { readConfigFileSync } from "./read-config-file.ts";
 import { createRetryWaitFetch, DEFAULT_MAX_RETRY_WAIT_MS } from "./retry-wait-fetch.ts";
 import type { Fetch } from "./trace/tracing-fetch.ts";
@@ -95,10 +95,10 @@ export interface ModelClientOptions {
 const SDK_DEFAULT_MAX_RETRIES = 2;
 
 /**
- * The official SDK client. `maxRetries` stays at the SDK default unless a chapter owns retries. Retry
+ * The official SDK client (model-client.ts: Messages only). `maxRetries` stays at the SDK default unless a chapter owns retries. Retry
  * waits are announced through `onRetryWait` and capped (retry-wait-fetch.ts), never silent.
  */
-export function createModelClient(config: ModelConfig, options: ModelClientOptions = {}): Anthropic {
+export function createModelClient(config: ModelConfig, options: ModelClientOptions = {}): ModelClient {
   const maxRetries = options.maxRetries ?? SDK_DEFAULT_MAX_RETRIES;
   const fetch = createRetryWaitFetch(
     {
@@ -108,7 +108,7 @@ export function createModelClient(config: ModelConfig, options: ModelClientOptio
     },
     options.fetch,
   );
-  return new Anthropic({
+  return new ModelClient({
     apiKey: config.apiKey ?? null,
     authToken: config.authToken ?? null,
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),

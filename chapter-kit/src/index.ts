@@ -39,6 +39,7 @@ export {
 } from "./config.ts";
 export { countOf, formatCount } from "./format-count.ts";
 export { createLineWriter, type LineWriter } from "./line-writer.ts";
+export { ModelClient } from "./model-client.ts";
 export { createMutableOutput, type MutableOutput } from "./mutable-output.ts";
 export {
   acquireOwnerLock,

@@ -14,7 +14,8 @@ export type LoopEvent =
   | { type: "tool_end"; id: string; name: string; output: string; isError: boolean };
 
 export interface LoopOptions {
-  client: Anthropic;
+  /** Only its Messages API is used (any SDK client, or chapter-kit's ModelClient). */
+  client: Pick<Anthropic, "messages">;
   model: string;
   maxTokens: number;
   system: string;

@@ -30,7 +30,7 @@ export class ModelAbortError extends Error {
 }
 
 /** The default CallModel: `client.messages.stream`, text forwarded as it arrives. */
-export function createStreamingCallModel(client: Anthropic): CallModel {
+export function createStreamingCallModel(client: Pick<Anthropic, "messages">): CallModel {
   return async (request, { signal, onTextDelta }) => {
     const stream = client.messages.stream(request, { signal });
     stream.on("text", onTextDelta);

@@ -1,6 +1,6 @@
 // Which kind of failure a model call ended with, and whether waiting and trying again can help.
 // Pure: the SDK's error classes and the API's error types in, a tagged Failure out.
-import Anthropic from "@anthropic-ai/sdk";
+import * as Anthropic from "@anthropic-ai/sdk/error";
 import { type HeaderLookup, requestedWaitMs } from "@lcc/chapter-kit";
 import { ModelAbortError } from "@lcc/s02";
 

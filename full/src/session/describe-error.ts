@@ -1,6 +1,6 @@
 // What lcc says when a model request fails: one readable line naming what happened and what to do,
 // from the SDK's error classes (never the raw JSON of an error body or a JSON parser's message).
-import Anthropic from "@anthropic-ai/sdk";
+import * as Anthropic from "@anthropic-ai/sdk/error";
 import { ModelCallError } from "@lcc/s11"; // s11: recovery gave up, and its message says why
 
 /** Told after a failure mid-reply: the loop drops the unfinished assistant message. */
