@@ -17,7 +17,7 @@ export function createLoadSkillTool(library: SkillLibrary) {
     name: "load_skill",
     description:
       "Load the full instructions of a skill listed in the Skills section of the system prompt. Returns the body " +
-      "in <skill name=… path=…> tags; path is the skill's folder, for reading files the skill refers to.",
+      "in <skill name=... path=...> tags; path is the skill's folder, for reading files the skill refers to.",
     input: loadSkillInput,
     readOnly: true,
     concurrencySafe: true,

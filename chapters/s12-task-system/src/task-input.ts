@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { TASK_DESCRIPTION_MAX_CHARS, TASK_LINKS_MAX, TASK_SUBJECT_MAX_CHARS } from "./task.ts";
 
-export const taskIdInput = z.number().int().positive().describe("The task's number (#3 → 3).");
+export const taskIdInput = z.number().int().positive().describe("The task's number (#3 is 3).");
 
 export const subjectInput = z
   .string()

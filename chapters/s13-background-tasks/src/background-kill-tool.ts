@@ -5,7 +5,7 @@ import { describeStatus, displayPath, formatDuration, runtimeOf } from "./backgr
 import type { BackgroundManager } from "./background-manager.ts";
 
 export const backgroundKillInput = z.object({
-  id: z.string().min(1).describe("The command's id (b1 …), as background_run or bash named it."),
+  id: z.string().min(1).describe("The command's id (b1, b2, ...), as background_run or bash named it."),
 });
 
 export function createBackgroundKillTool(manager: BackgroundManager) {

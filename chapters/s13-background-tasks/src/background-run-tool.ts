@@ -26,7 +26,7 @@ export function createBackgroundRunTool(manager: BackgroundManager) {
   return defineTool({
     name: "background_run",
     description:
-      "Start a shell command in the background; returns its id (b1 …) at once. Output goes to a bounded log. " +
+      "Start a shell command in the background; returns its id (b1, b2, ...) at once. Output goes to a bounded log. " +
       "When it ends, a <background-results> message (status, exit code, output tail) comes with your next " +
       "request; background_check shows it meanwhile, background_kill stops it. For output you need now " +
       `(under ${MAX_SHELL_TIMEOUT_MS / 60_000} minutes) use bash. It stops when the session ends.`,

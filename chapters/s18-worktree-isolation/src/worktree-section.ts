@@ -19,7 +19,7 @@ export const WORKTREE_SECTION: SystemSection = {
 export const WORKTREE_TEAM_SECTION: SystemSection = {
   name: "worktree-team",
   text: [
-    "Lanes and teammates: to give a teammate its own checkout, make the lane first, then spawn_teammate {…,",
+    "Lanes and teammates: to give a teammate its own checkout, make the lane first, then spawn_teammate {...,",
     "worktree: <lane>}; its file tools work only inside the lane and its bash runs there, so teammates in",
     "different lanes never touch each other's files. One teammate per lane. It commits in its lane; when it has",
     "reported, shut it down (shutdown_request), then worktree_remove the lane (a lane a teammate works in is",

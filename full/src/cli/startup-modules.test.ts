@@ -1,6 +1,7 @@
 // What `lcc -p` loads before it can answer (issue 15's start-up budget): not the MCP SDK (ajv, the
 // protocol's schemas) when no server is configured, not the terminal UI or the highlighter, and at most
-// START_JS_BUDGET_KB of JavaScript, so a heavy import on the start-up path fails here, not in a benchmark.
+// START_JS_BUDGET_KB of JavaScript, so a heavy import on the start-up path fails here, not in a benchmark;
+// and its first request is Latin-1 (issue 15's per-turn budget).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -26,7 +27,7 @@ const MARKERS = {
   "highlight.js": "Language definition for '",
 };
 
-async function loadedModules(args: string[]): Promise<string[]> {
+async function runRecorded(args: string[]) {
   const workspace = await createTempWorkspace({ files: { "README.md": "# start-up\n" }, git: true });
   const fake = await startFakeApi({ script: [reply(text("Hello."))] });
   const logFolder = await mkdtemp(join(tmpdir(), "lcc-modules-"));
@@ -43,14 +44,16 @@ async function loadedModules(args: string[]): Promise<string[]> {
     env: { NODE_OPTIONS: `--import=${recorder}`, LCC_MODULE_LOG: log },
   });
   expect(run.code, run.stderr).toBe(0);
-  return [...new Set(readFileSync(log, "utf8").trim().split("\n"))].map((url) => fileURLToPath(url));
+  const modules = [...new Set(readFileSync(log, "utf8").trim().split("\n"))].map((url) => fileURLToPath(url));
+  return { modules, firstRequest: JSON.stringify(fake.messageRequests()[0]?.body) };
 }
 
 describe("lcc -p at start-up", () => {
   it("loads the bundle without the MCP SDK, the terminal UI or the highlighter, within its size budget", {
     timeout: 60_000,
   }, async () => {
-    const files = (await loadedModules(["-p", "Say hello."])).filter((path) => /[\\/]dist[\\/]/.test(path));
+    const { modules } = await runRecorded(["-p", "Say hello."]);
+    const files = modules.filter((path) => /[\\/]dist[\\/]/.test(path));
     expect(files.some((path) => path.endsWith("lcc.mjs"))).toBe(true);
     const sources = files.map((path) => readFileSync(path, "utf8"));
     const dist = join(files[0] ?? "", "..");
@@ -70,5 +73,16 @@ describe("lcc -p at start-up", () => {
     const kilobytes = files.reduce((sum, path) => sum + statSync(path).size, 0) / 1024;
     expect(kilobytes).toBeGreaterThan(200);
     expect(kilobytes).toBeLessThan(START_JS_BUDGET_KB);
+  });
+
+  it("sends a first request whose every character is Latin-1, so its JSON stays one byte per character", async () => {
+    // One "…" or "→" in a prompt or tool description makes V8 keep each turn's request body as a two-byte
+    // string: twice the memory to build, copy and collect on every turn.
+    const { firstRequest } = await runRecorded(["-p", "Say hello."]);
+    expect(firstRequest.length).toBeGreaterThan(10_000);
+    const wide = [...firstRequest].flatMap((char, index) =>
+      (char.codePointAt(0) ?? 0) > 0xff ? [`${char} in …${firstRequest.slice(index - 40, index + 10)}…`] : [],
+    );
+    expect(wide).toEqual([]);
   });
 });

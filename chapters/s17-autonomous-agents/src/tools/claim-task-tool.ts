@@ -21,7 +21,7 @@ export function createClaimTaskTool(options: {
       "with no owner, no open blockers and, when its subject starts with [roles], your role can be claimed; if " +
       "another agent was faster you are told who has it: pick another. When it is done, task_update it to " +
       "completed. While you are idle you claim tasks by yourself; use this to choose one now.",
-    input: z.object({ id: z.number().int().positive().describe("The task's number (#3 → 3).") }),
+    input: z.object({ id: z.number().int().positive().describe("The task's number (#3 is 3).") }),
     ownStateOnly: true,
     summarizeInput: (input) => `#${(input as { id?: number }).id ?? "?"}`,
     async run({ id }) {

@@ -21,7 +21,7 @@ export const backgroundCheckInput = z.object({
     .string()
     .min(1)
     .optional()
-    .describe("The command's id (b1 …); omit to list every background command."),
+    .describe("The command's id (b1, b2, ...); omit to list every background command."),
   wait_ms: z
     .number()
     .int()
