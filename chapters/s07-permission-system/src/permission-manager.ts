@@ -73,8 +73,14 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
   }))();
 
   // Paths are judged where the call runs: a teammate's loop in an s18 lane passes the lane (HookContext).
-  const workspaceOf = async (at?: string) =>
-    at === undefined ? (await resolved).workspace : resolveReal(at, "/");
+  /** The real path of each folder calls run in (the session's, a lane's), resolved once like the session's own. */
+  const realFolders = new Map<string, Promise<string>>();
+  const workspaceOf = async (at?: string) => {
+    if (at === undefined) return (await resolved).workspace;
+    let real = realFolders.get(at);
+    if (!real) realFolders.set(at, (real = resolveReal(at, "/")));
+    return real;
+  };
 
   async function decide(
     call: ToolCall,
