@@ -20,6 +20,7 @@ import { hasGnuTime, parseGnuTimePeakMb, readCpu, readMemory } from "./full-proc
 import { measureGrepTree } from "./grep-tree.ts";
 import { measureReplReady } from "./repl-ready.ts";
 import type { BenchReport, BenchRow } from "./run.ts";
+import { measureStartupProfile } from "./startup-profile.ts";
 
 const COLD_RUNS = 7;
 const RSS_RUNS = 3;
@@ -180,6 +181,7 @@ export default async function fullBench(): Promise<BenchReport> {
   const parts: Measured[] = [];
   for (const measure of [
     measureOneTurn,
+    measureStartupProfile,
     measureReplReady,
     measurePeakRss,
     measurePerTurn,
