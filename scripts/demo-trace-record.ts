@@ -2,8 +2,10 @@
 // fit to publish: machine-specific paths, the fake API's port and the process id are replaced by fixed names.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
@@ -35,12 +37,13 @@ export async function recordDemoTrace(demo: ChapterDemo): Promise<string> {
   const tracePath = join(scratch, "trace.jsonl");
   const home = join(scratch, "home");
   try {
-    const tsx = join(REPO_ROOT, "node_modules", ".bin", "tsx");
+    // `tsx src/demo.ts` as one node process (the tsx CLI would start a shell shim and a second node).
+    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
     const cwd = join(REPO_ROOT, "chapters", demo.folder);
     const env: NodeJS.ProcessEnv = { ...process.env, LCC_TRACE: tracePath, HOME: home, NO_COLOR: "1" };
     delete env.ANTHROPIC_API_KEY;
     delete env.INIT_CWD;
-    const { stdout } = await execFileAsync(tsx, ["src/demo.ts"], {
+    const { stdout } = await execFileAsync(process.execPath, ["--import", tsxLoader, "src/demo.ts"], {
       cwd,
       env,
       maxBuffer: 16 * 1024 * 1024,

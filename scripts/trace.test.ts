@@ -3,7 +3,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTempWorkspace, reply, runCli, startFakeApi, text, toolUse, tsxBin } from "@lcc/testkit";
+import { createTempWorkspace, reply, runCli, startFakeApi, text, toolUse, tsxImport } from "@lcc/testkit";
 import { createFakeClient, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseTrace } from "../chapter-kit/src/trace/parse-trace.ts";
@@ -62,7 +62,7 @@ async function setup() {
   ]);
   await tracingFetch.idle();
   const view = (args: string[] = [path], env: Record<string, string> = {}) =>
-    runCli({ command: tsxBin, args: ["scripts/trace.ts", ...args], cwd: root, env });
+    runCli({ command: process.execPath, args: [...tsxImport, "scripts/trace.ts", ...args], cwd: root, env });
   return { fake, path, dir: workspace.dir, toolUseId, view };
 }
 

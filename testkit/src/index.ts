@@ -17,6 +17,7 @@ export {
   type StartedCli,
   startCli,
   tsxBin,
+  tsxImport,
 } from "./run-cli.ts";
 export { createTempWorkspace } from "./temp-workspace.ts";
 export type {

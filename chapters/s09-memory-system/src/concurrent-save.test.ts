@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { tsxBin } from "@lcc/testkit";
+import { tsxImport } from "@lcc/testkit";
 import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseMemoryFile } from "./memory-file.ts";
@@ -28,7 +28,9 @@ describe("saving from several processes at once", () => {
     const workspace = await makeTempFolder(addCleanup, "lcc-s09-concurrent-");
     const home = await makeTempFolder(addCleanup, "lcc-s09-home-");
     const children = [0, 1, 2, 3].map((number) =>
-      spawn(tsxBin, [script, workspace, home, String(number)], { stdio: ["pipe", "pipe", "pipe"] }),
+      spawn(process.execPath, [...tsxImport, script, workspace, home, String(number)], {
+        stdio: ["pipe", "pipe", "pipe"],
+      }),
     );
     addCleanup(() => {
       for (const child of children) child.kill();
