@@ -45,11 +45,12 @@ describe("s04 lcc home", () => {
     execFileSync("git", ["check-ignore", "-q", ".lcc/x"], { cwd: root });
   });
 
-  it("asks git once per workspace and folder in a process, however often the folder is ensured", async () => {
+  it("finds a .git folder without git, and asks git (once per workspace and folder) only for a worktree", async () => {
     const root = await workspace(true);
     const shims = await workspace(false);
     const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
     const log = join(shims, "git-calls.log");
+    writeFileSync(log, "");
     writeFileSync(join(shims, "git"), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
     chmodSync(join(shims, "git"), 0o755);
     const path = process.env.PATH;
@@ -57,13 +58,21 @@ describe("s04 lcc home", () => {
     addCleanup(() => {
       process.env.PATH = path;
     });
-    const calls = () => readFileSync(log, "utf8").trim().split("\n").length;
-    await Promise.all([ensureLccHome(root, {}), ensureLccHome(root, {})]);
+    const calls = () => readFileSync(log, "utf8").split("\n").filter(Boolean).length;
     await ensureLccHome(root, {});
-    expect(calls()).toBe(1);
-    await ensureLccHome(root, { LCC_HOME: "state" });
-    expect(calls()).toBe(2);
+    await ensureLccHome(join(root, "a.txt", ".."), { LCC_HOME: "state" });
+    expect(calls()).toBe(0);
+    expect(exclude(root)).toMatch(/^\.lcc\/$/m);
     expect(exclude(root)).toMatch(/^state\/$/m);
+
+    // A worktree's .git is a file: git says where its exclude file is (the main repository's).
+    const tree = join(shims, "tree");
+    execFileSync(realGit, ["worktree", "add", "-q", "-b", "side", tree], { cwd: root });
+    const before = calls();
+    await Promise.all([ensureLccHome(tree, {}), ensureLccHome(tree, {})]);
+    await ensureLccHome(tree, {});
+    expect(calls() - before).toBe(1);
+    execFileSync(realGit, ["check-ignore", "-q", ".lcc/x"], { cwd: tree });
   });
 
   it("creates the folder private (0700), LCC_HOME too, while the parents it creates keep the usual mode", async () => {

@@ -1,7 +1,7 @@
 // Where durable agent state lives: `<workspace>/.lcc` (or LCC_HOME), kept out of git via .git/info/exclude.
 import { execFile } from "node:child_process";
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { lstat, mkdir, readFile, realpath } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { writeFileAtomic } from "@lcc/s02";
 
@@ -59,7 +59,37 @@ interface GitPaths {
   excludeFile: string;
 }
 
+/** Where the exclusion goes: found on disk in the common case, else asked of git (a worktree, GIT_DIR…). */
 async function gitPaths(workspace: string): Promise<GitPaths | undefined> {
+  const onDisk = await gitPathsOnDisk(workspace);
+  return onDisk === "ask git" ? gitPathsFromGit(workspace) : onDisk;
+}
+
+/**
+ * The repository holding `workspace` without starting git (a process costs several ms of the first
+ * request): the nearest `.git` folder with a HEAD at or above its real path. "ask git" for anything else
+ * (a worktree's or submodule's `.git` file, GIT_DIR and friends set); undefined when there is no `.git`.
+ */
+async function gitPathsOnDisk(workspace: string): Promise<GitPaths | undefined | "ask git"> {
+  if (["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR"].some((name) => process.env[name])) return "ask git";
+  let folder: string;
+  try {
+    folder = await realpath(workspace);
+  } catch {
+    return "ask git";
+  }
+  for (;;) {
+    const dotGit = await lstat(join(folder, ".git")).catch(() => undefined);
+    if (dotGit?.isDirectory() && (await lstat(join(folder, ".git", "HEAD")).catch(() => undefined)))
+      return { root: folder, excludeFile: join(folder, ".git", "info", "exclude") };
+    if (dotGit) return "ask git";
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+async function gitPathsFromGit(workspace: string): Promise<GitPaths | undefined> {
   try {
     const { stdout } = await execFileAsync(
       "git",
