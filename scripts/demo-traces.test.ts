@@ -4,10 +4,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseTrace } from "../chapter-kit/src/trace/parse-trace.ts";
-import { PUBLISHED_NAMES, publishTrace, REPO_ROOT, recordDemoTrace } from "./demo-trace-record.ts";
-import { chapterDemos, renderDemoPage, TRACES_DIR, traceOutline } from "./demo-traces.ts";
+import {
+  PUBLISHED_NAMES,
+  publishTrace,
+  REPO_ROOT,
+  type RecordedDemo,
+  recordDemoTraces,
+} from "./demo-trace-record.ts";
+import { chapterDemos, demoBatches, renderDemoPage, TRACES_DIR, traceOutline } from "./demo-traces.ts";
 
 const demos = chapterDemos();
 const committed = (folder: string, extension: "jsonl" | "html") =>
@@ -47,15 +53,24 @@ describe("published demo traces", () => {
       expect(doc, `docs/${language}/${demo.folder}.md`).toContain(`](../../exercises/${demo.folder}/`);
     }
   });
+});
 
-  it.concurrent.each(demos)(
-    "$id: a fresh run of the demo has the committed trace's outline",
-    { timeout: 120_000 },
-    async (demo) => {
-      const fresh = parseTrace(await recordDemoTrace(demo)).records;
-      expect(traceOutline(fresh)).toEqual(traceOutline(parseTrace(committed(demo.folder, "jsonl")).records));
-    },
-  );
+describe("a fresh run of each demo", () => {
+  // Every demo is played once for the file, in two processes that play their demos one after another.
+  let fresh: Promise<Map<string, RecordedDemo>> = Promise.resolve(new Map());
+  beforeAll(() => {
+    fresh = Promise.all(demoBatches(demos, 2).map(recordDemoTraces)).then(
+      (batches) => new Map(batches.flat().map((recorded) => [recorded.demo.id, recorded])),
+    );
+  });
+
+  it.each(demos)("$id: has the committed trace's outline", { timeout: 180_000 }, async (demo) => {
+    const recorded = (await fresh).get(demo.id);
+    if (recorded === undefined || "error" in recorded)
+      throw recorded?.error ?? new Error(`${demo.id} not played`);
+    const records = parseTrace(recorded.trace).records;
+    expect(traceOutline(records)).toEqual(traceOutline(parseTrace(committed(demo.folder, "jsonl")).records));
+  });
 });
 
 describe("publishTrace", () => {

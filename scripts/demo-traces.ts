@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseTrace } from "../chapter-kit/src/trace/parse-trace.ts";
 import type { TraceRecord } from "../chapter-kit/src/trace/trace-format.ts";
-import { type ChapterDemo, REPO_ROOT, recordDemoTrace } from "./demo-trace-record.ts";
+import { type ChapterDemo, REPO_ROOT, recordDemoTraces } from "./demo-trace-record.ts";
 import { renderTraceHtml } from "./trace-html/render-trace-html.ts";
 
 /** Where the published traces live, and the docs that link them (docs/en/<chapter>.md → ../traces/…). */
@@ -52,19 +52,35 @@ export function traceOutline(records: TraceRecord[]): string[] {
   return [...counts].map(([key, n]) => `${key} × ${n}`).sort();
 }
 
-/** Records and writes the pages of `demos`, two at a time. */
-async function writeDemoTraces(demos: ChapterDemo[], log: (line: string) => void): Promise<void> {
+/**
+ * The demos in `count` batches of about equal playing time, for one process each: the demos in chapter order
+ * dealt out in turn (later chapters play longer, so each batch gets some of them).
+ */
+export function demoBatches(demos: ChapterDemo[], count: number): ChapterDemo[][] {
+  const batches: ChapterDemo[][] = Array.from({ length: Math.max(1, count) }, () => []);
+  for (const [index, demo] of demos.entries()) batches[index % batches.length]?.push(demo);
+  return batches.filter((batch) => batch.length > 0);
+}
+
+/** Records and writes the pages of `demos`, in two processes playing their demos one after another. */
+async function writeDemoTraces(demos: ChapterDemo[], log: (line: string) => void): Promise<number> {
   await mkdir(TRACES_DIR, { recursive: true });
-  const queue = [...demos];
-  const worker = async () => {
-    for (let demo = queue.shift(); demo; demo = queue.shift()) {
-      const text = await recordDemoTrace(demo);
-      await writeFile(join(TRACES_DIR, `${demo.folder}.jsonl`), text);
-      await writeFile(join(TRACES_DIR, `${demo.folder}.html`), renderDemoPage(demo, text));
-      log(`docs/traces/${demo.folder}.html (${traceOutline(parseTrace(text).records).join(", ")})`);
+  let failed = 0;
+  const record = async (batch: ChapterDemo[]) => {
+    for (const recorded of await recordDemoTraces(batch)) {
+      const { folder } = recorded.demo;
+      if ("error" in recorded) {
+        failed++;
+        log(`${folder}: ${recorded.error.message}`);
+        continue;
+      }
+      await writeFile(join(TRACES_DIR, `${folder}.jsonl`), recorded.trace);
+      await writeFile(join(TRACES_DIR, `${folder}.html`), renderDemoPage(recorded.demo, recorded.trace));
+      log(`docs/traces/${folder}.html (${traceOutline(parseTrace(recorded.trace).records).join(", ")})`);
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all(demoBatches(demos, 2).map(record));
+  return failed;
 }
 
 if (process.argv[1] === import.meta.filename) {
@@ -74,6 +90,7 @@ if (process.argv[1] === import.meta.filename) {
     process.stderr.write(`docs:traces: no chapter matches ${wanted.join(" ")}\n`);
     process.exitCode = 2;
   } else {
-    await writeDemoTraces(demos, (line) => process.stdout.write(`${line}\n`));
+    const failed = await writeDemoTraces(demos, (line) => process.stdout.write(`${line}\n`));
+    if (failed > 0) process.exitCode = 1;
   }
 }
