@@ -62,7 +62,12 @@ async function setup() {
   ]);
   await tracingFetch.idle();
   const view = (args: string[] = [path], env: Record<string, string> = {}) =>
-    runCli({ command: process.execPath, args: [...tsxImport, "scripts/trace.ts", ...args], cwd: root, env });
+    runCli({
+      command: process.execPath,
+      args: [...tsxImport(), "scripts/trace.ts", ...args],
+      cwd: root,
+      env,
+    });
   return { fake, path, dir: workspace.dir, toolUseId, view };
 }
 

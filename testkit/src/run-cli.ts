@@ -9,15 +9,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const tsxBin: string = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 
 /**
- * Node arguments that load TypeScript through tsx in the same process: `[process.execPath, ...tsxImport,
+ * Node arguments that load TypeScript through tsx in the same process: `[process.execPath, ...tsxImport(),
  * script]` is ONE node process, where the tsx CLI is a shell shim, a node process and then the script's own
  * node process (about 0.3 s of CPU more per start, and a signal sent to it reaches the CLI, not the script).
- * The loader is named by its absolute URL, so it resolves from any working directory.
+ * The loader is named by its absolute URL, so it resolves from any working directory. Throws when tsx is not
+ * installed (resolved on call, so importing testkit never needs it).
  */
-export const tsxImport: readonly string[] = [
-  "--import",
-  pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href,
-];
+export function tsxImport(): string[] {
+  return ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
+}
 
 /** Options of {@link runCli}. */
 export interface RunCliOptions {

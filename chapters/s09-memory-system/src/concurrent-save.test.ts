@@ -28,7 +28,7 @@ describe("saving from several processes at once", () => {
     const workspace = await makeTempFolder(addCleanup, "lcc-s09-concurrent-");
     const home = await makeTempFolder(addCleanup, "lcc-s09-home-");
     const children = [0, 1, 2, 3].map((number) =>
-      spawn(process.execPath, [...tsxImport, script, workspace, home, String(number)], {
+      spawn(process.execPath, [...tsxImport(), script, workspace, home, String(number)], {
         stdio: ["pipe", "pipe", "pipe"],
       }),
     );

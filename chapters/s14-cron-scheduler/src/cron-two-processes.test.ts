@@ -49,7 +49,7 @@ describe("two processes on one workspace", () => {
     const endAt = MONDAY_0858 + MINUTES * MINUTE;
     const args = [String(MONDAY_0858), String(SPEED), String(endAt)];
     const children = [0, 1].map(() =>
-      spawn(process.execPath, [...tsxImport, script, workspace, ...args], { stdio: "pipe" }),
+      spawn(process.execPath, [...tsxImport(), script, workspace, ...args], { stdio: "pipe" }),
     );
     addCleanup(() => {
       for (const child of children) child.kill("SIGKILL");
