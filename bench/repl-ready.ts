@@ -1,7 +1,7 @@
 // `pnpm bench full`, the terminal: how soon `lcc` in a tmux pseudo-terminal draws its prompt and echoes a
 // typed key (the TUI, and the line REPL TERM=dumb keeps) beside `node -e 0`, and what the TUI's modules cost.
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,11 +92,12 @@ async function staticClosure(file: string, seen = new Set<string>()): Promise<Se
  * REPL's module (interactive-*.mjs), median of IMPORT_RUNS.
  */
 async function tuiLoadCost(): Promise<{ bytes: number; importMs: number }> {
-  const files = await readdir(distDir);
-  const runTui = files.find((file) => /^run-tui-.*\.mjs$/.test(file));
-  const interactive = files.find((file) => /^interactive-.*\.mjs$/.test(file));
-  if (!runTui || !interactive) return { bytes: Number.NaN, importMs: Number.NaN };
   const entry = await readFile(join(distDir, "lcc.mjs"), "utf8");
+  // The chunks this build's entry names: dist/ also keeps earlier builds' chunks for a day.
+  const lazy = [...entry.matchAll(/import\("\.\/([^"]+\.mjs)"\)/g)].map((match) => match[1] as string);
+  const runTui = lazy.find((file) => file.startsWith("run-tui-"));
+  const interactive = lazy.find((file) => file.startsWith("interactive-"));
+  if (!runTui || !interactive) return { bytes: Number.NaN, importMs: Number.NaN };
   const others = new Set<string>(["lcc.mjs"]);
   for (const match of entry.matchAll(/import\("\.\/([^"]+\.mjs)"\)/g))
     if (match[1] !== runTui) await staticClosure(match[1] as string, others);
