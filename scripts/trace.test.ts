@@ -3,7 +3,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTempWorkspace, reply, runCli, startFakeApi, text, toolUse, tsxImport } from "@lcc/testkit";
+import { bundleScript, createTempWorkspace, reply, runCli, startFakeApi, text, toolUse } from "@lcc/testkit";
 import { createFakeClient, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseTrace } from "../chapter-kit/src/trace/parse-trace.ts";
@@ -61,13 +61,10 @@ async function setup() {
     { role: "user", content: [{ type: "tool_result", tool_use_id: toolUseId, content: longLog }] },
   ]);
   await tracingFetch.idle();
+  // scripts/trace.ts bundled once for the file: each run is one plain node process, as fast to start as lcc.
+  const viewer = await bundleScript(join(root, "scripts", "trace.ts"));
   const view = (args: string[] = [path], env: Record<string, string> = {}) =>
-    runCli({
-      command: process.execPath,
-      args: [...tsxImport(), "scripts/trace.ts", ...args],
-      cwd: root,
-      env,
-    });
+    runCli({ command: process.execPath, args: [viewer, ...args], cwd: root, env });
   return { fake, path, dir: workspace.dir, toolUseId, view };
 }
 

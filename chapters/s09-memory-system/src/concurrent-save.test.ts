@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { tsxImport } from "@lcc/testkit";
+import { bundleScript } from "@lcc/testkit";
 import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseMemoryFile } from "./memory-file.ts";
@@ -27,8 +27,9 @@ describe("saving from several processes at once", () => {
   it("loses no memory and no index line", async () => {
     const workspace = await makeTempFolder(addCleanup, "lcc-s09-concurrent-");
     const home = await makeTempFolder(addCleanup, "lcc-s09-home-");
+    const bundle = await bundleScript(script);
     const children = [0, 1, 2, 3].map((number) =>
-      spawn(process.execPath, [...tsxImport(), script, workspace, home, String(number)], {
+      spawn(process.execPath, [bundle, workspace, home, String(number)], {
         stdio: ["pipe", "pipe", "pipe"],
       }),
     );

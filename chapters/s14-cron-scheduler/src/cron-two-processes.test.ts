@@ -2,7 +2,7 @@
 // share: each minute is fired by exactly one of them (the claim is a compare-and-set under cron.json's lock).
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { tsxImport } from "@lcc/testkit";
+import { bundleScript } from "@lcc/testkit";
 import { makeTempFolder, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createCronFile } from "./cron-file.ts";
@@ -48,8 +48,9 @@ describe("two processes on one workspace", () => {
     });
     const endAt = MONDAY_0858 + MINUTES * MINUTE;
     const args = [String(MONDAY_0858), String(SPEED), String(endAt)];
+    const bundle = await bundleScript(script);
     const children = [0, 1].map(() =>
-      spawn(process.execPath, [...tsxImport(), script, workspace, ...args], { stdio: "pipe" }),
+      spawn(process.execPath, [bundle, workspace, ...args], { stdio: "pipe" }),
     );
     addCleanup(() => {
       for (const child of children) child.kill("SIGKILL");
