@@ -1,8 +1,9 @@
 // Drives the chapter REPL (runChapterMain + runRepl) in a real pseudo-terminal (tmux) with a stand-in
-// chapter whose turns wait for Ctrl-C: type, interrupt a turn, take typed-ahead lines back, exit.
+// chapter whose turns wait for Ctrl-C: type, interrupt a turn, take typed-ahead lines back, exit. The stand-ins
+// are bundled once for the file (testkit's bundleScript), so each terminal starts one plain node process.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createTempWorkspace, tsxBin } from "@lcc/testkit";
+import { bundleScript, createTempWorkspace } from "@lcc/testkit";
 import { isCommandAvailable, useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 
@@ -57,7 +58,9 @@ async function setup() {
   const workspace = await createTempWorkspace();
   // The key is never used: the stand-in chapter does not call the model.
   const env = "ANTHROPIC_API_KEY=test ANTHROPIC_BASE_URL=http://127.0.0.1:9 NO_COLOR=1";
-  const terminal = createTerminal(`env ${env} ${tsxBin} ${mainPath} --cwd ${workspace.dir}`);
+  const terminal = createTerminal(
+    `env ${env} ${process.execPath} ${await bundleScript(mainPath)} --cwd ${workspace.dir}`,
+  );
   addCleanup(workspace.cleanup, terminal.close);
   const waitForScreen = (what: string, check: (screen: string) => boolean) =>
     waitFor(() => check(terminal.screen()), what, terminal.screen);
@@ -156,7 +159,7 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
   }, 40_000);
 
   it("hands Shift+Tab to onKey and draws the prompt again, read anew, keeping what was typed", async () => {
-    const terminal = createTerminal(`${tsxBin} ${keyedPath}`);
+    const terminal = createTerminal(`${process.execPath} ${await bundleScript(keyedPath)}`);
     addCleanup(terminal.close);
     const waitForScreen = (what: string, check: (screen: string) => boolean) =>
       waitFor(() => check(terminal.screen()), what, terminal.screen);
@@ -184,7 +187,7 @@ describe.skipIf(!hasTmux)("the chapter REPL in a real terminal", () => {
   it.skipIf(!hasTmux)(
     "prints what arrives at an idle prompt above it, keeping the typed line",
     async () => {
-      const terminal = createTerminal(`${tsxBin} ${keyedPath}`);
+      const terminal = createTerminal(`${process.execPath} ${await bundleScript(keyedPath)}`);
       addCleanup(terminal.close);
       const waitForScreen = (what: string, check: (screen: string) => boolean) =>
         waitFor(() => check(terminal.screen()), what, terminal.screen);
