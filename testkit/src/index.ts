@@ -2,7 +2,7 @@
 // No side effects on import.
 
 export { faults, reply, text, toolUse, toolUseRawInput } from "./builders.ts";
-export { bundleScript } from "./bundle-script.ts";
+export { bundleScript, spawnBundledScript } from "./bundle-script.ts";
 export { estimateTokens } from "./estimate-tokens.ts";
 export { startFakeApi } from "./fake-api.ts";
 export { assertPairingInvariant, pairingProblems } from "./pairing.ts";

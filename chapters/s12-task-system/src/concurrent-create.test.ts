@@ -2,20 +2,31 @@
 // (one lock for all of them, a high-water mark), and every one of the 200 files parses.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnBundledScript } from "@lcc/testkit";
 import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { idOfTaskFile, parseTaskFile } from "./task.ts";
-import { runFixture } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
+
+/** fixtures/<name> bundled once for the file and started as ONE plain node process; killed after the test. */
+async function startFixture(name: string, args: string[]) {
+  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const child = await spawnBundledScript(script, args, { cwd: fileURLToPath(new URL(".", import.meta.url)) });
+  addCleanup(() => child.kill("SIGKILL"));
+  return child;
+}
 const PROCESSES = 8;
 const TASKS_EACH = 25;
 
 describe("creating tasks from several processes at once", () => {
   it(`gives ${PROCESSES} processes × ${TASKS_EACH} tasks ${PROCESSES * TASKS_EACH} distinct ids and loses no file`, async () => {
     const workspace = await makeTempFolder(addCleanup, "lcc-s12-concurrent-");
-    const children = Array.from({ length: PROCESSES }, (_, number) =>
-      runFixture(addCleanup, "create-tasks.ts", [workspace, String(number), String(TASKS_EACH)]),
+    const children = await Promise.all(
+      Array.from({ length: PROCESSES }, (_, number) =>
+        startFixture("create-tasks.ts", [workspace, String(number), String(TASKS_EACH)]),
+      ),
     );
     await Promise.all(children.map((child) => waitForLine(child, "ready")));
     const done = children.map((child) => waitForLine(child, "done"));

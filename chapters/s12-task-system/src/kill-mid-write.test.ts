@@ -3,13 +3,22 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { spawnBundledScript } from "@lcc/testkit";
 import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { parseTaskFile } from "./task.ts";
 import { createTaskStore } from "./task-store.ts";
-import { runFixture } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
+
+/** fixtures/<name> bundled once for the file and started as ONE plain node process; killed after the test. */
+async function startFixture(name: string, args: string[]) {
+  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const child = await spawnBundledScript(script, args, { cwd: fileURLToPath(new URL(".", import.meta.url)) });
+  addCleanup(() => child.kill("SIGKILL"));
+  return child;
+}
 
 describe("a writer killed with SIGKILL", () => {
   it("leaves the old or the new file, never a torn one, and the next change goes through", async () => {
@@ -19,7 +28,7 @@ describe("a writer killed with SIGKILL", () => {
     await store.create({ subject: "rewritten in a loop" });
     await store.create({ subject: "its dependent", blockedBy: [1] });
     for (let attempt = 0; attempt < 3; attempt++) {
-      const child = runFixture(addCleanup, "update-loop.ts", [workspace]);
+      const child = await startFixture("update-loop.ts", [workspace]);
       await waitForLine(child, "looping");
       // A reader while the writer runs never sees half a file either.
       for (let read = 0; read < 100; read++) {

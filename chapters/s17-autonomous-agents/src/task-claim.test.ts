@@ -1,13 +1,22 @@
 // Claiming from the board: the rules (pending, no owner, no open blocker, the task's roles), and the claim
 // under the lock with its re-check — 8 agents in one process, then 4 processes emptying a board of 20.
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createTaskStore, type Task } from "@lcc/s12";
+import { spawnBundledScript } from "@lcc/testkit";
 import { makeTempFolder, useCleanups, waitForLine } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { claimableTasks, claimRefusal, claimTask, rolesOfTask } from "./task-claim.ts";
-import { runFixture } from "./test-agent.ts";
 
 const addCleanup = useCleanups();
+
+/** fixtures/<name> bundled once for the file and started as ONE plain node process; killed after the test. */
+async function startFixture(name: string, args: string[]) {
+  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const child = await spawnBundledScript(script, args, { cwd: fileURLToPath(new URL(".", import.meta.url)) });
+  addCleanup(() => child.kill("SIGKILL"));
+  return child;
+}
 
 async function makeBoard() {
   const workspace = await makeTempFolder(addCleanup, "lcc-s17-board-");
@@ -92,8 +101,8 @@ describe("claiming under the board's lock", () => {
   it("lets 4 processes empty a board of 20 tasks with every task claimed exactly once", async () => {
     const { workspace, store } = await makeBoard();
     for (let number = 1; number <= 20; number++) await store.create({ subject: `task ${number}` });
-    const children = ["p1", "p2", "p3", "p4"].map((name) =>
-      runFixture(addCleanup, "claim-tasks.ts", [workspace, name]),
+    const children = await Promise.all(
+      ["p1", "p2", "p3", "p4"].map((name) => startFixture("claim-tasks.ts", [workspace, name])),
     );
     const outputs = children.map(() => "");
     children.forEach((child, index) => {
