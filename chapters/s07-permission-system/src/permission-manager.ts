@@ -77,8 +77,10 @@ export function createPermissionManager(options: PermissionManagerOptions): Perm
   const realFolders = new Map<string, Promise<string>>();
   const workspaceOf = async (at?: string) => {
     if (at === undefined) return (await resolved).workspace;
-    let real = realFolders.get(at);
-    if (!real) realFolders.set(at, (real = resolveReal(at, "/")));
+    const known = realFolders.get(at);
+    if (known) return known;
+    const real = resolveReal(at, "/");
+    realFolders.set(at, real);
     return real;
   };
 
