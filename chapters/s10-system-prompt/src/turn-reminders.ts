@@ -30,8 +30,9 @@ export const GIT_STATUS_FRESH_MS = 1000;
 /**
  * The hooks: before every model call the date is compared with the last one the model was told; on
  * the first round of a run (once per prompt: it costs a process) the git status is read and compared
- * with the last one told — except for a first prompt that follows the session's own read at once. A change becomes a reminder appended to the last user message, after its
- * tool results — that message has not been sent yet, so no request the cache holds changes.
+ * with the last one told — except for a first prompt that follows the session's own read at once. A
+ * change becomes a reminder appended to the last user message, after its tool results — that message
+ * has not been sent yet, so no request the cache holds changes.
  */
 export function createTurnReminders(options: TurnRemindersOptions): AgentHooks {
   let toldDate = options.sessionDate;

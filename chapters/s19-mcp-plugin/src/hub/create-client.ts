@@ -1,6 +1,6 @@
 // The hub's default client factory: the official SDK client for both transports. A stdio server gets only
 // the inherited basics plus its own `env` (the user's API key never reaches a server). The SDK (with ajv
-// and the protocol's schemas, ~220 KB) is loaded when the first client connects, not at every start.
+// and the protocol's schemas, ~290 KB) is loaded when the first client connects, not at every start.
 import type { McpServerConfig } from "../config/server-config.ts";
 import type { McpClientOptions, McpClientState } from "../mcp/mcp-client.ts";
 import type { SdkClientOptions, SdkMcpClient } from "../mcp/sdk-client.ts";
