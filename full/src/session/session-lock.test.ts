@@ -4,9 +4,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   assertPairingInvariant,
+  bundleScript,
   createTempWorkspace,
   type RecordedRequest,
   reply,
@@ -188,11 +189,15 @@ describe("session lock", () => {
     mkdirSync(sessionsDir, { recursive: true });
     const path = join(sessionsDir, "s.jsonl");
     writeFileSync(`${path}.lock`, JSON.stringify({ pid: deadPid(), hostname: hostname() }));
-    const startAt = Date.now() + 3_000;
+    // Plain node on a bundle of the lock module (~0.05 s of CPU a start, not ~1.5 s through tsx). Each racer
+    // says "ready" once loaded and spins until the go file exists, so all six try at the same moment.
+    const lockBundle = await bundleScript(lockModule);
+    const go = `${path}.go`;
     const racer = [
       'import { existsSync } from "node:fs";',
-      `const { acquireSessionLock } = await import(${JSON.stringify(lockModule)});`,
-      `while (Date.now() < ${startAt});`,
+      `const { acquireSessionLock } = await import(${JSON.stringify(pathToFileURL(lockBundle).href)});`,
+      "console.log('ready');",
+      `while (!existsSync(${JSON.stringify(go)}));`,
       "try { acquireSessionLock(process.argv[1]); console.log('won'); } catch { console.log('lost'); }",
       // Hold on until every racer has tried: a winner that exited early would let a late one win too.
       `while (!existsSync(${JSON.stringify(`${path}.done`)})) await new Promise((resolve) => setTimeout(resolve, 20));`,
@@ -200,13 +205,18 @@ describe("session lock", () => {
     const racers = Array.from({ length: 6 }, () =>
       startCli({
         command: process.execPath,
-        args: ["--import", "tsx", "--input-type=module", "-e", racer, path],
+        args: ["--input-type=module", "-e", racer, path],
         cwd: fileURLToPath(new URL("../..", import.meta.url)),
       }),
     );
-    await waitFor(() => racers.every((started) => started.stdout().trim() !== ""), "every racer to try");
+    const printed = (started: (typeof racers)[number]) => started.stdout().trim().split("\n");
+    await waitFor(() => racers.every((started) => printed(started)[0] === "ready"), "every racer to load");
+    writeFileSync(go, "");
+    await waitFor(() => racers.every((started) => printed(started).length === 2), "every racer to try");
     writeFileSync(`${path}.done`, "");
-    const outcomes = await Promise.all(racers.map(async (started) => (await started.exited).stdout.trim()));
+    const outcomes = await Promise.all(
+      racers.map(async (started) => (await started.exited).stdout.trim().split("\n").slice(1).join(" ")),
+    );
     expect(outcomes.sort()).toEqual(["lost", "lost", "lost", "lost", "lost", "won"]);
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
