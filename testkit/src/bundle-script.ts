@@ -46,15 +46,20 @@ export function bundleScript(script: string): Promise<string> {
 
 /**
  * Starts `node <bundle of script> …args` (see {@link bundleScript}) with piped stdio, in `cwd` (default: the
- * script's folder): ONE process, so a signal sent to it reaches the script itself. The caller kills it.
+ * script's folder) and with `env` (default: this process's): ONE process, so a signal sent to it reaches the
+ * script itself. The caller kills it.
  */
 export async function spawnBundledScript(
   script: string,
   args: string[],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ChildProcessWithoutNullStreams> {
   const bundle = await bundleScript(script);
-  return spawn(process.execPath, [bundle, ...args], { cwd: options.cwd ?? dirname(script), stdio: "pipe" });
+  return spawn(process.execPath, [bundle, ...args], {
+    cwd: options.cwd ?? dirname(script),
+    stdio: "pipe",
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
 }
 
 async function buildBundle(script: string): Promise<string> {
