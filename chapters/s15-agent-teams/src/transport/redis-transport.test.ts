@@ -48,9 +48,10 @@ describe.skipIf(!hasRedisServer)("redis backend", () => {
       const stopped = await startRedisTestServer();
       await stopped.stop();
       const down = stopped.url.replace("redis://", "redis://:secret@");
-      await expect(openRedisTransport({ workspace, url: down, connectTimeoutMs: 1_000 })).rejects.toThrow(
-        /cannot reach the Redis team backend at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+/,
-      );
+      // 1 ms before the first of the 5 retries instead of 100 ms: the same retries, ~30 ms instead of ~3 s.
+      await expect(
+        openRedisTransport({ workspace, url: down, connectTimeoutMs: 1_000, reconnectDelayMs: 1 }),
+      ).rejects.toThrow(/cannot reach the Redis team backend at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+/);
     });
 
     it("refuses a file stream id", async () => {

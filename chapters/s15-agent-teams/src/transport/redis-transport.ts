@@ -22,6 +22,8 @@ export interface RedisTransportOptions {
   url: string;
   /** How long connecting may take (default 5 s). */
   connectTimeoutMs?: number;
+  /** The first pause before reconnecting (default 100 ms), doubled for each of the 5 retries, at most 2 s. */
+  reconnectDelayMs?: number;
 }
 
 /** Moves a cursor forward only: HSET when the new id is above the saved one (ids "ms-seq"). */
@@ -72,7 +74,8 @@ export async function openRedisTransport(options: RedisTransportOptions): Promis
     url: options.url,
     socket: {
       connectTimeout: options.connectTimeoutMs ?? 5_000,
-      reconnectStrategy: (retries: number) => (retries >= 5 ? false : Math.min(100 * 2 ** retries, 2_000)),
+      reconnectStrategy: (retries: number) =>
+        retries >= 5 ? false : Math.min((options.reconnectDelayMs ?? 100) * 2 ** retries, 2_000),
     },
   });
   // Without a listener an "error" event would end the process; the rejected command reports it instead.
