@@ -1,11 +1,18 @@
 // No background process outlives its chapter: a real chapter process killed with SIGTERM closes its
 // session (exit 143, the group gone from the process table), and a bare process.exit is caught by
 // the exit safety net.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTempWorkspace, hermeticEnv, reply, startFakeApi, text, toolUse } from "@lcc/testkit";
+import {
+  createTempWorkspace,
+  hermeticEnv,
+  reply,
+  spawnBundledScript,
+  startFakeApi,
+  text,
+  toolUse,
+} from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { eventually, processesInGroup } from "./test-agent.ts";
@@ -13,12 +20,14 @@ import { eventually, processesInGroup } from "./test-agent.ts";
 const addCleanup = useCleanups();
 const chapterDir = fileURLToPath(new URL("..", import.meta.url));
 
-/** `node --import tsx <script> …args` in the chapter folder, stdin left open; killed after the test. */
-function startScript(script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+/**
+ * `node <bundle of script> …args` (testkit's bundleScript: one plain node process, no tsx) in the chapter
+ * folder, stdin left open; killed after the test.
+ */
+async function startScript(script: string, args: string[], env: Record<string, string>) {
+  const child = await spawnBundledScript(join(chapterDir, script), args, {
     cwd: chapterDir,
     env: { ...hermeticEnv(), ...env },
-    stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -47,7 +56,7 @@ describe("background commands and the end of the process", () => {
       ],
     });
     addCleanup(() => fake.close());
-    const chapter = startScript("src/main.ts", ["--cwd", workspace.dir], {
+    const chapter = await startScript("src/main.ts", ["--cwd", workspace.dir], {
       HOME: workspace.dir,
       ANTHROPIC_API_KEY: "test-key",
       ANTHROPIC_BASE_URL: fake.baseURL,
@@ -72,7 +81,7 @@ describe("background commands and the end of the process", () => {
   it("process.exit without closing the session still kills the groups (the exit safety net)", async () => {
     const workspace = await createTempWorkspace();
     addCleanup(workspace.cleanup);
-    const script = startScript("src/fixtures/exit-without-close.ts", [workspace.dir], {
+    const script = await startScript("src/fixtures/exit-without-close.ts", [workspace.dir], {
       HOME: workspace.dir,
     });
     expect(await script.exited).toBe(0);
