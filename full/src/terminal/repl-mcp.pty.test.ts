@@ -34,11 +34,14 @@ describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
     const everything = everythingServer();
     const mark = `repl-mcp-${process.pid}-${Date.now()}`;
     const quoted = [everything.command, ...everything.args].map((part) => `'${part}'`).join(" ");
-    // A server that takes 3 s before it answers, and one that exits before it ever answers.
+    // A server that answers only once the line is typed, and one that exits then, before it ever answers: both
+    // wait for the go file, which the test writes when the typed line is on the screen.
+    const go = join(workspace.dir, "servers.go");
+    const waitForGo = `while [ ! -e '${go}' ]; do sleep 0.05; done`;
     const config = mcpServersJson({
       // The mark tells this test's server from those other test files run at the same time.
-      slow: { command: "sh", args: ["-c", `sleep 3; LCC_TEST_MARK=${mark} exec ${quoted}`] },
-      broken: { command: "sh", args: ["-c", "sleep 1; echo 'no database here' >&2; exit 3"] },
+      slow: { command: "sh", args: ["-c", `${waitForGo}; LCC_TEST_MARK=${mark} exec ${quoted}`] },
+      broken: { command: "sh", args: ["-c", `${waitForGo}; echo 'no database here' >&2; exit 3`] },
     });
     writeFileSync(join(workspace.dir, "servers.json"), config);
     const command = [
@@ -53,6 +56,8 @@ describe.skipIf(!hasTmux)("MCP servers in the REPL in a real terminal", () => {
     const start = await waitForScreen(pane, atPrompt, "the prompt");
     expect(start).toContain("mcp: slow connecting · broken connecting (/mcp for details)");
     keys(pane, "-l", "half typed");
+    await waitForScreen(pane, (text) => inputLine(text) === "❯ half typed", "the typed line");
+    writeFileSync(go, "");
     const changed = await waitForScreen(
       pane,
       (text) => text.includes("mcp: slow connected") && inputLine(text) === "❯ half typed",

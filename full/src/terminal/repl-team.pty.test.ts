@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { agentOfRequest } from "@lcc/s15";
 import { requestIdIn } from "@lcc/s16";
@@ -20,7 +20,7 @@ const hasTmux = isCommandAvailable("tmux", ["-V"]);
 const { tmux, screen, waitUntil } = createTmuxDriver(`lcc-team-test-${process.pid}`);
 const waitFor = (check: () => boolean, what: string, pane: string) => waitUntil(pane, check, what);
 
-/** The lead starts bob then runs a long command; bob runs a slower one, reports, and agrees to shut down. */
+/** The lead starts bob then runs a long command; bob runs one until released, reports, and agrees to shut down. */
 function script(request: RecordedRequest) {
   const id = `toolu_team_pty_${request.index}`;
   const latest = JSON.stringify(request.body.messages.at(-1) ?? "");
@@ -30,7 +30,14 @@ function script(request: RecordedRequest) {
         toolUse("shutdown_response", { request_id: requestIdIn(request, "shutdown"), approve: true }, id),
       );
     if (latest.includes("tool_result")) return reply(text("The job is done."));
-    return reply(toolUse("bash", { command: "echo $$ > bob.pid; sleep 3; echo done > bob.txt" }, id));
+    // bob's job runs until the test writes bob.go (after the lead's Ctrl-C): still running when the key is pressed.
+    return reply(
+      toolUse(
+        "bash",
+        { command: "echo $$ > bob.pid; while [ ! -e bob.go ]; do sleep 0.05; done; echo done > bob.txt" },
+        id,
+      ),
+    );
   }
   if (latest.includes("<team-inbox>")) return reply(text("Noted: bob finished the job."));
   if (latest.includes("joined the team"))
@@ -81,7 +88,9 @@ describe.skipIf(!hasTmux)("a team in the REPL in a real terminal", () => {
     await waitFor(() => screen(pane).includes("⏹ Interrupted"), "the interrupt", pane);
     expect(isProcessAlive(Number(readFileSync(leadPid, "utf8")))).toBe(false);
 
-    // bob was not interrupted: its job finishes and its report wakes the idle prompt.
+    // bob was not interrupted: released now, its job finishes and its report wakes the idle prompt.
+    expect(existsSync(join(workspace.dir, "bob.txt"))).toBe(false);
+    writeFileSync(join(workspace.dir, "bob.go"), "");
     await waitFor(() => existsSync(join(workspace.dir, "bob.txt")), "bob's job", pane);
     await waitFor(() => screen(pane).includes("Noted: bob finished the job."), "the lead woken by bob", pane);
 
