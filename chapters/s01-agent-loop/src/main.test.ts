@@ -2,13 +2,13 @@
 import { fileURLToPath } from "node:url";
 import {
   assertPairingInvariant,
+  bundleScript,
   createTempWorkspace,
   reply,
   runCli,
   startFakeApi,
   text,
   toolUse,
-  tsxBin,
 } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -16,14 +16,16 @@ import { s01Scenario } from "./scenario.ts";
 
 const addCleanup = useCleanups();
 const mainPath = fileURLToPath(new URL("./main.ts", import.meta.url));
+/** main.ts and its imports bundled once (testkit's bundleScript), run with plain node: no tsx at each start. */
+const mainBundle = () => bundleScript(mainPath);
 
 describe("s01 start (main.ts as a real process)", () => {
   it("without a key prints one banner saying how to set one, then plays the offline demo and exits 0", async () => {
     const workspace = await createTempWorkspace();
     addCleanup(workspace.cleanup);
     const result = await runCli({
-      command: tsxBin,
-      args: [mainPath],
+      command: process.execPath,
+      args: [await mainBundle()],
       cwd: workspace.dir,
       // HOME in the temp workspace: a key in the developer's ~/.lcc/.env must not turn this into a live run.
       env: { HOME: workspace.dir },
@@ -52,8 +54,8 @@ describe("s01 start (main.ts as a real process)", () => {
     });
     addCleanup(workspace.cleanup, fake.close);
     const result = await runCli({
-      command: tsxBin,
-      args: [mainPath],
+      command: process.execPath,
+      args: [await mainBundle()],
       cwd: fileURLToPath(new URL("..", import.meta.url)),
       env: { ANTHROPIC_API_KEY: "test-key", ANTHROPIC_BASE_URL: fake.baseURL, INIT_CWD: workspace.dir },
       stdin: ["what is here?", "", "and now?"],

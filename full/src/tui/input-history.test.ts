@@ -12,8 +12,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { createTempWorkspace, tsxBin } from "@lcc/testkit";
+import { bundleScript, createTempWorkspace } from "@lcc/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   appendInputHistory,
@@ -107,12 +108,20 @@ describe("input history", () => {
   it("never hangs on a FIFO at the path, reading or appending", async () => {
     const path = join(dir, "fifo");
     await promisify(execFile)("mkfifo", [path]);
-    // In a child: a blocking open would hang the test worker itself, beyond any vitest timeout.
+    // In a child: a blocking open would hang the test worker itself, beyond any vitest timeout. Plain node on
+    // a bundle of the module (testkit's bundleScript), not tsx.
+    const bundle = await bundleScript(join(import.meta.dirname, "input-history.ts"));
     const script = `
-      import { appendInputHistory, loadInputHistory } from ${JSON.stringify(join(import.meta.dirname, "input-history.ts"))};
+      import { appendInputHistory, loadInputHistory } from ${JSON.stringify(pathToFileURL(bundle).href)};
       appendInputHistory(${JSON.stringify(path)}, "entry");
       console.log(JSON.stringify(loadInputHistory(${JSON.stringify(path)})));`;
-    const { stdout } = await promisify(execFile)(tsxBin, ["--eval", script], { timeout: 15_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--input-type=module", "--eval", script],
+      {
+        timeout: 15_000,
+      },
+    );
     expect(stdout.trim()).toBe("[]");
     expect(statSync(path).isFIFO()).toBe(true);
   });
