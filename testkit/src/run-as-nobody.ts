@@ -3,7 +3,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { chmod } from "node:fs/promises";
 import { promisify } from "node:util";
-import { tsxBin } from "./run-cli.ts";
+import { tsxImport } from "./run-cli.ts";
 
 /** The user and group id of `nobody`, which unprivileged test children run as when the tests run as root. */
 export const NOBODY_ID = 65534;
@@ -28,16 +28,21 @@ export function canRunAsNobody(file: string): boolean {
 }
 
 /**
- * Runs `script` (a TypeScript file) with tsx as `nobody` when the tests run as root, else as this user,
+ * Runs `script` (a TypeScript file) as `node --import <tsx loader> script` (one process, not the tsx CLI's
+ * shim and two nodes) as `nobody` when the tests run as root, else as this user,
  * after making `workspace` enterable by others (a temp workspace is 0700). Resolves with its stdout.
  * For tests that need real permission errors, which root never gets.
  */
 export async function runScriptAsNobody(script: string, workspace: string, args: string[]): Promise<string> {
   await chmod(workspace, 0o755);
   const ids = process.getuid?.() === 0 ? { uid: NOBODY_ID, gid: NOBODY_ID } : {};
-  const { stdout } = await promisify(execFile)(tsxBin, [script, workspace, ...args], {
-    ...ids,
-    timeout: 60_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...tsxImport(), script, workspace, ...args],
+    {
+      ...ids,
+      timeout: 60_000,
+    },
+  );
   return stdout;
 }
