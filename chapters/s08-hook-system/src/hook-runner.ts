@@ -35,6 +35,11 @@ export interface FireRequest {
   signal: AbortSignal;
   /** The conversation so far, written for the hooks' `transcript_path` when any hook runs. */
   messages?: readonly MessageParam[];
+  /**
+   * Where the call ran when that is not the session's workspace (a teammate's worktree lane, s18): the
+   * hook's working directory and the input's `cwd`. CLAUDE_PROJECT_DIR stays the project (its hook scripts).
+   */
+  cwd?: string;
 }
 
 export interface HookRunner {
@@ -76,7 +81,7 @@ export function createHookRunner(options: HookRunnerOptions): HookRunner {
       const stdin = JSON.stringify({
         session_id: options.sessionId,
         transcript_path: transcriptPath,
-        cwd: options.workspace,
+        cwd: request.cwd ?? options.workspace,
         hook_event_name: event,
         ...request.input,
       });
@@ -107,7 +112,7 @@ async function runOne(
   options.emit({ type: "hook_start", event: hook.event, command: hook.command, ...target });
   const started = Date.now();
   const run = await runHookCommand(hook.command, {
-    cwd: options.workspace,
+    cwd: request.cwd ?? options.workspace,
     input: stdin,
     timeoutMs: hook.timeoutSeconds * 1000,
     signal: request.signal,

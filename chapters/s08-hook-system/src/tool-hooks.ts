@@ -31,6 +31,7 @@ export function createToolHooks(options: ToolHooksOptions): AgentHooks {
       isTool: true,
       signal: context.signal,
       messages: context.state.messages,
+      cwd: context.workspace,
     });
   return {
     async preToolUse(call, context) {

@@ -2,7 +2,8 @@
 // its writes land in the lane, its file tools refuse the main checkout, its bash runs in the lane, s07 judges
 // its paths against the lane, and the roster and /team show where it works. Bad lanes are refused cleanly.
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AskUser } from "@lcc/chapter-kit";
 import { systemPromptText } from "@lcc/s02";
@@ -99,6 +100,48 @@ describe("a teammate spawned into a lane", () => {
 
     expect((await session.team().roster.get("alice"))?.workspace).toBe(lane);
     expect(await session.command("/team")).toContain(`alice (developer) · idle · in ${lane}\n`);
+  });
+
+  it("runs its hooks in the lane: the command's working directory and the input's cwd, the project dir unchanged", async () => {
+    const dir = await createTeamRepository(addCleanup);
+    const logs = await mkdtemp(join(tmpdir(), "lcc-lane-hooks-"));
+    addCleanup(() => rm(logs, { recursive: true, force: true }));
+    const command = `cat > '${logs}/input.json'; pwd > '${logs}/pwd.txt'; printf %s "$CLAUDE_PROJECT_DIR" > '${logs}/project.txt'`;
+    const leadDone = createSignal();
+    const session = await start({
+      workspace: dir,
+      options: {
+        extraSettings: [
+          {
+            path: "(test)",
+            scope: "user",
+            json: { hooks: { PostToolUse: [{ matcher: "Write", hooks: [{ type: "command", command }] }] } },
+          },
+        ],
+      },
+      replies: {
+        lead: [
+          reply(toolUse("worktree_create", { name: "a" }, "c1"), spawnInto("alice", "a", "s1")),
+          reply(text("Alice works in lane a.")),
+        ],
+        alice: [
+          heldUntil(
+            leadDone.promise,
+            reply(toolUse("write_file", { path: "hooked.txt", content: "x\n" }, "w1")),
+          ),
+          reply(text("Written.")),
+        ],
+      },
+    });
+    await session.run("Give alice lane a.");
+    leadDone.open();
+    await session.settle(async () => (await session.team().roster.get("alice"))?.state === "idle");
+    const lane = session.lanePath("a");
+    expect(existsSync(join(lane, "hooked.txt"))).toBe(true);
+    expect((await readFile(join(logs, "pwd.txt"), "utf8")).trim()).toBe(await realpath(lane));
+    const input = JSON.parse(await readFile(join(logs, "input.json"), "utf8")) as Record<string, unknown>;
+    expect(input).toMatchObject({ hook_event_name: "PostToolUse", tool_name: "Write", cwd: lane });
+    expect(await readFile(join(logs, "project.txt"), "utf8")).toBe(dir);
   });
 
   it("is judged by s07 against the lane: a rule on a main-checkout file holds there, not on the lane's copy", async () => {
