@@ -196,6 +196,12 @@ export const BASH_CASES: Case[] = [
       ["echo $(rm -rf x)", "a substitution"],
       ["echo `rm -rf x`", "backticks"],
       ["cat $(echo $(rm -rf x))", "a nested substitution"],
+      ["sh -c 'rm -rf x'", "sh -c"],
+      ['bash -lc "cd src && rm -rf x"', "bash -lc in a compound command"],
+      ["/bin/sh -c 'timeout 5 rm -rf x'", "a shell by path, then a wrapper"],
+      ['eval "rm -rf x"', "eval"],
+      ["find . -print0 | xargs -0 sh -c 'rm -rf x'", "xargs running a shell"],
+      ["bash -c \"sh -c 'echo \\$(rm -rf x)'\"", "a shell in a shell, then a substitution"],
     ] as const
   ).map(
     ([command, how]): Case => [
@@ -211,6 +217,13 @@ export const BASH_CASES: Case[] = [
     { deny: ["Bash(rm:*)"] },
     "bypassPermissions",
     bash("echo rm -rf x"),
+    "allow",
+  ],
+  [
+    "a shell that only echoes rm is no rm",
+    { deny: ["Bash(rm:*)"] },
+    "bypassPermissions",
+    bash("sh -c 'echo rm -rf x'"),
     "allow",
   ],
   [
