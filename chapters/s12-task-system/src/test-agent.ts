@@ -1,8 +1,4 @@
-// Test helpers for s12: a task store on a temp folder, and the real s12 agent
-// against a fresh fake API in a temp workspace with a temp home.
-import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type Anthropic from "@anthropic-ai/sdk";
 import { DEFAULT_MODEL } from "@lcc/chapter-kit";
 import { type AgentEvent, createSessionAgent } from "@lcc/s02";
@@ -64,18 +60,4 @@ export function toolResults(request: RecordedRequest | undefined): Array<{ text:
         ]
       : [],
   );
-}
-
-/**
- * Runs `fixtures/<name>` as ONE process (`node --import tsx`, not the tsx CLI, which would put a second
- * process between the test and the script: a SIGKILL must reach the writer itself), killed after the test.
- */
-export function runFixture(addCleanup: AddCleanup, name: string, args: string[]): ChildProcess {
-  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    cwd: dirname(dirname(script)),
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  addCleanup(() => child.kill("SIGKILL"));
-  return child;
 }

@@ -1,8 +1,3 @@
-// Test helpers for s17: the real session (s15's team helper) with s17's setup, idle teammates on a manual
-// clock, and a fixture runner for the cross-process claim test.
-import { type ChildProcess, spawn } from "node:child_process";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createManualClock, type ManualClock } from "@lcc/s14";
 import { testTeamSetup, waitUntil } from "@lcc/s15/test-agent";
 import type { Script } from "@lcc/testkit";
@@ -47,17 +42,4 @@ export function testAutonomySetup(addCleanup: AddCleanup) {
       advance: (ms: number) => clock.advance(ms, () => waitUntil(isQuiet, 60_000)),
     };
   };
-}
-
-/**
- * Runs `fixtures/<name>` as one process (`node --import tsx`), killed after the test (s12's pattern).
- */
-export function runFixture(addCleanup: AddCleanup, name: string, args: string[]): ChildProcess {
-  const script = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    cwd: dirname(dirname(script)),
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  addCleanup(() => child.kill("SIGKILL"));
-  return child;
 }
