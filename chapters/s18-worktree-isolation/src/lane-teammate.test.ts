@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { AskUser } from "@lcc/chapter-kit";
 import { systemPromptText } from "@lcc/s02";
 import { requestsOf } from "@lcc/s15";
-import { type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
+import { type FakeReply, type RecordedRequest, reply, text, toolUse } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { LANE_PLACE_DESCRIPTION } from "./lane-place.ts";
@@ -17,6 +17,7 @@ import {
   createTeamRepository,
   heldUntil,
   TEST_PERMISSIONS,
+  type TestWorktreeOptions,
   testWorktreeSetup,
 } from "./test-worktree-team.ts";
 import { TEAMMATE_LANE_SECTION } from "./worktree-section.ts";
@@ -44,36 +45,48 @@ const toolNames = (request: RecordedRequest | undefined) =>
 const spawnInto = (name: string, lane: string, id: string) =>
   toolUse("spawn_teammate", { name, role: "developer", prompt: `Work in lane ${lane}.`, worktree: lane }, id);
 
+/**
+ * The lead makes lane a and spawns alice into it; alice's first reply waits until the lead's turn is over, then
+ * she answers `then`. Runs that turn and waits until alice is idle; returns the session and the lane.
+ */
+async function aliceInLaneA(
+  dir: string,
+  first: FakeReply,
+  then: FakeReply,
+  options: TestWorktreeOptions["options"] = {},
+) {
+  const leadDone = createSignal();
+  const session = await start({
+    workspace: dir,
+    options,
+    replies: {
+      lead: [
+        reply(toolUse("worktree_create", { name: "a" }, "c1"), spawnInto("alice", "a", "s1")),
+        reply(text("Alice works in lane a.")),
+      ],
+      alice: [heldUntil(leadDone.promise, first), then],
+    },
+  });
+  await session.run("Give alice lane a.");
+  leadDone.open();
+  await session.settle(async () => (await session.team().roster.get("alice"))?.state === "idle");
+  return { session, lane: session.lanePath("a") };
+}
+
 describe("a teammate spawned into a lane", () => {
   it("writes inside the lane, is refused the main checkout, runs bash there, and is shown there", async () => {
     const dir = await createTeamRepository(addCleanup);
-    const leadDone = createSignal();
-    const session = await start({
-      workspace: dir,
-      replies: {
-        lead: [
-          reply(toolUse("worktree_create", { name: "a" }, "c1"), spawnInto("alice", "a", "s1")),
-          reply(text("Alice works in lane a.")),
-        ],
-        alice: [
-          heldUntil(
-            leadDone.promise,
-            reply(
-              toolUse("write_file", { path: "src/x.txt", content: "from alice\n" }, "w1"),
-              toolUse("read_file", { path: "../../../notes.txt" }, "r1"),
-              toolUse("read_file", { path: join(dir, "notes.txt") }, "r2"),
-              toolUse("write_file", { path: join(dir, "notes.txt"), content: "overwritten\n" }, "w2"),
-              toolUse("bash", { command: "pwd" }, "b1"),
-            ),
-          ),
-          reply(text("Done: src/x.txt is in my lane.")),
-        ],
-      },
-    });
-    await session.run("Give alice lane a.");
-    leadDone.open();
-    await session.settle(async () => (await session.team().roster.get("alice"))?.state === "idle");
-    const lane = session.lanePath("a");
+    const { session, lane } = await aliceInLaneA(
+      dir,
+      reply(
+        toolUse("write_file", { path: "src/x.txt", content: "from alice\n" }, "w1"),
+        toolUse("read_file", { path: "../../../notes.txt" }, "r1"),
+        toolUse("read_file", { path: join(dir, "notes.txt") }, "r2"),
+        toolUse("write_file", { path: join(dir, "notes.txt"), content: "overwritten\n" }, "w2"),
+        toolUse("bash", { command: "pwd" }, "b1"),
+      ),
+      reply(text("Done: src/x.txt is in my lane.")),
+    );
 
     expect(await readFile(join(lane, "src/x.txt"), "utf8")).toBe("from alice\n");
     expect(existsSync(join(dir, "src/x.txt"))).toBe(false);
@@ -107,36 +120,17 @@ describe("a teammate spawned into a lane", () => {
     const logs = await mkdtemp(join(tmpdir(), "lcc-lane-hooks-"));
     addCleanup(() => rm(logs, { recursive: true, force: true }));
     const command = `cat > '${logs}/input.json'; pwd > '${logs}/pwd.txt'; printf %s "$CLAUDE_PROJECT_DIR" > '${logs}/project.txt'`;
-    const leadDone = createSignal();
-    const session = await start({
-      workspace: dir,
-      options: {
-        extraSettings: [
-          {
-            path: "(test)",
-            scope: "user",
-            json: { hooks: { PostToolUse: [{ matcher: "Write", hooks: [{ type: "command", command }] }] } },
-          },
-        ],
-      },
-      replies: {
-        lead: [
-          reply(toolUse("worktree_create", { name: "a" }, "c1"), spawnInto("alice", "a", "s1")),
-          reply(text("Alice works in lane a.")),
-        ],
-        alice: [
-          heldUntil(
-            leadDone.promise,
-            reply(toolUse("write_file", { path: "hooked.txt", content: "x\n" }, "w1")),
-          ),
-          reply(text("Written.")),
-        ],
-      },
-    });
-    await session.run("Give alice lane a.");
-    leadDone.open();
-    await session.settle(async () => (await session.team().roster.get("alice"))?.state === "idle");
-    const lane = session.lanePath("a");
+    const hook = {
+      path: "(test)",
+      scope: "user" as const,
+      json: { hooks: { PostToolUse: [{ matcher: "Write", hooks: [{ type: "command", command }] }] } },
+    };
+    const { lane } = await aliceInLaneA(
+      dir,
+      reply(toolUse("write_file", { path: "hooked.txt", content: "x\n" }, "w1")),
+      reply(text("Written.")),
+      { extraSettings: [hook] },
+    );
     expect(existsSync(join(lane, "hooked.txt"))).toBe(true);
     expect((await readFile(join(logs, "pwd.txt"), "utf8")).trim()).toBe(await realpath(lane));
     const input = JSON.parse(await readFile(join(logs, "input.json"), "utf8")) as Record<string, unknown>;
