@@ -34,8 +34,7 @@ export function categoryOf(frames: readonly ProfileNode["callFrame"][]): string 
   if (name === "(garbage collector)") return "garbage collection";
   if (name === "(idle)") return "idle (waiting for files, git, the socket)";
   if (name === "compileSourceTextModule") return "compiling lcc's bundle (ESM, no code cache on Node 20)";
-  if (frames.some((frame) => frame.url.endsWith("undici") || frame.url.includes("undici")))
-    return "fetch (undici) loading";
+  if (frames.some((frame) => frame.url.includes("undici"))) return "fetch (undici) loading";
   if (frames.some((frame) => frame.functionName === "ChildProcess.spawn")) return "spawning processes (git)";
   if (
     /^(compileForInternalLoader|compileForPublicLoader|requireBuiltin)$/.test(name) ||
