@@ -1,6 +1,15 @@
 // The state folder: `.lcc` or LCC_HOME, created on demand and listed once in the repository's info/exclude.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { createTempWorkspace } from "@lcc/testkit";
 import { useCleanups } from "@lcc/testkit/vitest";
@@ -96,6 +105,15 @@ describe("s04 lcc home", () => {
     const home = await ensureLccHome(join(root, "packages", "app"), {});
     expect(home).toBe(join(root, "packages", "app", ".lcc"));
     expect(exclude(root)).toMatch(/^packages\/app\/\.lcc\/$/m);
+  });
+
+  it("leaves an exclude file that is no regular file alone (a FIFO there neither hangs it nor is replaced)", async () => {
+    const root = await workspace(true);
+    const excludeFile = join(root, ".git", "info", "exclude");
+    rmSync(excludeFile, { force: true });
+    execFileSync("mkfifo", [excludeFile]);
+    expect(await ensureLccHome(root, {})).toBe(join(root, ".lcc"));
+    expect(lstatSync(excludeFile).isFIFO()).toBe(true);
   });
 
   it("leaves git alone when the folder is outside the repository or there is no repository", async () => {

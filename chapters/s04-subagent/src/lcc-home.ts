@@ -1,8 +1,9 @@
 // Where durable agent state lives: `<workspace>/.lcc` (or LCC_HOME), kept out of git via .git/info/exclude.
 import { execFile } from "node:child_process";
-import { lstat, mkdir, readFile, realpath } from "node:fs/promises";
+import { lstat, mkdir, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
+import { readConfigFile } from "@lcc/chapter-kit";
 import { writeFileAtomic } from "@lcc/s02";
 
 const execFileAsync = promisify(execFile);
@@ -111,7 +112,10 @@ async function excludeFromGit({ root, excludeFile }: GitPaths, home: string): Pr
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return;
   // Relative to the repository root, as people write it: ".lcc/" for a workspace at the root.
   const entry = `${inside.split(sep).join("/")}/`;
-  const existing = await readFile(excludeFile, "utf8").catch(() => "");
+  // Only a regular file is read and rewritten (a FIFO or device there must not hang or be replaced); missing: new.
+  const read = await readConfigFile(excludeFile);
+  if (!read.ok && read.skip.kind !== "missing") return;
+  const existing = read.ok ? read.text : "";
   const lines = existing.split(/\r?\n/).map((line) => line.trim());
   if (lines.includes(entry) || lines.includes(`/${entry}`)) return;
   const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
